@@ -1,0 +1,43 @@
+package dev.arrears.domain.dunning;
+
+import java.util.Objects;
+
+/**
+ * The deterministic identity of one planned action: the same invoice, stage (or fee period) and
+ * kind always give the same key, so re-running a decision can never plan the same action twice.
+ * Unique in the outbox; carried to the ledger as the idempotency key and, for late fees, in the
+ * fee invoice's reference so that a write whose outcome was lost can be found again.
+ */
+public record ActionKey(String value) {
+
+    public ActionKey {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank() || value.length() > 200) {
+            throw new IllegalArgumentException("an action key must be 1 to 200 characters: '" + value + "'");
+        }
+    }
+
+    /** Stage actions: {@code org:invoice:stage:<stage>:<kind>:<index>}. */
+    public static ActionKey forStage(String organisationId, String invoiceId, String stageName, String kind, int index) {
+        return new ActionKey(String.join(":", organisationId, invoiceId, "stage", slug(stageName), kind, Integer.toString(index)));
+    }
+
+    /** Late fees: {@code org:invoice:fee:<rule>:<period>}. One period of one rule is charged at most once. */
+    public static ActionKey forFee(String organisationId, String invoiceId, String ruleId, int period) {
+        return new ActionKey(String.join(":", organisationId, invoiceId, "fee", slug(ruleId), "p" + period));
+    }
+
+    /** Actions that are not tied to a stage, such as flagging a missing due date. */
+    public static ActionKey forInvoice(String organisationId, String invoiceId, String purpose) {
+        return new ActionKey(String.join(":", organisationId, invoiceId, slug(purpose)));
+    }
+
+    private static String slug(String text) {
+        return text.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

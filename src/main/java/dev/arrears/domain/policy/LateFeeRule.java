@@ -1,0 +1,38 @@
+package dev.arrears.domain.policy;
+
+import java.math.RoundingMode;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a late fee is computed and how often it may be charged.
+ *
+ * @param id              stable name, part of every fee's key: (invoice, rule, period) is charged at most once
+ * @param computation     fixed amount, percentage of the outstanding principal, or simple daily interest
+ * @param graceDays       days after the due date during which this fee is never charged, even if its stage is reached
+ * @param repeatEveryDays charge again every N days while the invoice stays unpaid; empty = charge once
+ * @param caps            limits per invoice; a fee is reduced to fit, or not charged once a cap is reached
+ * @param rounding        how each fee is rounded to the currency's minor units
+ */
+public record LateFeeRule(String id, FeeComputation computation, int graceDays, Optional<Integer> repeatEveryDays,
+                          FeeCaps caps, RoundingMode rounding) {
+
+    public LateFeeRule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(computation, "computation");
+        Objects.requireNonNull(repeatEveryDays, "repeatEveryDays");
+        Objects.requireNonNull(caps, "caps");
+        Objects.requireNonNull(rounding, "rounding");
+        if (graceDays < 0) {
+            throw new IllegalArgumentException("fee rule '" + id + "': grace_days cannot be negative, was " + graceDays);
+        }
+        repeatEveryDays.ifPresent(days -> {
+            if (days < 1) {
+                throw new IllegalArgumentException("fee rule '" + id + "': repeat_every_days must be at least 1, was " + days);
+            }
+        });
+        if (rounding == RoundingMode.UNNECESSARY) {
+            throw new IllegalArgumentException("fee rule '" + id + "': rounding must say how to round");
+        }
+    }
+}

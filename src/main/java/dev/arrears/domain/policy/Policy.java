@@ -1,0 +1,74 @@
+package dev.arrears.domain.policy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An accountant's follow-up policy: an ordered ladder of stages, least severe first, and the late
+ * fee rules its stages may charge.
+ *
+ * @param id       stable name of the policy ("default")
+ * @param version  identifies the exact content (a hash of the file), recorded with every decision
+ * @param source   where it was loaded from, for explanations ("config/policies/default.yaml")
+ */
+public record Policy(String id, String version, String source, List<Stage> stages, List<LateFeeRule> feeRules) {
+
+    public Policy {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(source, "source");
+        stages = List.copyOf(stages);
+        feeRules = List.copyOf(feeRules);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("policy '" + id + "' has no stages");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            if (!names.add(stage.name())) {
+                throw new IllegalArgumentException("policy '" + id + "' has two stages named '" + stage.name() + "'");
+            }
+            if (i > 0 && stage.dayOffset() <= stages.get(i - 1).dayOffset()) {
+                throw new IllegalArgumentException("policy '" + id + "': stage '" + stage.name()
+                        + "' (day " + stage.dayOffset() + ") must come after '" + stages.get(i - 1).name()
+                        + "' (day " + stages.get(i - 1).dayOffset() + "): stages are ordered by their day offset");
+            }
+        }
+        Map<String, LateFeeRule> rules = feeRules.stream()
+                .collect(Collectors.toMap(LateFeeRule::id, Function.identity(), (a, b) -> {
+                    throw new IllegalArgumentException("policy '" + id + "' has two fee rules named '" + a.id() + "'");
+                }));
+        for (Stage stage : stages) {
+            for (ActionSpec action : stage.actions()) {
+                if (action instanceof ActionSpec.ChargeLateFee fee && !rules.containsKey(fee.ruleId())) {
+                    throw new IllegalArgumentException("policy '" + id + "': stage '" + stage.name()
+                            + "' charges fee rule '" + fee.ruleId() + "', which is not defined; defined: " + rules.keySet());
+                }
+            }
+        }
+    }
+
+    public Optional<LateFeeRule> feeRule(String ruleId) {
+        return feeRules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+    }
+
+    public Optional<Stage> stage(String name) {
+        return stages.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Position in the ladder, 0 for the least severe; -1 when the policy has no such stage. */
+    public int severityOf(String stageName) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).name().equals(stageName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
