@@ -1,0 +1,46 @@
+package dev.arrears.platform.clock;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+/**
+ * The one place that reads the system clock. Every other class is handed this {@link Clock} (an
+ * architecture test enforces it), so a simulated clock reaches the whole application at once.
+ */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    Clock clock(ClockSettings settings) {
+        Clock clock = create(settings, Clock.systemUTC());
+        if (settings.mode() != ClockSettings.Mode.SYSTEM) {
+            Log.warnf("Simulated clock in use (%s): it is now %s for Arrears", settings.mode(), clock.instant());
+        }
+        return clock;
+    }
+
+    static Clock create(ClockSettings settings, Clock system) {
+        return switch (settings.mode()) {
+            case SYSTEM -> system;
+            case FIXED -> Clock.fixed(required(settings.start().orElse(null), "arrears.clock.start", "fixed"), ZoneOffset.UTC);
+            case OFFSET -> Clock.offset(system,
+                    required(settings.offset().orElse(null), "arrears.clock.offset", "offset"));
+            case ACCELERATED -> new AcceleratedClock(system,
+                    settings.start().orElse(system.instant()),
+                    required(settings.perSecond().orElse(null), "arrears.clock.per-second", "accelerated"));
+        };
+    }
+
+    private static <T> T required(T value, String key, String mode) {
+        if (value == null) {
+            throw new IllegalStateException("arrears.clock.mode=" + mode + " needs " + key + " to be set");
+        }
+        return value;
+    }
+
+}

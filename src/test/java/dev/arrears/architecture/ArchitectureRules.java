@@ -1,0 +1,90 @@
+package dev.arrears.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The arrows of DESIGN.md as ArchUnit rules, parameterised by the root package so the same rules
+ * can be shown to fail on a deliberately broken fixture tree.
+ */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    static ArchRule domainUsesOnlyJava(String root) {
+        return noClasses().that().resideInAPackage(root + ".domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", root + ".domain..")
+                .as("the domain is pure Java: it may use java.* and itself only")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule applicationKnowsNoAdapters(String root) {
+        return noClasses().that().resideInAPackage(root + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        root + ".persistence..", root + ".connector..", root + ".web..",
+                        root + ".scheduling..", root + ".platform..")
+                .as("application depends on the domain only, never on an adapter")
+                .allowEmptyShould(true);
+    }
+
+    static ArchRule adaptersDoNotLeanOnEachOther(String root) {
+        String[] adapters = {".persistence..", ".connector..", ".web..", ".scheduling.."};
+        ArchRule rule = null;
+        for (String from : adapters) {
+            String[] others = java.util.Arrays.stream(adapters).filter(a -> !a.equals(from))
+                    .map(a -> root + a).toArray(String[]::new);
+            ArchRule one = noClasses().that().resideInAPackage(root + from)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .allowEmptyShould(true);
+            rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
+        }
+        return rule.as("adapters (persistence, connector, web, scheduling) talk through application ports, not to each other");
+    }
+
+    static ArchRule connectorsAreIndependent(String root) {
+        return com.tngtech.archunit.lang.CompositeArchRule
+                .of(noClasses().that().resideInAPackage(root + ".connector.xero..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".connector.quickbooks..")
+                        .allowEmptyShould(true))
+                .and(noClasses().that().resideInAPackage(root + ".connector.quickbooks..")
+                        .should().dependOnClassesThat().resideInAPackage(root + ".connector.xero..")
+                        .allowEmptyShould(true))
+                .as("the Xero and QuickBooks connectors never import each other");
+    }
+
+    /** Everything but platform gets a Clock or a LocalDate; the system clock is read in one place. */
+    static ArchRule onlyPlatformReadsTheSystemClock(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".platform..")
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(Year.class, "now")
+                .orShould().callMethod(YearMonth.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(Clock.class, "system", ZoneId.class)
+                .orShould().callConstructor(java.util.Date.class)
+                .as("only platform reads the system clock; everything else is handed a Clock or a date")
+                .allowEmptyShould(true);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.arrears.architecture.violations.persistence;
+
+public class SomeEntity {
+}

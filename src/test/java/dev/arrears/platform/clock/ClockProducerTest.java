@@ -1,0 +1,93 @@
+package dev.arrears.platform.clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClockProducerTest {
+
+    private static final Instant REAL = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Instant SIMULATED = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void systemModeIsTheSystemClock() {
+        Clock system = Clock.fixed(REAL, ZoneOffset.UTC);
+        assertThat(ClockProducer.create(settings(ClockSettings.Mode.SYSTEM, null, null, null), system)).isSameAs(system);
+    }
+
+    @Test
+    void fixedModeAlwaysShowsTheConfiguredInstant() {
+        Clock clock = ClockProducer.create(settings(ClockSettings.Mode.FIXED, SIMULATED, null, null), Clock.fixed(REAL, ZoneOffset.UTC));
+        assertThat(clock.instant()).isEqualTo(SIMULATED);
+    }
+
+    @Test
+    void offsetModeShiftsTheSystemTime() {
+        Clock clock = ClockProducer.create(settings(ClockSettings.Mode.OFFSET, null, Duration.ofDays(14), null), Clock.fixed(REAL, ZoneOffset.UTC));
+        assertThat(clock.instant()).isEqualTo(REAL.plus(Duration.ofDays(14)));
+    }
+
+    @Test
+    void acceleratedModeRunsADayEveryTenSeconds() {
+        SteppedClock real = new SteppedClock(REAL);
+        Clock clock = ClockProducer.create(
+                settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640)), real);
+        assertThat(clock.instant()).isEqualTo(SIMULATED);
+        real.advance(Duration.ofSeconds(10));
+        assertThat(clock.instant()).isEqualTo(SIMULATED.plus(Duration.ofDays(1)));
+        real.advance(Duration.ofHours(1));
+        assertThat(clock.instant()).isEqualTo(SIMULATED.plus(Duration.ofDays(361)));
+    }
+
+    @Test
+    void aModeWithoutItsSettingNamesTheMissingKey() {
+        assertThatThrownBy(() -> ClockProducer.create(settings(ClockSettings.Mode.FIXED, null, null, null), Clock.systemUTC()))
+                .hasMessageContaining("arrears.clock.start");
+        assertThatThrownBy(() -> ClockProducer.create(settings(ClockSettings.Mode.ACCELERATED, null, null, null), Clock.systemUTC()))
+                .hasMessageContaining("arrears.clock.per-second");
+    }
+
+    private static ClockSettings settings(ClockSettings.Mode mode, Instant start, Duration offset, Duration perSecond) {
+        return new ClockSettings() {
+            public Mode mode() { return mode; }
+            public Optional<Instant> start() { return Optional.ofNullable(start); }
+            public Optional<Duration> offset() { return Optional.ofNullable(offset); }
+            public Optional<Duration> perSecond() { return Optional.ofNullable(perSecond); }
+        };
+    }
+
+    /** A real-time stand-in the test moves by hand, so no test ever sleeps. */
+    private static final class SteppedClock extends Clock {
+        private Instant now;
+
+        SteppedClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.arrears.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdminApiAuthenticationTest {
+
+    static final String OPERATOR_TOKEN = "test-operator-token-not-a-secret-0001";
+
+    @Test
+    void refusesARequestWithoutAToken() {
+        given().when().get("/admin/status")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("error", containsString("Authorization: Bearer"));
+    }
+
+    @Test
+    void refusesAWrongToken() {
+        given().auth().oauth2("not-the-operator-token-at-all-xx")
+                .when().get("/admin/status")
+                .then().statusCode(401)
+                .body("error", containsString("not valid"));
+    }
+
+    @Test
+    void refusesABasicAuthorizationHeader() {
+        given().header("Authorization", "Basic " + OPERATOR_TOKEN)
+                .when().get("/admin/status")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void answersTheOperator() {
+        given().auth().oauth2(OPERATOR_TOKEN)
+                .when().get("/admin/status")
+                .then().statusCode(200)
+                .body("service", containsString("arrears"))
+                .body("clock", notNullValue());
+    }
+
+    @Test
+    void leavesHealthOpenForProbes() {
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+}
