@@ -23,6 +23,15 @@ import java.util.TreeSet;
  * period counts its first and last day; a payment on day P leaves the old principal bearing
  * interest through P and the new one from P+1; each segment's interest is principal x rate x days /
  * year length, unrounded; the total is rounded once, half-up, to the currency's minor units.
+ *
+ * <p>Interest first (DE, FR): the ledger books a part payment wholly against the invoice, while the
+ * law lets part of it settle accrued interest. The calculator keeps the legal principal (higher than
+ * the ledger's balance by the interest settled) and still reports every day's interest in the period
+ * it falls in, settled or not. Ledger balance plus the interest fees then equals legal principal plus
+ * unpaid interest, which is what the debtor owes. It cannot see payments made against earlier
+ * interest fee invoices: if the debtor paid those separately, a later part payment is assumed to
+ * settle that interest again, leaving the principal too high by that amount (a small overstatement of
+ * later interest; a known limit, stated in config/statutory/README.md).
  */
 public final class StatutoryInterestCalculator {
 
