@@ -1,0 +1,21 @@
+package dev.arrears.platform.statutory;
+
+import dev.arrears.domain.statutory.StatutoryPresets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/**
+ * Makes the presets injectable. Nothing injects them yet (the dunning engine will, once a fee rule
+ * can name a preset); from then on a broken table stops start-up with the loader's message.
+ */
+@ApplicationScoped
+public class StatutoryPresetsProducer {
+
+    @Produces
+    @Singleton
+    StatutoryPresets statutoryPresets(StatutorySettings settings) {
+        return new StatutoryPresetLoader().load(Path.of(settings.dir()));
+    }
+}
