@@ -31,6 +31,15 @@ public final class ContactScheduler {
     private record Jump(Instant to, List<Deferral> because) {
     }
 
+    /**
+     * The earliest moment at or after {@code proposed} that is inside the window, on a date (in the
+     * window's zone) that is not a holiday, at least the minimum gap away from every recorded contact
+     * with this customer (before or after it: the gap is between any two contacts), and such that no
+     * rolling 7 days holding it holds more than the cap of contacts with this customer.
+     *
+     * @param history contacts of the organisation, manual and automatic, any order; other customers' are ignored
+     * @throws NoSendSlotException when nothing within {@link #HORIZON} satisfies the rules
+     */
     public SendSlot earliestAllowed(String customerId, Instant proposed, List<ContactRecord> history,
                                     ContactRules rules, HolidayCalendar holidays) {
         Objects.requireNonNull(customerId, "customerId");
