@@ -4,12 +4,15 @@ import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningState;
 import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
+import dev.arrears.domain.policy.ActionSpec;
 import dev.arrears.domain.policy.Policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Replays a policy over a list of invoices, day by day, as the daemon would run it: each day's
@@ -72,7 +75,39 @@ public final class Forecast {
         for (PlannedAction action : decision.actions()) {
             lines.add(toLine(invoice, day, action, reasons));
         }
+        feesNotCharged(invoice, state, decision, policy, day, lines);
         return decision.newState();
+    }
+
+    /**
+     * A stage reached today that asks for a late fee the engine did not charge deserves a line of
+     * its own: "final notice, but no fee" is exactly what an accountant trying a policy must see
+     * (a currency without an amount, grace days still running, a cap already reached).
+     */
+    private static void feesNotCharged(InvoiceSnapshot invoice, DunningState before, Decision decision, Policy policy,
+                                       LocalDate day, List<ForecastLine> lines) {
+        Set<String> charged = decision.actions().stream()
+                .filter(PlannedAction.ChargeLateFee.class::isInstance)
+                .map(a -> ((PlannedAction.ChargeLateFee) a).fee().ruleId())
+                .collect(Collectors.toSet());
+        for (String stageName : decision.newState().completedStages()) {
+            if (before.completedStages().contains(stageName)) {
+                continue;
+            }
+            policy.stage(stageName).ifPresent(stage -> stage.actions().stream()
+                    .filter(ActionSpec.ChargeLateFee.class::isInstance)
+                    .map(a -> ((ActionSpec.ChargeLateFee) a).ruleId())
+                    .filter(ruleId -> !charged.contains(ruleId))
+                    .distinct()
+                    .forEach(ruleId -> lines.add(line(invoice, day, stageName, ForecastLine.Kind.FEE_NOT_CHARGED,
+                            Optional.empty(), whyNoFee(ruleId, decision.reasons()), decision.reasons()))));
+        }
+    }
+
+    /** The engine's sentence about this rule ("fee 'late-fee': no fixed amount for JPY ..."), if it gave one. */
+    private static String whyNoFee(String ruleId, List<String> reasons) {
+        return reasons.stream().filter(r -> r.startsWith("fee '" + ruleId + "'")).findFirst()
+                .orElse("fee rule '" + ruleId + "': nothing charged on this day");
     }
 
     private static List<String> newlySkipped(DunningState before, DunningState after) {

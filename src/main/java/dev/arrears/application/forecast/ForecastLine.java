@@ -22,6 +22,8 @@ public record ForecastLine(LocalDate date, String invoiceNumber, String customer
         NOTE("note"),
         LATE_FEE("late fee"),
         FLAG("flag"),
+        /** A stage asked for a late fee and none was charged that day (grace days, no amount for the currency, a cap...). */
+        FEE_NOT_CHARGED("no fee"),
         /** Passed over by catch-up: recorded, never sent. */
         SKIPPED_STAGE("skipped"),
         /** The engine refused this invoice (bad data); it is left out of the rest of the forecast. */

@@ -86,8 +86,24 @@ public final class ForecastTable {
         return row.toString().stripTrailing();
     }
 
+    private static String singular(ForecastLine.Kind kind) {
+        return switch (kind) {
+            case SKIPPED_STAGE -> "skipped stage";
+            case FEE_NOT_CHARGED -> "fee not charged";
+            default -> kind.label();
+        };
+    }
+
+    private static String plural(ForecastLine.Kind kind) {
+        return switch (kind) {
+            case SKIPPED_STAGE -> "skipped stages";
+            case FEE_NOT_CHARGED -> "fees not charged";
+            default -> kind.label() + "s";
+        };
+    }
+
     private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     /** Counts by kind and fee totals by currency, so the cost of a policy change is visible at a glance. */
@@ -95,7 +111,7 @@ public final class ForecastTable {
         Map<ForecastLine.Kind, Long> counts = lines.stream()
                 .collect(Collectors.groupingBy(ForecastLine::kind, TreeMap::new, Collectors.counting()));
         List<String> parts = new ArrayList<>();
-        counts.forEach((kind, count) -> parts.add(count + " × " + kind.label()));
+        counts.forEach((kind, count) -> parts.add(count + " " + (count == 1 ? singular(kind) : plural(kind))));
         Map<String, Money> fees = lines.stream().flatMap(l -> l.amount().stream())
                 .collect(Collectors.toMap(m -> m.currency().getCurrencyCode(), Function.identity(), Money::plus, TreeMap::new));
         String total = fees.isEmpty() ? "" : "\nLate fees in total: "
