@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import org.jboss.logging.Logger;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class PolicyStartupCheck {
+
+    private static final Logger LOG = Logger.getLogger(PolicyStartupCheck.class);
 
     private final Path directory;
     private final PolicyFileLoader loader;
@@ -32,7 +35,16 @@ public class PolicyStartupCheck {
     }
 
     void onStart(@Observes StartupEvent event) {
-        check();
+        try {
+            PolicyCatalog loaded = check();
+            LOG.infof("Loaded %d follow-up %s from %s: %s", loaded.all().size(),
+                    loaded.all().size() == 1 ? "policy" : "policies", directory,
+                    loaded.all().stream().map(p -> p.id() + " (version " + p.version() + ")").toList());
+        } catch (PolicyConfigurationException e) {
+            // Logged on its own first, so the accountant's list is not buried in Quarkus' stack trace.
+            LOG.error(e.getMessage());
+            throw e;
+        }
     }
 
     /** Loads (once) and returns the catalog; throws {@link PolicyConfigurationException} on any problem. */
