@@ -26,7 +26,7 @@ public final class ForecastTable {
         out.append("Forecast of policy '").append(report.policy().id()).append("' (").append(report.policy().source())
                 .append(", version ").append(report.policy().version()).append(")\n");
         long days = report.to().toEpochDay() - report.from().toEpochDay() + 1;
-        out.append(report.invoices()).append(" invoices from ").append(invoicesSource).append(", ")
+        out.append(report.invoices()).append(report.invoices() == 1 ? " invoice from " : " invoices from ").append(invoicesSource).append(", ")
                 .append(report.from()).append(" to ").append(report.to()).append(" (").append(days).append(days == 1 ? " day" : " days")
                 .append("), assuming nobody pays. Nothing is sent.\n\n");
         if (report.lines().isEmpty()) {
