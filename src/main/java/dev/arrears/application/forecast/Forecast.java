@@ -1,0 +1,137 @@
+package dev.arrears.application.forecast;
+
+import dev.arrears.domain.dunning.Decision;
+import dev.arrears.domain.dunning.DunningState;
+import dev.arrears.domain.dunning.PlannedAction;
+import dev.arrears.domain.invoice.InvoiceSnapshot;
+import dev.arrears.domain.policy.ActionSpec;
+import dev.arrears.domain.policy.Policy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Replays a policy over a list of invoices, day by day, as the daemon would run it: each day's
+ * decision starts from the state the previous day's decision left, so stages, catch-up and fee
+ * periods behave exactly as they will live. Invoices are taken as they are now (no payments are
+ * invented), which is the question an accountant asks: "if nobody pays, what happens when?"
+ */
+public final class Forecast {
+
+    /** A forecast longer than ten years is a typo, not a plan. */
+    public static final int MAX_DAYS = 3660;
+
+    private final DecisionRule rule;
+
+    public Forecast(DecisionRule rule) {
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(from, "from");
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", was " + days);
+        }
+        List<InvoiceSnapshot> ordered = List.copyOf(invoices);
+        // One state per invoice, by position (two equal snapshots are still two invoices);
+        // null once an invoice could not be decided.
+        DunningState[] states = new DunningState[ordered.size()];
+        java.util.Arrays.fill(states, DunningState.initial());
+        List<ForecastLine> lines = new ArrayList<>();
+        LocalDate to = from.plusDays(days - 1L);
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            for (int i = 0; i < ordered.size(); i++) {
+                if (states[i] != null) {
+                    states[i] = decideOne(ordered.get(i), states[i], policy, day, lines);
+                }
+            }
+        }
+        return new ForecastReport(policy, from, to, invoices.size(), lines);
+    }
+
+    /** Returns the state to carry into the next day, or null when the invoice cannot be decided at all. */
+    private DunningState decideOne(InvoiceSnapshot invoice, DunningState state, Policy policy, LocalDate day,
+                                   List<ForecastLine> lines) {
+        Decision decision;
+        try {
+            decision = rule.decide(invoice, state, policy, day);
+        } catch (RuntimeException e) {
+            // Contained like a malformed ledger record: reported once, the other invoices carry on.
+            lines.add(line(invoice, day, "-", ForecastLine.Kind.ERROR, Optional.empty(),
+                    "cannot be decided: " + e.getMessage() + "; left out of the rest of the forecast", List.of()));
+            return null;
+        }
+        List<String> reasons = decision.reasons();
+        for (String skipped : newlySkipped(state, decision.newState())) {
+            String reached = decision.newState().stage().orElse("a later stage");
+            lines.add(line(invoice, day, skipped, ForecastLine.Kind.SKIPPED_STAGE, Optional.empty(),
+                    "passed over on catch-up to '" + reached + "'; recorded, not sent", reasons));
+        }
+        for (PlannedAction action : decision.actions()) {
+            lines.add(toLine(invoice, day, action, reasons));
+        }
+        feesNotCharged(invoice, state, decision, policy, day, lines);
+        return decision.newState();
+    }
+
+    /**
+     * A stage reached today that asks for a late fee the engine did not charge deserves a line of
+     * its own: "final notice, but no fee" is exactly what an accountant trying a policy must see
+     * (a currency without an amount, grace days still running, a cap already reached).
+     */
+    private static void feesNotCharged(InvoiceSnapshot invoice, DunningState before, Decision decision, Policy policy,
+                                       LocalDate day, List<ForecastLine> lines) {
+        Set<String> charged = decision.actions().stream()
+                .filter(PlannedAction.ChargeLateFee.class::isInstance)
+                .map(a -> ((PlannedAction.ChargeLateFee) a).fee().ruleId())
+                .collect(Collectors.toSet());
+        for (String stageName : decision.newState().completedStages()) {
+            if (before.completedStages().contains(stageName)) {
+                continue;
+            }
+            policy.stage(stageName).ifPresent(stage -> stage.actions().stream()
+                    .filter(ActionSpec.ChargeLateFee.class::isInstance)
+                    .map(a -> ((ActionSpec.ChargeLateFee) a).ruleId())
+                    .filter(ruleId -> !charged.contains(ruleId))
+                    .distinct()
+                    .forEach(ruleId -> lines.add(line(invoice, day, stageName, ForecastLine.Kind.FEE_NOT_CHARGED,
+                            Optional.empty(), whyNoFee(ruleId, decision.reasons()), decision.reasons()))));
+        }
+    }
+
+    /** The engine's sentence about this rule ("fee 'late-fee': no fixed amount for JPY ..."), if it gave one. */
+    private static String whyNoFee(String ruleId, List<String> reasons) {
+        return reasons.stream().filter(r -> r.startsWith("fee '" + ruleId + "'")).findFirst()
+                .orElse("fee rule '" + ruleId + "': nothing charged on this day");
+    }
+
+    private static List<String> newlySkipped(DunningState before, DunningState after) {
+        return after.skippedStages().stream().filter(s -> !before.skippedStages().contains(s)).toList();
+    }
+
+    private static ForecastLine toLine(InvoiceSnapshot invoice, LocalDate day, PlannedAction action, List<String> reasons) {
+        return switch (action) {
+            case PlannedAction.SendReminder r -> line(invoice, day, r.stage(), ForecastLine.Kind.REMINDER,
+                    Optional.empty(), "template '" + r.template() + "'", reasons);
+            case PlannedAction.AddNote n -> line(invoice, day, n.stage(), ForecastLine.Kind.NOTE,
+                    Optional.empty(), n.text(), reasons);
+            case PlannedAction.ChargeLateFee f -> line(invoice, day, f.stage(), ForecastLine.Kind.LATE_FEE,
+                    Optional.of(f.fee().amount()), "fee rule '" + f.fee().ruleId() + "' period " + f.fee().period()
+                            + ": " + f.fee().computation(), reasons);
+            case PlannedAction.FlagForPerson p -> line(invoice, day, p.stage(), ForecastLine.Kind.FLAG,
+                    Optional.empty(), p.reason(), reasons);
+        };
+    }
+
+    private static ForecastLine line(InvoiceSnapshot invoice, LocalDate day, String stage, ForecastLine.Kind kind,
+                                     Optional<dev.arrears.domain.money.Money> amount, String detail, List<String> reasons) {
+        String number = invoice.number() == null ? invoice.invoiceId() : invoice.number();
+        String customer = invoice.customerName() == null ? invoice.customerId() : invoice.customerName();
+        return new ForecastLine(day, number, customer, stage, kind, amount, detail, reasons);
+    }
+}

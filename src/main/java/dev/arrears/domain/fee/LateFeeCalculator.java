@@ -1,0 +1,183 @@
+package dev.arrears.domain.fee;
+
+import dev.arrears.domain.dunning.ChargedFee;
+import dev.arrears.domain.dunning.FeeApplication;
+import dev.arrears.domain.invoice.InvoiceSnapshot;
+import dev.arrears.domain.money.Money;
+import dev.arrears.domain.policy.FeeComputation;
+import dev.arrears.domain.policy.FeeComputation.FixedAmount;
+import dev.arrears.domain.policy.FeeComputation.PercentOfPrincipal;
+import dev.arrears.domain.policy.FeeComputation.SimpleDailyInterest;
+import dev.arrears.domain.policy.LateFeeRule;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The late-fee maths: which period of a rule is due on a day, and how much it is. Pure: no clock,
+ * no state; the same arguments always give the same outcome.
+ *
+ * <h2>When</h2>
+ * <ul>
+ *   <li>The first charge date is the later of the day the fee's stage was reached and the day after
+ *       the grace days: {@code max(stageDate, dueDate + graceDays + 1)}. Nothing is charged before it.</li>
+ *   <li>Without {@code repeatEveryDays} the rule charges once (period 1). With a repeat of N days,
+ *       period k falls on {@code first + (k-1)·N}. The current period is the latest one whose date
+ *       is on or before today.</li>
+ *   <li>Catch-up: at most one charge per rule per decision, for the current period. Earlier periods
+ *       that were never charged (the daemon was down, the invoice was imported late) are not charged
+ *       afterwards; the reason names them. Interest is the exception in effect, not in count: it
+ *       always accrues from the day after the last charged period's date (or the day after the due
+ *       date for the first charge), so no day of interest is lost.</li>
+ *   <li>A period already in the charged list is never charged again.</li>
+ * </ul>
+ *
+ * <h2>How much</h2>
+ * <ul>
+ *   <li>Fixed: the rule's amount for the invoice's currency, rounded with the rule's rounding if it
+ *       has more decimals than the currency. No amount for that currency: nothing is charged.</li>
+ *   <li>Percentage: percent × the principal owed at the end of the charge date
+ *       ({@link InvoiceSnapshot#principalOwedOn}); earlier fees are separate invoices and never part of it.</li>
+ *   <li>Simple daily interest: the sum over each day d from the accrual start to the charge date
+ *       (both included) of {@code principalOwedOn(d) × rate / 100 / dayCountBasis}, rounded once at the
+ *       end to the currency's minor units with the rule's rounding.</li>
+ *   <li>An amount that is, or rounds to, zero is not charged.</li>
+ * </ul>
+ *
+ * <h2>Caps</h2>
+ * Per invoice and per rule, counting the charged fees of that rule: {@code maxCount} charges,
+ * {@code maxTotal} in the invoice's currency, and {@code maxPercentOfPrincipal} of the invoice total.
+ * Amount limits are rounded down to minor units. A fee larger than the tightest remaining room is
+ * reduced to it ({@code capped}, and the computation says so); with no room left nothing is charged.
+ */
+public final class LateFeeCalculator {
+
+    public FeeOutcome calculate(InvoiceSnapshot invoice, LateFeeRule rule, LocalDate stageDate,
+                                List<ChargedFee> charged, LocalDate today) {
+        String fee = "fee '" + rule.id() + "'";
+        if (invoice.dueDate().isEmpty()) {
+            return new FeeOutcome.NothingDue(fee + ": the invoice has no due date");
+        }
+        LocalDate dueDate = invoice.dueDate().get();
+        FeeSchedule schedule = FeeSchedule.of(dueDate, rule, stageDate);
+        Optional<Integer> current = schedule.currentPeriod(today);
+        if (current.isEmpty()) {
+            return new FeeOutcome.NothingDue(fee + ": first charge on " + schedule.firstChargeDate()
+                    + " (stage from " + stageDate + ", due date " + dueDate + ", " + rule.graceDays() + " grace days)");
+        }
+        int period = current.get();
+        LocalDate chargeDate = schedule.chargeDate(period);
+        List<ChargedFee> chargedOfRule = ofRule(rule, charged);
+        Set<Integer> chargedPeriods = chargedOfRule.stream().map(ChargedFee::period).collect(Collectors.toSet());
+        if (chargedPeriods.contains(period)) {
+            return new FeeOutcome.NothingDue(fee + ": period " + period + " (" + chargeDate + ") already charged"
+                    + schedule.nextAfter(today).map(next -> "; next period on " + next).orElse(""));
+        }
+        Optional<String> countReached = FeeCapLimits.countReached(rule.caps(), chargedOfRule);
+        if (countReached.isPresent()) {
+            return new FeeOutcome.NothingDue(fee + ": cap reached: " + countReached.get());
+        }
+
+        LocalDate accruedFrom = chargeDate;
+        Money amount;
+        String computation;
+        switch (rule.computation()) {
+            case FixedAmount fixed -> {
+                BigDecimal configured = fixed.amounts().get(invoice.currency());
+                if (configured == null) {
+                    return new FeeOutcome.NothingDue(fee + ": no fixed amount for " + invoice.currency().getCurrencyCode()
+                            + " (amounts are given for " + currencies(fixed) + "); nothing is converted");
+                }
+                amount = Money.rounded(configured, invoice.currency(), rule.rounding());
+                computation = "fixed fee " + amount
+                        + (configured.compareTo(amount.amount()) == 0 ? "" : " (" + configured.toPlainString()
+                        + " rounded " + rule.rounding() + ")");
+            }
+            case PercentOfPrincipal percent -> {
+                Money principal = invoice.principalOwedOn(chargeDate);
+                amount = principal.times(percent.percent().movePointLeft(2), rule.rounding());
+                computation = Percent.format(percent.percent()) + " of " + principal + " outstanding on " + chargeDate
+                        + " = " + amount + " (rounded " + rule.rounding() + ")";
+            }
+            case SimpleDailyInterest interest -> {
+                accruedFrom = previousChargeDate(chargedOfRule, chargeDate).orElse(dueDate).plusDays(1);
+                if (accruedFrom.isAfter(chargeDate)) {
+                    return new FeeOutcome.NothingDue(fee + ": no day of interest left to charge up to " + chargeDate);
+                }
+                InterestAccrual accrual = InterestAccrual.over(invoice, interest, accruedFrom, chargeDate, rule.rounding());
+                amount = accrual.amount();
+                computation = accrual.computation();
+            }
+        }
+        if (!amount.isPositive()) {
+            return new FeeOutcome.NothingDue(fee + ": period " + period + " comes to nothing: " + computation);
+        }
+
+        boolean capped = false;
+        Optional<FeeCapLimits.Room> room = FeeCapLimits.tightest(rule.caps(), invoice, chargedOfRule);
+        if (room.isPresent()) {
+            if (!room.get().remaining().isPositive()) {
+                return new FeeOutcome.NothingDue(fee + ": cap reached: " + room.get().cap());
+            }
+            if (amount.compareTo(room.get().remaining()) > 0) {
+                amount = room.get().remaining();
+                capped = true;
+                computation = computation + "; reduced to " + amount + " by the cap: " + room.get().cap();
+            }
+        }
+
+        FeeApplication application = new FeeApplication(rule.id(), period, accruedFrom, chargeDate, amount, computation, capped);
+        String reason = fee + ": period " + period + " due on " + chargeDate + ", charging " + amount + ": " + computation
+                + skippedPeriods(rule, schedule, period, chargedPeriods);
+        return new FeeOutcome.Charge(application, reason);
+    }
+
+    /**
+     * The next day on which this rule could charge again, or empty when it never can (one-off rule
+     * already past, or a cap used up). Used for the invoice's next review date.
+     */
+    public Optional<LocalDate> nextChargeDate(InvoiceSnapshot invoice, LateFeeRule rule, LocalDate stageDate,
+                                              List<ChargedFee> charged, LocalDate today) {
+        if (invoice.dueDate().isEmpty()) {
+            return Optional.empty();
+        }
+        List<ChargedFee> chargedOfRule = ofRule(rule, charged);
+        if (FeeCapLimits.countReached(rule.caps(), chargedOfRule).isPresent()
+                || FeeCapLimits.tightest(rule.caps(), invoice, chargedOfRule).filter(r -> !r.remaining().isPositive()).isPresent()) {
+            return Optional.empty();
+        }
+        return FeeSchedule.of(invoice.dueDate().get(), rule, stageDate).nextAfter(today);
+    }
+
+    private static List<ChargedFee> ofRule(LateFeeRule rule, List<ChargedFee> charged) {
+        return charged.stream().filter(f -> f.ruleId().equals(rule.id())).toList();
+    }
+
+    private static Optional<LocalDate> previousChargeDate(List<ChargedFee> chargedOfRule, LocalDate chargeDate) {
+        return chargedOfRule.stream().map(ChargedFee::chargeDate).filter(d -> d.isBefore(chargeDate))
+                .max(LocalDate::compareTo);
+    }
+
+    private static String skippedPeriods(LateFeeRule rule, FeeSchedule schedule, int period, Set<Integer> chargedPeriods) {
+        List<Integer> skipped = IntStream.range(1, period).filter(p -> !chargedPeriods.contains(p)).boxed().toList();
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        String list = skipped.size() <= 5
+                ? skipped.stream().map(p -> p + " (" + schedule.chargeDate(p) + ")").collect(Collectors.joining(", "))
+                : skipped.size() + " between " + skipped.getFirst() + " (" + schedule.chargeDate(skipped.getFirst())
+                + ") and " + skipped.getLast() + " (" + schedule.chargeDate(skipped.getLast()) + ")";
+        return "; skipped " + (skipped.size() == 1 ? "period " : "periods ") + list
+                + ": catch-up charges only the current period"
+                + (rule.computation() instanceof FeeComputation.SimpleDailyInterest
+                ? " (their days of interest are included in this charge)" : "");
+    }
+
+    private static String currencies(FixedAmount fixed) {
+        return fixed.amounts().keySet().stream().map(c -> c.getCurrencyCode()).sorted().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.arrears.platform;
+
+import dev.arrears.domain.dunning.DunningEngine;
+import dev.arrears.platform.forecast.ForecastCommand;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The application's entry point. Quarkus' launcher ({@code quarkus-run.jar}) calls this
+ * {@code main} before anything is booted, so {@code forecast} runs as a plain Java program: no
+ * database, no HTTP server, no configuration needed. Anything else starts the daemon.
+ */
+@QuarkusMain
+public final class ArrearsMain {
+
+    static final String USAGE = """
+            Usage:
+              java -jar quarkus-run.jar                  start the Arrears daemon
+              java -jar quarkus-run.jar forecast ...     try a policy on sample invoices (no database needed);
+                                                         'forecast --help' lists its options
+            """;
+
+    private ArrearsMain() {
+    }
+
+    public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("forecast")) {
+            // The forecast's default start is today in UTC: platform is the one place allowed to read the clock.
+            int status = new ForecastCommand(new DunningEngine()::decide)
+                    .run(List.of(args).subList(1, args.length), System.out, System.err, () -> LocalDate.now(Clock.systemUTC()));
+            System.out.flush();
+            System.exit(status);
+        }
+        if (args.length > 0 && Arrays.asList("--help", "-h", "help").contains(args[0])) {
+            System.out.print(USAGE);
+            System.exit(0);
+        }
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.arrears.platform.forecast;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The forecast command's options.
+ *
+ * @param from empty means "today in UTC", which only the caller (platform) may read from the clock
+ * @param why  also print the engine's reasons under each invoice's actions
+ */
+public record ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help) {
+
+    public static final int DEFAULT_DAYS = 60;
+
+    public static final String USAGE = """
+            Usage: java -jar target/quarkus-app/quarkus-run.jar forecast --policy FILE --invoices FILE [options]
+
+            Shows, day by day, what a follow-up policy would do to a list of invoices if nobody paid:
+            reminders, notes, late fees (with their computation), flags for a person, and stages
+            skipped by catch-up. Nothing is sent and no database is needed.
+
+              --policy FILE     the policy file to try (YAML), e.g. config/policies/default.yaml
+              --invoices FILE   invoices as CSV with the header
+                                number,customer_id,customer_name,currency,issue_date,due_date,total,amount_due,status
+                                (due_date may be empty; status: draft, open, paid, voided, deleted)
+              --days N          how many days to forecast, 1 to 3660 (default 60)
+              --from DATE       first day, YYYY-MM-DD (default: today in UTC)
+              --why             also print the engine's reasons for each decision
+              --help            print this text
+
+            Exit status: 0 when the forecast was printed, 2 when an option or input file is wrong
+            (the message names the file, the line or field, and what is allowed).
+            """;
+
+    /** Parses {@code --name value} and {@code --name=value}; throws {@link UsageException} with what is wrong. */
+    public static ForecastOptions parse(List<String> args) {
+        Path policy = null;
+        Path invoices = null;
+        int days = DEFAULT_DAYS;
+        Optional<LocalDate> from = Optional.empty();
+        boolean why = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            switch (name) {
+                case "--help", "-h" -> {
+                    return new ForecastOptions(null, null, days, from, false, true);
+                }
+                case "--why" -> why = true;
+                case "--policy", "--invoices", "--days", "--from" -> {
+                    String value;
+                    if (arg.contains("=")) {
+                        value = arg.substring(arg.indexOf('=') + 1);
+                    } else if (i + 1 < args.size()) {
+                        value = args.get(++i);
+                    } else {
+                        throw new UsageException(name + " needs a value");
+                    }
+                    switch (name) {
+                        case "--policy" -> policy = Path.of(value);
+                        case "--invoices" -> invoices = Path.of(value);
+                        case "--days" -> days = days(value);
+                        default -> from = Optional.of(date(value));
+                    }
+                }
+                default -> throw new UsageException("unknown option '" + arg
+                        + "'; expected --policy, --invoices, --days, --from, --why or --help");
+            }
+        }
+        if (policy == null) {
+            throw new UsageException("--policy FILE is required, e.g. --policy config/policies/default.yaml");
+        }
+        if (invoices == null) {
+            throw new UsageException("--invoices FILE is required, e.g. --invoices config/examples/invoices.csv");
+        }
+        return new ForecastOptions(policy, invoices, days, from, why, false);
+    }
+
+    private static int days(String value) {
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 1 && days <= dev.arrears.application.forecast.Forecast.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--days '" + value + "' is not allowed; expected a whole number from 1 to "
+                + dev.arrears.application.forecast.Forecast.MAX_DAYS);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--from '" + value + "' is not a date; expected YYYY-MM-DD, such as 2026-12-01");
+        }
+    }
+
+    /** A wrong option: exit status 2 and the usage text. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

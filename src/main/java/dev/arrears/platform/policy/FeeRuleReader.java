@@ -1,0 +1,162 @@
+package dev.arrears.platform.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.domain.policy.FeeCaps;
+import dev.arrears.domain.policy.FeeComputation;
+import dev.arrears.domain.policy.LateFeeRule;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads one entry of {@code fee_rules} into a {@link LateFeeRule}. */
+final class FeeRuleReader {
+
+    static final List<String> COMPUTATIONS = List.of("fixed", "percent_of_principal", "daily_interest");
+    static final List<String> FIELDS = List.of("id", "fixed", "percent_of_principal", "daily_interest",
+            "grace_days", "repeat_every_days", "caps", "rounding");
+    static final List<String> CAP_FIELDS = List.of("max_count", "max_total", "max_percent_of_principal");
+    static final List<String> INTEREST_FIELDS = List.of("annual_rate_percent", "day_count");
+    /** Fee rule ids end up in every fee's action key and in the fee invoice's reference: keep them plain. */
+    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Rounding words accountants use; CEILING/FLOOR equal UP/DOWN for positive fees, so they are left out. */
+    static final Map<String, RoundingMode> ROUNDING = Map.of(
+            "half_up", RoundingMode.HALF_UP, "half_even", RoundingMode.HALF_EVEN, "half_down", RoundingMode.HALF_DOWN,
+            "up", RoundingMode.UP, "down", RoundingMode.DOWN);
+    static final String ROUNDING_CHOICES = "half_up, half_even, half_down, up, down";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final YamlFields fields;
+
+    FeeRuleReader(YamlFields fields) {
+        this.fields = fields;
+    }
+
+    Optional<LateFeeRule> read(JsonNode node, String path) {
+        if (!fields.isMapping(node, path, "a fee rule with id and one of: " + String.join(", ", COMPUTATIONS))) {
+            return Optional.empty();
+        }
+        fields.onlyKeys(node, path, FIELDS);
+        Optional<String> id = fields.text(node, path, "id", true).filter(value -> validId(value, YamlFields.child(path, "id")));
+        Optional<FeeComputation> computation = computation(node, path);
+        Optional<Integer> grace = fields.wholeNumber(node, path, "grace_days", false, 0, "0 or 30");
+        Optional<Integer> repeat = fields.wholeNumber(node, path, "repeat_every_days", false, 1, "30");
+        Optional<FeeCaps> caps = node.has("caps") ? caps(node.get("caps"), YamlFields.child(path, "caps")) : Optional.of(FeeCaps.NONE);
+        Optional<RoundingMode> rounding = rounding(node, path);
+        boolean graceBad = node.hasNonNull("grace_days") && grace.isEmpty();
+        boolean repeatBad = node.hasNonNull("repeat_every_days") && repeat.isEmpty();
+        if (id.isEmpty() || computation.isEmpty() || caps.isEmpty() || rounding.isEmpty() || graceBad || repeatBad) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LateFeeRule(id.get(), computation.get(), grace.orElse(0), repeat, caps.get(), rounding.get()));
+        } catch (IllegalArgumentException e) {
+            fields.problem(path, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean validId(String id, String field) {
+        if (ID.matcher(id).matches()) {
+            return true;
+        }
+        fields.problem(field, "'" + id + "' is not a usable id; expected lower-case letters, digits and single hyphens, such as late-fee");
+        return false;
+    }
+
+    private Optional<FeeComputation> computation(JsonNode node, String path) {
+        List<String> given = COMPUTATIONS.stream().filter(node::has).toList();
+        String choices = "expected exactly one of: " + String.join(", ", COMPUTATIONS);
+        if (given.isEmpty()) {
+            fields.problem(path, "says nothing about how to compute the fee; " + choices);
+            return Optional.empty();
+        }
+        if (given.size() > 1) {
+            fields.problem(path, "has more than one computation (" + String.join(" and ", given) + "); " + choices
+                    + " (make a second fee rule to charge both)");
+            return Optional.empty();
+        }
+        String key = given.getFirst();
+        String field = YamlFields.child(path, key);
+        JsonNode value = node.get(key);
+        try {
+            return switch (key) {
+                case "fixed" -> fields.amountsByCurrency(value, field, false).map(FeeComputation.FixedAmount::new);
+                case "percent_of_principal" -> fields.number(value, field, false, HUNDRED, "2.5")
+                        .map(FeeComputation.PercentOfPrincipal::new);
+                default -> interest(value, field);
+            };
+        } catch (IllegalArgumentException e) {
+            fields.problem(field, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<FeeComputation> interest(JsonNode node, String path) {
+        if (!fields.isMapping(node, path, "{ annual_rate_percent: 8.0, day_count: 365 }")) {
+            return Optional.empty();
+        }
+        fields.onlyKeys(node, path, INTEREST_FIELDS);
+        String rateField = YamlFields.child(path, "annual_rate_percent");
+        Optional<BigDecimal> rate = node.hasNonNull("annual_rate_percent")
+                ? fields.number(node.get("annual_rate_percent"), rateField, false, null, "8.0")
+                : missing(rateField, "a yearly percentage such as 8.0");
+        Optional<Integer> dayCount = fields.wholeNumber(node, path, "day_count", false, 1, "365");
+        String dayCountField = YamlFields.child(path, "day_count");
+        if (dayCount.isPresent() && dayCount.get() != 365 && dayCount.get() != 360) {
+            fields.problem(dayCountField, "expected 365 or 360 (days in the interest year), got " + dayCount.get());
+            return Optional.empty();
+        }
+        if (rate.isEmpty() || (node.hasNonNull("day_count") && dayCount.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new FeeComputation.SimpleDailyInterest(rate.get(), dayCount.orElse(365)));
+    }
+
+    private Optional<FeeCaps> caps(JsonNode node, String path) {
+        if (!fields.isMapping(node, path, "caps with any of: " + String.join(", ", CAP_FIELDS))) {
+            return Optional.empty();
+        }
+        fields.onlyKeys(node, path, CAP_FIELDS);
+        Optional<Integer> count = fields.wholeNumber(node, path, "max_count", false, 1, "3");
+        Optional<Map<Currency, BigDecimal>> total = node.hasNonNull("max_total")
+                ? fields.amountsByCurrency(node.get("max_total"), YamlFields.child(path, "max_total"), false)
+                : Optional.of(Map.of());
+        Optional<BigDecimal> percent = node.hasNonNull("max_percent_of_principal")
+                ? fields.number(node.get("max_percent_of_principal"), YamlFields.child(path, "max_percent_of_principal"),
+                false, HUNDRED, "10")
+                : Optional.empty();
+        boolean countBad = node.hasNonNull("max_count") && count.isEmpty();
+        boolean percentBad = node.hasNonNull("max_percent_of_principal") && percent.isEmpty();
+        if (countBad || total.isEmpty() || percentBad) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FeeCaps(count, total.get(), percent));
+        } catch (IllegalArgumentException e) {
+            fields.problem(path, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<RoundingMode> rounding(JsonNode node, String path) {
+        if (!node.hasNonNull("rounding")) {
+            return Optional.of(RoundingMode.HALF_UP);
+        }
+        Optional<String> word = fields.text(node, path, "rounding", false);
+        Optional<RoundingMode> mode = word.map(w -> ROUNDING.get(w.toLowerCase(Locale.ROOT)));
+        if (word.isPresent() && mode.isEmpty()) {
+            fields.problem(YamlFields.child(path, "rounding"), "'" + word.get() + "' is not a rounding; expected one of: " + ROUNDING_CHOICES);
+        }
+        return mode;
+    }
+
+    private <T> Optional<T> missing(String field, String expected) {
+        fields.problem(field, "is required; expected " + expected);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.arrears.platform.policy;
+
+import dev.arrears.application.PolicyRepository;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+import java.util.Objects;
+
+/**
+ * Loads the policy files when the application starts and refuses to start if any is wrong: a
+ * daemon that chases customers must not run under a policy nobody can vouch for. The exception's
+ * message lists every problem (file, field, what is allowed), and Quarkus prints it on the way out.
+ */
+@ApplicationScoped
+public class PolicyStartupCheck {
+
+    private static final Logger LOG = Logger.getLogger(PolicyStartupCheck.class);
+
+    private final Path directory;
+    private final PolicyFileLoader loader;
+    private volatile PolicyCatalog catalog;
+
+    @Inject
+    public PolicyStartupCheck(PoliciesConfig config) {
+        this(Path.of(config.dir()), new PolicyFileLoader());
+    }
+
+    PolicyStartupCheck(Path directory, PolicyFileLoader loader) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            PolicyCatalog loaded = check();
+            LOG.infof("Loaded %d follow-up %s from %s: %s", loaded.all().size(),
+                    loaded.all().size() == 1 ? "policy" : "policies", directory,
+                    loaded.all().stream().map(p -> p.id() + " (version " + p.version() + ")").toList());
+        } catch (PolicyConfigurationException e) {
+            // Logged on its own first, so the accountant's list is not buried in Quarkus' stack trace.
+            LOG.error(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Loads (once) and returns the catalog; throws {@link PolicyConfigurationException} on any problem. */
+    public synchronized PolicyCatalog check() {
+        if (catalog == null) {
+            catalog = PolicyCatalog.load(directory, loader);
+        }
+        return catalog;
+    }
+
+    /** The port the use cases see; the first one to ask before start-up finishes triggers the load. */
+    @Produces
+    @ApplicationScoped
+    PolicyRepository policies() {
+        return check();
+    }
+}
