@@ -34,12 +34,15 @@ class OutboxTest {
     OrganisationStore organisations;
     @Inject
     Sql sql;
+    @Inject
+    TestClock clock;
 
     OrganisationId org;
     InvoiceRef invoice;
 
     @BeforeEach
     void storeInvoice() {
+        clock.set(TestClock.START); // another test class may have moved it
         org = Fixtures.organisation(organisations);
         invoice = Fixtures.stored(invoices, invoice(org, "INV-A", "250.00", "GBP"));
     }
