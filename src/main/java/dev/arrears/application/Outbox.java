@@ -12,7 +12,8 @@ public interface Outbox {
 
     /**
      * Adds the actions whose keys are not in the outbox yet. Joins the caller's transaction when
-     * there is one (see {@link DecisionRecorder}).
+     * there is one. Writes no audit events: {@link DecisionRecorder} does, in the same transaction;
+     * use it rather than this for decisions.
      */
     RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, Delivery delivery, String policyVersion);
 
