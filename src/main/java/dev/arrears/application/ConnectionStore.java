@@ -1,0 +1,37 @@
+package dev.arrears.application;
+
+import java.util.Optional;
+
+/**
+ * OAuth connections to the ledgers. Token material is sealed with the {@link SecretSealer} before
+ * it is stored and opened when it is read.
+ */
+public interface ConnectionStore {
+
+    /**
+     * Stores the connection of an organisation after the OAuth consent, replacing the tokens of an
+     * earlier connection to the same tenant (a reconnect) and making it active again.
+     *
+     * @throws IllegalStateException if the tenant is already connected to another organisation
+     */
+    LedgerConnection connect(OrganisationId organisationId, LedgerProvider provider, String tenantId,
+                             OAuthTokens tokens, String scopes);
+
+    Optional<LedgerConnection> find(OrganisationId organisationId);
+
+    Optional<LedgerConnection> findByTenant(LedgerProvider provider, String tenantId);
+
+    /**
+     * Locks the connection row, hands it to {@code rotation} and stores the tokens it returns before
+     * the lock is released: the rotated refresh token is safe before the new access token is used.
+     *
+     * @return the connection as stored afterwards
+     */
+    LedgerConnection rotateTokens(OrganisationId organisationId, TokenRotation rotation);
+
+    /** Marks the connection, e.g. {@link ConnectionStatus#NEEDS_RECONNECT} after invalid_grant. */
+    void setStatus(OrganisationId organisationId, ConnectionStatus status, Optional<String> reason);
+
+    /** Moves the sync cursor on its own (a page that had no invoices, a full rescan finishing). */
+    void advanceCursor(OrganisationId organisationId, SyncCursor cursor);
+}

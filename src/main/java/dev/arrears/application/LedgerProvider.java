@@ -1,0 +1,7 @@
+package dev.arrears.application;
+
+/** The accounting systems Arrears connects to. */
+public enum LedgerProvider {
+    XERO,
+    QUICKBOOKS
+}

@@ -1,0 +1,30 @@
+package dev.arrears.application;
+
+import dev.arrears.domain.dunning.ActionKey;
+import dev.arrears.domain.dunning.PlannedAction;
+import java.util.List;
+
+/**
+ * Actions waiting to be carried out in the ledgers. Each action's key is unique in the outbox, so
+ * recording the same decision twice never plans anything twice.
+ */
+public interface Outbox {
+
+    /**
+     * Adds the actions whose keys are not in the outbox yet. Joins the caller's transaction when
+     * there is one. Writes no audit events: {@link DecisionRecorder} does, in the same transaction;
+     * use it rather than this for decisions.
+     */
+    RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, Delivery delivery, String policyVersion);
+
+    /**
+     * Cancels the invoice's {@link OutboxStatus#PENDING} actions (claimed, done or previewed ones are
+     * left alone), with an audit event for each.
+     *
+     * @return the keys cancelled
+     */
+    List<ActionKey> cancelPendingFor(InvoiceRef invoice, String reason);
+
+    /** An organisation's actions in one status, oldest first. */
+    List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status);
+}

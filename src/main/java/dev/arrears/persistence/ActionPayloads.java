@@ -1,0 +1,79 @@
+package dev.arrears.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arrears.domain.dunning.ActionKey;
+import dev.arrears.domain.dunning.FeeApplication;
+import dev.arrears.domain.dunning.PlannedAction;
+import java.time.LocalDate;
+
+/**
+ * The whole planned action as {@code outbox_action.payload}, so the dispatcher carries out exactly
+ * what was decided (fee amount, currency, how it was computed) without deciding again. Versioned by
+ * {@code "v"} so the format can evolve while old rows stay readable.
+ */
+final class ActionPayloads {
+
+    private static final int FORMAT = 1;
+
+    private ActionPayloads() {
+    }
+
+    static String kind(PlannedAction action) {
+        return switch (action) {
+            case PlannedAction.SendReminder r -> "SEND_REMINDER";
+            case PlannedAction.AddNote n -> "ADD_NOTE";
+            case PlannedAction.ChargeLateFee f -> "CHARGE_LATE_FEE";
+            case PlannedAction.FlagForPerson p -> "FLAG_FOR_PERSON";
+        };
+    }
+
+    static String write(PlannedAction action) {
+        ObjectNode node = Json.object()
+                .put("v", FORMAT)
+                .put("kind", kind(action))
+                .put("key", action.key().value())
+                .put("stage", action.stage());
+        switch (action) {
+            case PlannedAction.SendReminder r -> node.put("template", r.template());
+            case PlannedAction.AddNote n -> node.put("text", n.text());
+            case PlannedAction.FlagForPerson p -> node.put("reason", p.reason());
+            case PlannedAction.ChargeLateFee f -> node.set("fee", fee(f.fee()));
+        }
+        return Json.write(node);
+    }
+
+    static PlannedAction read(String json) {
+        JsonNode node = Json.read(json);
+        int format = node.path("v").asInt(-1);
+        if (format != FORMAT) {
+            throw new IllegalStateException("outbox payload format " + format + " is not known: " + json);
+        }
+        ActionKey key = new ActionKey(Json.text(node, "key"));
+        String stage = Json.text(node, "stage");
+        String kind = Json.text(node, "kind");
+        return switch (kind) {
+            case "SEND_REMINDER" -> new PlannedAction.SendReminder(key, stage, Json.text(node, "template"));
+            case "ADD_NOTE" -> new PlannedAction.AddNote(key, stage, Json.text(node, "text"));
+            case "FLAG_FOR_PERSON" -> new PlannedAction.FlagForPerson(key, stage, Json.text(node, "reason"));
+            case "CHARGE_LATE_FEE" -> new PlannedAction.ChargeLateFee(key, stage, fee(node.path("fee")));
+            default -> throw new IllegalStateException("outbox payload of unknown kind '" + kind + "'");
+        };
+    }
+
+    private static ObjectNode fee(FeeApplication fee) {
+        return Json.money(fee.amount())
+                .put("ruleId", fee.ruleId())
+                .put("period", fee.period())
+                .put("accruedFrom", fee.accruedFrom().toString())
+                .put("chargeDate", fee.chargeDate().toString())
+                .put("computation", fee.computation())
+                .put("capped", fee.capped());
+    }
+
+    private static FeeApplication fee(JsonNode node) {
+        return new FeeApplication(Json.text(node, "ruleId"), node.path("period").asInt(),
+                LocalDate.parse(Json.text(node, "accruedFrom")), LocalDate.parse(Json.text(node, "chargeDate")),
+                Json.money(node), Json.text(node, "computation"), node.path("capped").asBoolean());
+    }
+}

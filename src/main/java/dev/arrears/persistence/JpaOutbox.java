@@ -1,0 +1,122 @@
+package dev.arrears.persistence;
+
+import dev.arrears.application.AuditEvent;
+import dev.arrears.application.AuditKind;
+import dev.arrears.application.AuditTrail;
+import dev.arrears.application.Delivery;
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.Outbox;
+import dev.arrears.application.OutboxEntry;
+import dev.arrears.application.OutboxStatus;
+import dev.arrears.application.RecordedActions;
+import dev.arrears.domain.dunning.ActionKey;
+import dev.arrears.domain.dunning.PlannedAction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * {@link Outbox} on {@code outbox_action}. Inserts rely on the unique action key
+ * ({@code ON CONFLICT DO NOTHING}), not on a read first: two writers racing on the same key still
+ * end up with one row, and the loser learns it added nothing.
+ */
+@ApplicationScoped
+public class JpaOutbox implements Outbox {
+
+    private static final String INSERT = """
+            insert into outbox_action (id, action_key, organisation_id, invoice_id, kind, stage, payload, policy_version,
+                                       status, attempts, next_attempt_at, created_at, updated_at)
+            values (:id, :key, :org, :invoice, :kind, :stage, cast(:payload as jsonb), :policyVersion,
+                    :status, 0, :now, :now, :now)
+            on conflict (action_key) do nothing
+            returning action_key""";
+
+    private static final String CANCEL = """
+            update outbox_action set status = 'CANCELLED', status_reason = :reason, updated_at = :now
+            where invoice_id = :invoice and status = 'PENDING'
+            returning action_key""";
+
+    private final EntityManager em;
+    private final InvoiceRows invoices;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    JpaOutbox(EntityManager em, InvoiceRows invoices, AuditTrail audit, Clock clock) {
+        this.em = em;
+        this.invoices = invoices;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, Delivery delivery, String policyVersion) {
+        InvoiceEntity row = invoices.require(invoice);
+        Instant now = clock.instant();
+        List<ActionKey> added = new ArrayList<>();
+        List<ActionKey> present = new ArrayList<>();
+        for (PlannedAction action : actions) {
+            List<String> inserted = em.unwrap(Session.class).createNativeQuery(INSERT, String.class)
+                    .setParameter("id", UUID.randomUUID())
+                    .setParameter("key", action.key().value())
+                    .setParameter("org", row.organisationId)
+                    .setParameter("invoice", row.id)
+                    .setParameter("kind", ActionPayloads.kind(action))
+                    .setParameter("stage", action.stage())
+                    .setParameter("payload", ActionPayloads.write(action))
+                    .setParameter("policyVersion", policyVersion, String.class)
+                    .setParameter("status", delivery.initialStatus().name())
+                    .setParameter("now", now)
+                    .getResultList();
+            (inserted.isEmpty() ? present : added).add(action.key());
+        }
+        return new RecordedActions(added, present);
+    }
+
+    @Override
+    @Transactional
+    public List<ActionKey> cancelPendingFor(InvoiceRef invoice, String reason) {
+        Optional<InvoiceEntity> row = invoices.find(invoice);
+        if (row.isEmpty()) {
+            return List.of();
+        }
+        List<ActionKey> cancelled = em.unwrap(Session.class).createNativeQuery(CANCEL, String.class)
+                .setParameter("reason", reason)
+                .setParameter("now", clock.instant())
+                .setParameter("invoice", row.get().id)
+                .getResultStream().map(ActionKey::new).toList();
+        for (ActionKey key : cancelled) {
+            audit.append(AuditEvent.forInvoice(invoice, AuditKind.ACTION_CANCELLED, Optional.of(key), Optional.empty(),
+                    Map.of("reason", reason), "Pending action " + key + " cancelled: " + reason));
+        }
+        return cancelled;
+    }
+
+    @Override
+    @Transactional
+    public List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status) {
+        return em.createQuery("select o, i.providerInvoiceId from OutboxActionEntity o join InvoiceEntity i on i.id = o.invoiceId "
+                        + "where o.organisationId = :org and o.status = :status order by o.createdAt, o.actionKey", Object[].class)
+                .setParameter("org", organisationId.value())
+                .setParameter("status", status.name())
+                .getResultStream()
+                .map(r -> toEntry((OutboxActionEntity) r[0], new InvoiceRef(organisationId, (String) r[1])))
+                .toList();
+    }
+
+    private static OutboxEntry toEntry(OutboxActionEntity row, InvoiceRef invoice) {
+        return new OutboxEntry(row.id, invoice, ActionPayloads.read(row.payload), Optional.ofNullable(row.policyVersion),
+                OutboxStatus.valueOf(row.status), Optional.ofNullable(row.statusReason), row.attempts, row.nextAttemptAt,
+                Optional.ofNullable(row.claimedBy), Optional.ofNullable(row.claimExpiresAt),
+                Optional.ofNullable(row.lastError), row.createdAt, row.updatedAt);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.arrears.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.arrears.domain.invoice.PaymentApplied;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code invoice.payments}: {@code [{"date":"2025-03-01","amount":"50.00","currency":"GBP"}, ...]}, oldest first. */
+final class PaymentsJson {
+
+    private PaymentsJson() {
+    }
+
+    static String write(List<PaymentApplied> payments) {
+        ArrayNode array = Json.array();
+        for (PaymentApplied p : payments) {
+            array.add(Json.money(p.amount()).put("date", p.date().toString()));
+        }
+        return Json.write(array);
+    }
+
+    static List<PaymentApplied> read(String json) {
+        List<PaymentApplied> payments = new ArrayList<>();
+        for (JsonNode node : Json.read(json)) {
+            payments.add(new PaymentApplied(LocalDate.parse(Json.text(node, "date")), Json.money(node)));
+        }
+        return payments;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.arrears.persistence;
+
+import static dev.arrears.persistence.Fixtures.invoice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arrears.application.AuditKind;
+import dev.arrears.application.AuditRecord;
+import dev.arrears.application.AuditTrail;
+import dev.arrears.application.DecisionRecorder;
+import dev.arrears.application.DecisionToRecord;
+import dev.arrears.application.Delivery;
+import dev.arrears.application.DunningStateStore;
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.Outbox;
+import dev.arrears.application.OutboxStatus;
+import dev.arrears.application.RecordedDecision;
+import dev.arrears.application.StaleStateException;
+import dev.arrears.application.StoredDunningState;
+import dev.arrears.domain.dunning.ChargedFee;
+import dev.arrears.domain.dunning.Decision;
+import dev.arrears.domain.dunning.DunningState;
+import dev.arrears.domain.dunning.DunningStatus;
+import dev.arrears.domain.dunning.FeeApplication;
+import dev.arrears.domain.dunning.PlannedAction;
+import dev.arrears.domain.money.Money;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DecisionRecorderTest {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
+
+    @Inject
+    DecisionRecorder recorder;
+    @Inject
+    DunningStateStore states;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    InvoiceStore invoices;
+    @Inject
+    OrganisationStore organisations;
+    @Inject
+    Sql sql;
+
+    OrganisationId org;
+    InvoiceRef invoice;
+
+    @BeforeEach
+    void storeInvoice() {
+        org = Fixtures.organisation(organisations);
+        invoice = Fixtures.stored(invoices, invoice(org, "INV-D", "CUST-D", "1500.00", "GBP",
+                dev.arrears.domain.invoice.InvoiceStatus.OPEN));
+    }
+
+    @Test
+    void a_decision_stores_state_actions_and_audit_together() {
+        FeeApplication fee = new FeeApplication("flat", 1, TODAY, TODAY, Money.of("40.00", "GBP"), "fixed 40.00 GBP", false);
+        PlannedAction reminder = OutboxTest.reminder(invoice, "final demand");
+        PlannedAction charge = new PlannedAction.ChargeLateFee(
+                dev.arrears.domain.dunning.ActionKey.forFee(org.toString(), invoice.providerInvoiceId(), "flat", 1), "final demand", fee);
+        DunningState state = new DunningState(DunningStatus.ACTIVE, Optional.of("final demand"), Optional.of(TODAY),
+                Optional.of(LocalDate.of(2025, 2, 14)), List.of("final demand"), List.of("first reminder", "second reminder"),
+                List.of(ChargedFee.of(fee)), Optional.of(TODAY.plusDays(7)));
+        Decision decision = new Decision(state, List.of(reminder, charge),
+                List.of("24 days overdue: the invoice reaches 'final demand'.", "Two earlier stages were passed over."));
+
+        RecordedDecision recorded = recorder.record(new DecisionToRecord(invoice, StoredDunningState.NOT_STORED, decision, "v1",
+                TODAY, Delivery.DISPATCH));
+
+        assertThat(recorded.stateVersion()).isEqualTo(1);
+        assertThat(recorded.actions().added()).containsExactly(reminder.key(), charge.key());
+        StoredDunningState stored = states.load(invoice).orElseThrow();
+        assertThat(stored.state()).isEqualTo(state);
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.policyVersion()).isEqualTo("v1");
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).hasSize(2);
+
+        List<AuditRecord> trail = audit.byInvoice(invoice, 50);
+        assertThat(trail).extracting(r -> r.event().kind()).containsExactlyInAnyOrder(AuditKind.DECISION,
+                AuditKind.ACTION_PLANNED, AuditKind.ACTION_PLANNED, AuditKind.STAGE_SKIPPED, AuditKind.STAGE_SKIPPED);
+        assertThat(trail).allSatisfy(r -> {
+            assertThat(r.event().policyVersion()).contains("v1");
+            assertThat(r.event().customerId()).contains("CUST-D");
+        });
+        AuditRecord decisionEvent = trail.stream().filter(r -> r.event().kind() == AuditKind.DECISION).findFirst().orElseThrow();
+        assertThat(decisionEvent.event().detail().get("reasons")).isEqualTo(decision.reasons());
+        assertThat(decisionEvent.event().message()).contains("reaches 'final demand'");
+        assertThat(trail.stream().filter(r -> r.event().actionKey().equals(Optional.of(charge.key()))).findFirst().orElseThrow()
+                .event().detail()).containsEntry("amount", "40.00").containsEntry("currency", "GBP")
+                .containsEntry("computation", "fixed 40.00 GBP");
+    }
+
+    @Test
+    void deciding_again_plans_nothing_twice_and_says_so() {
+        PlannedAction reminder = OutboxTest.reminder(invoice, "first reminder");
+        DunningState state = active("first reminder", List.of());
+        recorder.record(new DecisionToRecord(invoice, 0, new Decision(state, List.of(reminder), List.of("Due.")), "v1", TODAY,
+                Delivery.DISPATCH));
+
+        RecordedDecision again = recorder.record(new DecisionToRecord(invoice, 1,
+                new Decision(state, List.of(reminder), List.of("Due.")), "v1", TODAY, Delivery.DISPATCH));
+
+        assertThat(again.stateVersion()).isEqualTo(2);
+        assertThat(again.actions().added()).isEmpty();
+        assertThat(again.actions().alreadyPresent()).containsExactly(reminder.key());
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).hasSize(1);
+        assertThat(audit.byInvoice(invoice, 1).getFirst().event().kind()).isEqualTo(AuditKind.ACTION_SUPPRESSED);
+    }
+
+    @Test
+    void a_decision_based_on_an_old_state_is_refused_and_leaves_nothing() throws Exception {
+        recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(),
+                List.of("Due.")), "v1", TODAY, Delivery.DISPATCH));
+        long auditBefore = auditRows();
+
+        PlannedAction reminder = OutboxTest.reminder(invoice, "second reminder");
+        assertThatThrownBy(() -> recorder.record(new DecisionToRecord(invoice, 0,
+                new Decision(active("second reminder", List.of()), List.of(reminder), List.of("Later.")), "v1", TODAY,
+                Delivery.DISPATCH))).isInstanceOf(StaleStateException.class);
+
+        assertThat(states.load(invoice).orElseThrow().state().stage()).contains("first reminder");
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
+        assertThat(auditRows()).isEqualTo(auditBefore);
+    }
+
+    /**
+     * The state is written first, then the outbox. PostgreSQL refuses a NUL character in jsonb, so
+     * this note makes the outbox insert fail after the state row was written in the same transaction:
+     * afterwards no state, no action and no audit event may exist.
+     */
+    @Test
+    void a_failure_half_way_leaves_no_state_no_action_and_no_audit() throws Exception {
+        PlannedAction reminder = OutboxTest.reminder(invoice, "first reminder");
+        PlannedAction poison = new PlannedAction.AddNote(OutboxTest.key(invoice, "first reminder", "note"), "first reminder",
+                "text with a NUL \u0000 in it");
+        Decision decision = new Decision(active("first reminder", List.of()), List.of(reminder, poison), List.of("Due."));
+
+        assertThatThrownBy(() -> recorder.record(new DecisionToRecord(invoice, 0, decision, "v1", TODAY, Delivery.DISPATCH)))
+                .rootCause().hasMessageContaining("unsupported Unicode escape sequence");
+
+        assertThat(states.load(invoice)).isEmpty();
+        assertThat(sql.count("select count(*) from outbox_action where organisation_id = ?", org.value())).isZero();
+        assertThat(auditRows()).isZero();
+    }
+
+    @Test
+    void only_newly_skipped_stages_are_reported() {
+        recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("third", List.of("first")), List.of(),
+                List.of("Catch-up.")), "v1", TODAY, Delivery.DISPATCH));
+        recorder.record(new DecisionToRecord(invoice, 1, new Decision(active("fifth", List.of("first", "fourth")), List.of(),
+                List.of("Catch-up again.")), "v1", TODAY.plusDays(9), Delivery.DISPATCH));
+
+        assertThat(audit.byInvoice(invoice, 50)).filteredOn(r -> r.event().kind() == AuditKind.STAGE_SKIPPED)
+                .extracting(r -> r.event().detail().get("stage")).containsExactly("fourth", "first");
+    }
+
+    @Test
+    void in_preview_the_actions_are_previewed_not_pending() {
+        recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()),
+                List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, Delivery.PREVIEW_ONLY));
+
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
+        assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).hasSize(1);
+        assertThat(audit.byInvoice(invoice, 1).getFirst().event().kind()).isEqualTo(AuditKind.ACTION_PREVIEWED);
+    }
+
+    private long auditRows() throws Exception {
+        return sql.count("select count(*) from audit_event where organisation_id = ? and kind <> 'MODE_CHANGED'", org.value());
+    }
+
+    private static DunningState active(String stage, List<String> skipped) {
+        return new DunningState(DunningStatus.ACTIVE, Optional.of(stage), Optional.of(TODAY), Optional.of(LocalDate.of(2025, 2, 14)),
+                List.of(stage), skipped, List.of(), Optional.of(TODAY.plusDays(7)));
+    }
+}
