@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li><b>Monotonic:</b> while the due date is the one the stored stage was worked out from, the
  *       invoice never goes back to a less severe stage (even if a stage condition stops holding).
  *       If the due date moved, everything is worked out again from the new date and the invoice may
- *       go back; stages already done are never planned again.</li>
+ *       go back; stages already done are never planned again. A stage that catch-up skipped was
+ *       never sent, so if the moved date brings the invoice to it again, it is planned then.</li>
  *   <li><b>Catch-up:</b> when several stages have come at once, the invoice moves straight to the
  *       most severe one and only its actions are planned; the others are recorded as skipped.</li>
  *   <li><b>Entering a stage</b> not yet done plans its actions in order, each keyed by stage and

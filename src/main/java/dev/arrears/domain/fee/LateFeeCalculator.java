@@ -31,9 +31,11 @@ import java.util.stream.IntStream;
  *   <li>Catch-up: at most one charge per rule per decision, for the current period. Earlier periods
  *       that were never charged (the daemon was down, the invoice was imported late) are not charged
  *       afterwards; the reason names them. Interest is the exception in effect, not in count: it
- *       always accrues from the day after the last charged period's date (or the day after the due
- *       date for the first charge), so no day of interest is lost.</li>
- *   <li>A period already in the charged list is never charged again.</li>
+ *       always accrues from the day after the latest charge date of the rule (or the day after the due
+ *       date for the first charge), so no day of interest is lost, and none is charged twice.</li>
+ *   <li>A period already in the charged list is never charged again. Periods are numbered from the
+ *       first charge date under the current due date; if the due date moves, a period number already
+ *       charged stays charged even though its date changed.</li>
  * </ul>
  *
  * <h2>How much</h2>
@@ -104,9 +106,11 @@ public final class LateFeeCalculator {
                         + " = " + amount + " (rounded " + rule.rounding() + ")";
             }
             case SimpleDailyInterest interest -> {
-                accruedFrom = previousChargeDate(chargedOfRule, chargeDate).orElse(dueDate).plusDays(1);
+                Optional<LocalDate> chargedUpTo = lastChargeDate(chargedOfRule);
+                accruedFrom = chargedUpTo.orElse(dueDate).plusDays(1);
                 if (accruedFrom.isAfter(chargeDate)) {
-                    return new FeeOutcome.NothingDue(fee + ": no day of interest left to charge up to " + chargeDate);
+                    return new FeeOutcome.NothingDue(fee + ": period " + period + " (" + chargeDate
+                            + ") has no day of interest left: interest is already charged up to " + chargedUpTo.orElseThrow());
                 }
                 InterestAccrual accrual = InterestAccrual.over(invoice, interest, accruedFrom, chargeDate, rule.rounding());
                 amount = accrual.amount();
@@ -157,9 +161,13 @@ public final class LateFeeCalculator {
         return charged.stream().filter(f -> f.ruleId().equals(rule.id())).toList();
     }
 
-    private static Optional<LocalDate> previousChargeDate(List<ChargedFee> chargedOfRule, LocalDate chargeDate) {
-        return chargedOfRule.stream().map(ChargedFee::chargeDate).filter(d -> d.isBefore(chargeDate))
-                .max(LocalDate::compareTo);
+    /**
+     * Interest is charged up to the latest charge date of the rule, whichever period that was: after
+     * a due date moved earlier, a new period can fall before one already charged, and its days must
+     * not be charged twice.
+     */
+    private static Optional<LocalDate> lastChargeDate(List<ChargedFee> chargedOfRule) {
+        return chargedOfRule.stream().map(ChargedFee::chargeDate).max(LocalDate::compareTo);
     }
 
     private static String skippedPeriods(LateFeeRule rule, FeeSchedule schedule, int period, Set<Integer> chargedPeriods) {

@@ -256,6 +256,19 @@ class DunningEngineTest {
         }
 
         @Test
+        void a_stage_skipped_by_catch_up_is_sent_if_a_moved_due_date_brings_the_invoice_back_to_it() {
+            LocalDate movedTo = day(2026, 1, 15); // new dates: overdue 01-16, firmer 01-22, final 01-29
+            DailyRun run = DailyRun.of(ladder, d -> d.isBefore(day(2026, 1, 21)) ? invoice().build() : invoice().due(movedTo).build());
+            run.on(day(2026, 1, 20)); // catch-up to the final notice, skipping the three before it
+            Decision moved = run.on(day(2026, 1, 21));
+            assertThat(moved.newState().stage()).contains(OVERDUE);
+            assertThat(keys(moved)).containsExactly("org-1:inv-1:stage:overdue-notice:reminder:0");
+            assertThat(run.daily(day(2026, 1, 22), day(2026, 1, 29)).newState().completedStages())
+                    .containsExactly(FINAL, OVERDUE, FIRMER);
+            assertThat(run.decisions().get(day(2026, 1, 29)).actions()).isEmpty(); // the final notice is not re-sent
+        }
+
+        @Test
         void a_due_date_moved_far_enough_puts_the_invoice_back_before_its_first_stage() {
             DailyRun run = DailyRun.of(ladder, d -> d.isBefore(day(2026, 1, 10)) ? invoice().build() : invoice().due(day(2026, 2, 1)).build());
             run.daily(day(2025, 12, 29), day(2026, 1, 9));

@@ -267,6 +267,21 @@ class LateFeeCalculatorTest {
             assertThat(third.amount()).isEqualTo(Money.of("13.15", "GBP"));
             assertThat(outcome.reason()).contains("skipped period 2 (2026-02-14)").contains("interest are included");
         }
+        @Test
+        void no_day_of_interest_is_charged_twice_when_a_moved_due_date_shifts_the_periods_earlier() {
+            // charged under due date 2026-01-01: p1 on 01-15 (01-02..01-15), p2 on 02-14 (01-16..02-14)
+            List<ChargedFee> charged = List.of(fee("interest", 1, STAGE, "3.07", "GBP"), fee("interest", 2, day(2, 14), "6.58", "GBP"));
+            LateFeeRule monthly = TestRules.interest("8", 365).everyDays(30).build();
+            InvoiceSnapshot movedEarlier = invoice().due(LocalDate.of(2025, 12, 1)).build();
+            LocalDate newStageDate = LocalDate.of(2025, 12, 15); // new periods: 12-15, 01-14, 02-13, 03-15
+
+            assertThat(nothingDue(calculator.calculate(movedEarlier, monthly, newStageDate, charged, day(2, 20))))
+                    .contains("period 3 (2026-02-13) has no day of interest left: interest is already charged up to 2026-02-14");
+            FeeApplication fourth = charged(calculator.calculate(movedEarlier, monthly, newStageDate, charged, day(3, 15)));
+            // 2026-02-15 to 2026-03-15 = 29 days: 1000 × 8% × 29 / 365 = 6.356...
+            assertThat(fourth.accruedFrom()).isEqualTo(day(2, 15));
+            assertThat(fourth.amount()).isEqualTo(Money.of("6.36", "GBP"));
+        }
     }
 
     @Nested

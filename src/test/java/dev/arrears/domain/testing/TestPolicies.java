@@ -33,14 +33,14 @@ public final class TestPolicies {
         return ladder(feeRule, List.of());
     }
 
-    /** The default ladder whose final notice only applies when these conditions hold. */
-    public static Policy ladder(LateFeeRule feeRule, List<StageCondition> finalNoticeConditions) {
+    /** The default ladder whose final notice and hand-off only apply when these conditions hold. */
+    public static Policy ladder(LateFeeRule feeRule, List<StageCondition> escalationConditions) {
         return new Policy("default", "v1", "config/policies/default.yaml", List.of(
                 stage(HEADS_UP, -3, List.of(), new ActionSpec.SendReminder("heads-up")),
                 stage(OVERDUE, 1, List.of(), new ActionSpec.SendReminder("overdue")),
                 stage(FIRMER, 7, List.of(), new ActionSpec.SendReminder("firmer"), new ActionSpec.AddNote("Firmer reminder sent")),
-                stage(FINAL, 14, finalNoticeConditions, new ActionSpec.SendReminder("final"), new ActionSpec.ChargeLateFee(feeRule.id())),
-                stage(HAND_OFF, 30, List.of(), new ActionSpec.FlagForPerson("30 days overdue: call the customer"))),
+                stage(FINAL, 14, escalationConditions, new ActionSpec.SendReminder("final"), new ActionSpec.ChargeLateFee(feeRule.id())),
+                stage(HAND_OFF, 30, escalationConditions, new ActionSpec.FlagForPerson("30 days overdue: call the customer"))),
                 List.of(feeRule));
     }
 
