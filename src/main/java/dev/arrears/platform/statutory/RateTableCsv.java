@@ -3,6 +3,7 @@ package dev.arrears.platform.statutory;
 import dev.arrears.domain.statutory.Confidence;
 import dev.arrears.domain.statutory.HalfYear;
 import dev.arrears.domain.statutory.RateEntry;
+import dev.arrears.platform.csv.CsvLine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads one reference-rate CSV ({@code effective_from,rate_percent,source,confidence}) and checks
@@ -59,8 +59,13 @@ final class RateTableCsv {
     }
 
     private static RateEntry entry(Path file, int line, String text) {
-        List<String> fields = CsvLine.split(text).orElseThrow(() -> new StatutoryConfigException(file, line, "source",
-                "a quoted field is not closed; allowed: \"text\" with \"\" for a quote inside"));
+        List<String> fields;
+        try {
+            fields = CsvLine.split(text);
+        } catch (IllegalArgumentException e) {
+            throw new StatutoryConfigException(file, line, "source",
+                    "a quoted field is not closed (" + e.getMessage() + "); allowed: \"text\" with \"\" for a quote inside");
+        }
         if (fields.size() != 4) {
             throw new StatutoryConfigException(file, line, "(line)", "has " + fields.size() + " fields; allowed: 4 fields, "
                     + HEADER + " (put a source that contains a comma in double quotes)");
@@ -129,42 +134,5 @@ final class RateTableCsv {
 
     private static String stripBom(String line) {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    /** Splits one CSV line: comma-separated, double quotes around a field that holds commas, "" for a quote. */
-    static final class CsvLine {
-        private CsvLine() {
-        }
-
-        static Optional<List<String>> split(String line) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else {
-                    field.append(c);
-                }
-            }
-            if (quoted) {
-                return Optional.empty();
-            }
-            fields.add(field.toString());
-            return Optional.of(fields);
-        }
     }
 }

@@ -1,20 +1,20 @@
-package dev.arrears.platform.forecast;
+package dev.arrears.platform.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits one CSV line (RFC 4180 quoting: fields in double quotes may hold commas, and "" is a
- * quote). Spreadsheets quote customer names such as "Smith, Jones & Co", so this is needed; quoted
- * line breaks are not supported and are reported rather than guessed at.
+ * quote). Spreadsheets quote customer names such as "Smith, Jones & Co" and rate tables quote their
+ * sources, so this is needed; quoted line breaks are not supported and are reported rather than guessed at.
  */
-final class CsvLine {
+public final class CsvLine {
 
     private CsvLine() {
     }
 
     /** The fields of the line, or throws IllegalArgumentException describing the quoting mistake. */
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
