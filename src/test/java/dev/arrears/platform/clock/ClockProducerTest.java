@@ -3,10 +3,10 @@ package dev.arrears.platform.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arrears.persistence.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,8 @@ class ClockProducerTest {
 
     @Test
     void acceleratedModeRunsADayEveryTenSeconds() {
-        SteppedClock real = new SteppedClock(REAL);
+        TestClock real = new TestClock();
+        real.set(REAL);
         Clock clock = ClockProducer.create(
                 settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640)), real);
         assertThat(clock.instant()).isEqualTo(SIMULATED);
@@ -63,31 +64,4 @@ class ClockProducerTest {
         };
     }
 
-    /** A real-time stand-in the test moves by hand, so no test ever sleeps. */
-    private static final class SteppedClock extends Clock {
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
