@@ -10,6 +10,8 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.PageStored;
 import dev.arrears.application.QuarantinedRecord;
 import dev.arrears.application.SyncCursor;
+import dev.arrears.application.ledger.InvoiceReading;
+import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.SyncReport;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
@@ -289,6 +291,23 @@ class QuickBooksSync {
             found.addAll(entities(response.path("QueryResponse"), entity));
         }
         return found;
+    }
+
+    /** One invoice fresh from QuickBooks, with its payments, for the pre-flight check before a write. */
+    InvoiceReading reread(RealmSession session, String id) {
+        Optional<JsonNode> invoice = readInvoice(session, id);
+        if (invoice.isEmpty()) {
+            return new InvoiceReading.Gone("invoice " + id + " is deleted in QuickBooks (Object Not Found)");
+        }
+        Currency home = organisations.find(session.organisation()).map(o -> o.baseCurrency()).orElseThrow();
+        Run run = new Run(session, home, new Tally());
+        fetchMissingPayments(run, List.of(invoice.get()));
+        try {
+            return new InvoiceReading.Found(InvoiceMapper.map(session.organisation(), invoice.get(), home, run.payments).snapshot());
+        } catch (RuntimeException unreadable) {
+            return new InvoiceReading.Failed(new LedgerFailure.Rejected("QuickBooks invoice " + id
+                    + " could not be read: " + unreadable.getMessage()));
+        }
     }
 
     /** The invoice as QuickBooks has it now; empty when it is deleted (fault 610, Object Not Found). */
