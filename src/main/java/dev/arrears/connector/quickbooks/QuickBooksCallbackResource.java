@@ -26,6 +26,9 @@ public class QuickBooksCallbackResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("realmId") String realmId, @QueryParam("error") String error) {
         if (error != null && !error.isBlank()) {
+            if (state != null) {
+                onboarding.abandon(state); // a refused consent uses up its state too
+            }
             return QuickBooksAdminResource.problem(Response.Status.BAD_REQUEST,
                     "QuickBooks did not grant access (" + error + "); start the connection again");
         }

@@ -81,6 +81,11 @@ class QuickBooksOnboarding {
                 Hints.NONE);
     }
 
+    /** Forgets a state whose authorisation the accountant refused or cancelled. */
+    void abandon(String state) {
+        states.take(LedgerProvider.QUICKBOOKS, state, clock.instant());
+    }
+
     /** Headless registration: the refresh token is spent at once and the new one stored. */
     Registered registerWithRefreshToken(String realmId, String refreshToken, Optional<String> policyId,
                                         Optional<String> displayName, Hints hints) {
