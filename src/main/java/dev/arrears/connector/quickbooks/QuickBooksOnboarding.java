@@ -1,0 +1,149 @@
+package dev.arrears.connector.quickbooks;
+
+import dev.arrears.application.ConnectionStatus;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.LedgerConnection;
+import dev.arrears.application.LedgerProvider;
+import dev.arrears.application.NewOrganisation;
+import dev.arrears.application.OAuthTokens;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.ledger.AuthorisationStateStore;
+import dev.arrears.application.ledger.LedgerChoices;
+import dev.arrears.application.ledger.LedgerFailure;
+import dev.arrears.application.ledger.LedgerProfileStore;
+import dev.arrears.application.ledger.PendingAuthorisation;
+import dev.arrears.application.ledger.SettingsReport;
+import dev.arrears.domain.money.Money;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Connecting and disconnecting companies: the OAuth authorization-code flow (state kept in the
+ * database, realm id from the callback) and headless registration from an existing refresh token.
+ * Tokens are stored before anything else is asked of Intuit, so a rotated refresh token is never
+ * only in memory; the company's real name, zone, country and currency then come from its settings.
+ */
+@ApplicationScoped
+class QuickBooksOnboarding {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final IntuitOAuth oauth;
+    private final AuthorisationStateStore states;
+    private final OrganisationStore organisations;
+    private final ConnectionStore connections;
+    private final LedgerProfileStore profiles;
+    private final QuickBooksCompanySettings companySettings;
+    private final QuickBooksSettings settings;
+    private final Clock clock;
+
+    QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
+                         ConnectionStore connections, LedgerProfileStore profiles, QuickBooksCompanySettings companySettings,
+                         QuickBooksSettings settings, Clock clock) {
+        this.oauth = oauth;
+        this.states = states;
+        this.organisations = organisations;
+        this.connections = connections;
+        this.profiles = profiles;
+        this.companySettings = companySettings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A URL to send the accountant to; its state is remembered for {@link #complete}. */
+    Authorisation start(Optional<String> policyId, Optional<String> displayName) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = clock.instant().plus(settings.authorisationTimeout());
+        URI url = oauth.authorizeUrl(state);
+        states.save(new PendingAuthorisation(state, LedgerProvider.QUICKBOOKS, policyId.orElse(settings.defaultPolicy()),
+                displayName, expires), clock.instant());
+        return new Authorisation(url, expires);
+    }
+
+    /** The callback: the state must be one we handed out, unused and unexpired. */
+    Registered complete(String state, String code, String realmId) {
+        PendingAuthorisation pending = states.take(LedgerProvider.QUICKBOOKS, state, clock.instant())
+                .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected(
+                        "unknown, used or expired state: start the connection again")));
+        TokenGrant grant = grant(() -> oauth.exchangeCode(code));
+        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), pending.policyId(), pending.displayName(),
+                Hints.NONE);
+    }
+
+    /** Forgets a state whose authorisation the accountant refused or cancelled. */
+    void abandon(String state) {
+        states.take(LedgerProvider.QUICKBOOKS, state, clock.instant());
+    }
+
+    /** Headless registration: the refresh token is spent at once and the new one stored. */
+    Registered registerWithRefreshToken(String realmId, String refreshToken, Optional<String> policyId,
+                                        Optional<String> displayName, Hints hints) {
+        TokenGrant grant = grant(() -> oauth.refresh(refreshToken));
+        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), policyId.orElse(settings.defaultPolicy()),
+                displayName, hints);
+    }
+
+    /** Revokes the refresh token at Intuit, which disconnects the company, and marks the connection revoked. */
+    void disconnect(OrganisationId organisation) {
+        LedgerConnection connection = connections.find(organisation)
+                .filter(c -> c.provider() == LedgerProvider.QUICKBOOKS)
+                .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected("no QuickBooks connection for " + organisation)));
+        oauth.revoke(connection.tokens().refreshToken());
+        connections.setStatus(organisation, ConnectionStatus.REVOKED, Optional.of("disconnected by an operator"));
+        organisations.setMode(organisation, OrganisationMode.PAUSED);
+    }
+
+    SettingsReport choose(OrganisationId organisation, LedgerChoices choices) {
+        profiles.saveChoices(organisation, choices);
+        return companySettings.refresh(organisation);
+    }
+
+    private Registered register(String realmId, OAuthTokens tokens, String policyId, Optional<String> displayName,
+                                Hints hints) {
+        if (realmId == null || !realmId.matches("[0-9A-Za-z-]{1,100}")) {
+            throw new QboProblem(new LedgerFailure.Rejected("'" + realmId + "' is not a QuickBooks realm id"));
+        }
+        Optional<LedgerConnection> earlier = connections.findByTenant(LedgerProvider.QUICKBOOKS, realmId);
+        OrganisationId organisation = earlier.map(LedgerConnection::organisationId).orElseGet(() -> organisations.create(
+                new NewOrganisation(displayName.orElse("QuickBooks company " + realmId), LedgerProvider.QUICKBOOKS,
+                        hints.timeZone().orElse(ZoneId.of("UTC")), hints.country().orElse("US"),
+                        Money.currency(hints.currency().orElse("USD")), policyId)).id());
+        connections.connect(organisation, LedgerProvider.QUICKBOOKS, realmId, tokens, settings.scope());
+        if (earlier.isPresent()) {
+            // A reconnect starts in preview again: an accountant looks before anything is written.
+            organisations.setMode(organisation, OrganisationMode.PREVIEW);
+        }
+        Log.infof("QuickBooks realm %s connected as organisation %s", realmId, organisation);
+        return new Registered(organisation, earlier.isPresent(), companySettings.refresh(organisation));
+    }
+
+    private static TokenGrant grant(java.util.function.Supplier<TokenGrant> call) {
+        try {
+            return call.get();
+        } catch (InvalidGrant e) {
+            throw new QboProblem(new LedgerFailure.Rejected("Intuit refused the grant (" + e.getMessage() + ")"));
+        }
+    }
+
+    record Authorisation(URI url, Instant expiresAt) {
+    }
+
+    record Registered(OrganisationId organisation, boolean reconnected, SettingsReport settings) {
+    }
+
+    /** What is known of a company before its settings are read (headless registration may say it). */
+    record Hints(Optional<ZoneId> timeZone, Optional<String> country, Optional<String> currency) {
+        static final Hints NONE = new Hints(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}
