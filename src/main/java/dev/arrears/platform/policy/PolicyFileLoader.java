@@ -46,6 +46,22 @@ public final class PolicyFileLoader {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
+    private final PolicyReferences references;
+
+    /** A loader that checks each file on its own (template names are not checked): the forecast command's. */
+    public PolicyFileLoader() {
+        this(PolicyReferences.unchecked());
+    }
+
+    /** A loader that also checks what the files refer to: reminder and document templates. */
+    public PolicyFileLoader(PolicyReferences references) {
+        this.references = java.util.Objects.requireNonNull(references, "references");
+    }
+
+    PolicyReferences references() {
+        return references;
+    }
+
     /** Loads the file, or throws {@link PolicyConfigurationException} listing every problem in it. */
     public Policy load(Path file) {
         String name = file.toString();
@@ -64,7 +80,8 @@ public final class PolicyFileLoader {
         return policy.get();
     }
 
-    private Optional<JsonNode> parse(byte[] bytes, YamlFields fields) {
+    /** The YAML tree of a file (any policy or override file), or empty with the problem reported. */
+    Optional<JsonNode> parse(byte[] bytes, YamlFields fields) {
         try (JsonParser parser = yaml.createParser(bytes)) {
             JsonNode root = yaml.readTree(parser);
             if (root == null || root.isMissingNode() || root.isNull()) {
@@ -142,7 +159,7 @@ public final class PolicyFileLoader {
             fields.problem("stages", "a policy needs at least one stage");
             return List.of();
         }
-        StageReader reader = new StageReader(fields, declaredFeeRuleIds(root, rules));
+        StageReader reader = new StageReader(fields, declaredFeeRuleIds(root, rules), references);
         List<Stage> stages = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         int previousDay = Integer.MIN_VALUE;
@@ -191,7 +208,7 @@ public final class PolicyFileLoader {
     }
 
     /** Stage names become part of action keys after this same folding, so two names must not fold alike. */
-    private static String key(String stageName) {
+    static String key(String stageName) {
         return stageName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
