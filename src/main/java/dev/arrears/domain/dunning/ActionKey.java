@@ -32,6 +32,14 @@ public record ActionKey(String value) {
         return new ActionKey(String.join(":", organisationId, invoiceId, slug(purpose)));
     }
 
+    /**
+     * Payment plan messages: {@code org:plan:<plan>:i<instalment>:<kind>}. Keyed by the plan, not by an
+     * invoice, so a plan covering three invoices sends one courtesy reminder, not three.
+     */
+    public static ActionKey forPlan(String organisationId, String planId, int instalment, String kind) {
+        return new ActionKey(String.join(":", organisationId, "plan", slug(planId), "i" + instalment, slug(kind)));
+    }
+
     private static String slug(String text) {
         return text.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }

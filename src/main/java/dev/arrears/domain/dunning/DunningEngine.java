@@ -1,5 +1,8 @@
 package dev.arrears.domain.dunning;
 
+import dev.arrears.domain.collections.CollectionsContext;
+import dev.arrears.domain.collections.Dispute;
+import dev.arrears.domain.collections.Hold;
 import dev.arrears.domain.fee.LateFeeCalculator;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
@@ -43,8 +46,28 @@ import java.util.Optional;
  * </ul>
  * Reaching a stage that flags the invoice for a person keeps it ACTIVE (fees carry on); FLAGGED is
  * for invoices the engine cannot work on at all.
+ *
+ * <h2>Collections rules (with a {@link CollectionsContext})</h2>
+ * <ul>
+ *   <li><b>Pauses:</b> an active dispute, hold (organisation, customer or invoice), promise to pay or
+ *       payment plan in force pauses the ladder: no reminders, no fees, the stored stage stays, and
+ *       the first decision of each pause returns a {@link Cancellation} of the invoice's pending
+ *       actions. When the last pause ends, catch-up moves the invoice to the stage due that day.</li>
+ *   <li><b>Promises</b> pause through the promised date and are judged the day after: kept or
+ *       broken, once, as a {@link CollectionsEvent} for the customer's history.</li>
+ *   <li><b>Payment plans</b> plan a courtesy reminder before each instalment and, for a missed one,
+ *       a reminder the day after and a flag for a person later, keyed by plan and instalment.
+ *       Holds and disputes silence these too.</li>
+ *   <li><b>Thank-you:</b> with the policy option on, an invoice that was ACTIVE and is now paid (not
+ *       voided or deleted) gets one thank-you, unless it is on hold or disputed that day.</li>
+ *   <li><b>Limitation:</b> one flag for a person from the warning day before the limitation period ends.</li>
+ *   <li>One-off actions and pause starts are remembered in {@link DunningState#notices()}, so deciding
+ *       again with the returned state repeats none of them.</li>
+ * </ul>
  */
 public final class DunningEngine {
+
+    static final String THANK_YOU = "thank-you";
 
     private final LateFeeCalculator calculator;
 
@@ -56,7 +79,14 @@ public final class DunningEngine {
         this.calculator = Objects.requireNonNull(calculator, "calculator");
     }
 
+    /** Decides without any collections facts: exactly the ladder, as before collections rules existed. */
     public Decision decide(InvoiceSnapshot invoice, DunningState state, Policy policy, LocalDate today) {
+        return decide(invoice, state, policy, today, CollectionsContext.NONE);
+    }
+
+    public Decision decide(InvoiceSnapshot invoice, DunningState state, Policy policy, LocalDate today,
+                           CollectionsContext context) {
+        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(policy, "policy");
@@ -71,13 +101,41 @@ public final class DunningEngine {
                     invoiceName + " is a draft, not yet sent to the customer: not chased");
         }
         if (invoice.isSettled()) {
-            return nothingPlanned(state, DunningStatus.LEFT, invoiceName + " is " + settledInWords(invoice)
+            Decision left = nothingPlanned(state, DunningStatus.LEFT, invoiceName + " is " + settledInWords(invoice)
                     + ": it leaves dunning" + state.stage().map(s -> " at '" + s + "'").orElse("") + " and nothing more is planned");
+            return thankYou(invoice, state, policy, today, context, left);
         }
         if (invoice.dueDate().isEmpty()) {
             return flagMissingDueDate(invoice, state, invoiceName);
         }
-        return new LadderDecision(invoice, state, policy, today, calculator).decide();
+        return new CollectionsDecision(invoice, state, policy, today, context, calculator).decide();
+    }
+
+    /**
+     * Once an invoice that was being chased (ACTIVE) is paid, a thank-you if the policy asks for one.
+     * Not for voided or deleted invoices: those were not paid. Decided once: the state leaves ACTIVE.
+     */
+    private static Decision thankYou(InvoiceSnapshot invoice, DunningState state, Policy policy, LocalDate today,
+                                     CollectionsContext context, Decision left) {
+        var template = policy.options().thankYouTemplate();
+        boolean paid = invoice.status() == InvoiceStatus.PAID || invoice.status() == InvoiceStatus.OPEN;
+        if (template.isEmpty() || state.status() != DunningStatus.ACTIVE || !paid || state.hasNotice(THANK_YOU)) {
+            return left;
+        }
+        List<String> notices = new java.util.ArrayList<>(state.notices());
+        notices.add(THANK_YOU);
+        DunningState newState = left.newState().withNotices(notices);
+        Optional<String> silenced = context.holdsOf(invoice).stream().filter(h -> h.activeOn(today)).map(Hold::describe)
+                .findFirst()
+                .or(() -> context.disputesOf(invoice).stream().filter(d -> d.activeOn(today)).map(Dispute::describe).findFirst());
+        if (silenced.isPresent()) {
+            return new Decision(newState, List.of(), List.of(left.reasons().getFirst(),
+                    "thank-you not sent: " + silenced.get()));
+        }
+        PlannedAction thanks = new PlannedAction.SendReminder(
+                ActionKey.forInvoice(invoice.organisationId(), invoice.invoiceId(), THANK_YOU), THANK_YOU, template.get());
+        return new Decision(newState, List.of(thanks), List.of(left.reasons().getFirst(),
+                "paid in full after being chased: thank-you note with template '" + template.get() + "'"));
     }
 
     private static Decision flagMissingDueDate(InvoiceSnapshot invoice, DunningState state, String invoiceName) {
@@ -98,7 +156,7 @@ public final class DunningEngine {
     /** Same history, new status, and no review date: nothing changes for these without new input. */
     private static DunningState with(DunningState state, DunningStatus status) {
         return new DunningState(status, state.stage(), state.stageEnteredOn(), state.dueDateAtStage(),
-                state.completedStages(), state.skippedStages(), state.fees(), Optional.empty());
+                state.completedStages(), state.skippedStages(), state.fees(), Optional.empty(), state.notices());
     }
 
     private static String settledInWords(InvoiceSnapshot invoice) {

@@ -16,12 +16,24 @@ import java.util.Set;
  * @param skippedStages    stages passed over by the catch-up rule, recorded but never sent
  * @param fees             fees already planned, oldest first
  * @param nextReviewOn     the next day on which anything can change without new input
+ * @param notices          one-off things already done outside the ladder (a pause's cancellation, a broken
+ *                         promise recorded, a thank-you, a limitation warning), by key, in the order done;
+ *                         never done again
  */
 public record DunningState(DunningStatus status, Optional<String> stage, Optional<LocalDate> stageEnteredOn,
                            Optional<LocalDate> dueDateAtStage, List<String> completedStages,
-                           List<String> skippedStages, List<ChargedFee> fees, Optional<LocalDate> nextReviewOn) {
+                           List<String> skippedStages, List<ChargedFee> fees, Optional<LocalDate> nextReviewOn,
+                           List<String> notices) {
+
+    /** A state without notices: the shape stored before collections rules existed. */
+    public DunningState(DunningStatus status, Optional<String> stage, Optional<LocalDate> stageEnteredOn,
+                        Optional<LocalDate> dueDateAtStage, List<String> completedStages, List<String> skippedStages,
+                        List<ChargedFee> fees, Optional<LocalDate> nextReviewOn) {
+        this(status, stage, stageEnteredOn, dueDateAtStage, completedStages, skippedStages, fees, nextReviewOn, List.of());
+    }
 
     public DunningState {
+        notices = List.copyOf(notices);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(stageEnteredOn, "stageEnteredOn");
@@ -36,6 +48,20 @@ public record DunningState(DunningStatus status, Optional<String> stage, Optiona
     public static DunningState initial() {
         return new DunningState(DunningStatus.NOT_STARTED, Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(), List.of(), List.of(), Optional.empty());
+    }
+
+    public boolean hasNotice(String notice) {
+        return notices.contains(notice);
+    }
+
+    public DunningState withNotices(List<String> newNotices) {
+        return new DunningState(status, stage, stageEnteredOn, dueDateAtStage, completedStages, skippedStages, fees,
+                nextReviewOn, newNotices);
+    }
+
+    public DunningState withNextReview(Optional<LocalDate> day) {
+        return new DunningState(status, stage, stageEnteredOn, dueDateAtStage, completedStages, skippedStages, fees,
+                day, notices);
     }
 
     public boolean hasCompleted(String stageName) {

@@ -73,7 +73,7 @@ final class LadderDecision {
                 current.isPresent() ? DunningStatus.ACTIVE : DunningStatus.NOT_STARTED,
                 current.map(Stage::name),
                 current.isEmpty() ? Optional.empty() : entering ? Optional.of(today) : state.stageEnteredOn().or(() -> Optional.of(today)),
-                Optional.of(dueDate), completed, skipped, fees, nextReview);
+                Optional.of(dueDate), completed, skipped, fees, nextReview, state.notices());
         return new Decision(newState, actions, reasons);
     }
 

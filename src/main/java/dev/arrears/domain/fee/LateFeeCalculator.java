@@ -4,11 +4,15 @@ import dev.arrears.domain.dunning.ChargedFee;
 import dev.arrears.domain.dunning.FeeApplication;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.money.Money;
-import dev.arrears.domain.policy.FeeComputation;
 import dev.arrears.domain.policy.FeeComputation.FixedAmount;
 import dev.arrears.domain.policy.FeeComputation.PercentOfPrincipal;
 import dev.arrears.domain.policy.FeeComputation.SimpleDailyInterest;
+import dev.arrears.domain.policy.FeeComputation.StatutoryCompensation;
+import dev.arrears.domain.policy.FeeComputation.StatutoryInterest;
 import dev.arrears.domain.policy.LateFeeRule;
+import dev.arrears.domain.statutory.InterestPeriod;
+import dev.arrears.domain.statutory.RateNotKnownException;
+import dev.arrears.domain.statutory.StatutoryInterestCalculator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,6 +51,13 @@ import java.util.stream.IntStream;
  *   <li>Simple daily interest: the sum over each day d from the accrual start to the charge date
  *       (both included) of {@code principalOwedOn(d) × rate / 100 / dayCountBasis}, rounded once at the
  *       end to the currency's minor units with the rule's rounding.</li>
+ *   <li>Statutory interest: the regime's {@link StatutoryInterestCalculator} over the same days as
+ *       simple daily interest (from the day after the latest charge of the rule, or after the due
+ *       date, through the charge date); rounded once, half-up, as the law's worked examples are, so
+ *       the rule's rounding does not apply. A reference rate the table does not know yet means
+ *       nothing is charged today (never a guessed rate); the reason quotes the table.</li>
+ *   <li>Statutory compensation: the regime's fixed sum for the debt owed when interest started,
+ *       charged once per invoice, and only on invoices in the regime's currency.</li>
  *   <li>An amount that is, or rounds to, zero is not charged.</li>
  * </ul>
  *
@@ -116,6 +127,38 @@ public final class LateFeeCalculator {
                 amount = accrual.amount();
                 computation = accrual.computation();
             }
+            case StatutoryInterest statutory -> {
+                Optional<LocalDate> chargedUpTo = lastChargeDate(chargedOfRule);
+                accruedFrom = chargedUpTo.orElse(dueDate).plusDays(1);
+                if (accruedFrom.isAfter(chargeDate)) {
+                    return new FeeOutcome.NothingDue(fee + ": period " + period + " (" + chargeDate
+                            + ") has no day of interest left: interest is already charged up to " + chargedUpTo.orElseThrow());
+                }
+                try {
+                    var interest = new StatutoryInterestCalculator(statutory.regime())
+                            .interest(invoice, new InterestPeriod(accruedFrom, chargeDate));
+                    amount = interest.amount();
+                    computation = interest.computation();
+                } catch (RateNotKnownException e) {
+                    return new FeeOutcome.NothingDue(fee + ": period " + period + " (" + chargeDate + ") not charged: "
+                            + e.getMessage());
+                }
+            }
+            case StatutoryCompensation statutory -> {
+                var regime = statutory.regime();
+                if (!chargedOfRule.isEmpty()) {
+                    return new FeeOutcome.NothingDue(fee + ": " + regime.title() + " fixed compensation is charged once per invoice;"
+                            + " already charged on " + chargedOfRule.getFirst().chargeDate());
+                }
+                if (!invoice.currency().equals(regime.compensation().currency())) {
+                    return new FeeOutcome.NothingDue(fee + ": " + regime.title() + " sets its fixed compensation in "
+                            + regime.compensation().currency().getCurrencyCode() + "; the invoice is in "
+                            + invoice.currency().getCurrencyCode() + " and nothing is converted");
+                }
+                var compensation = new StatutoryInterestCalculator(regime).fixedCompensation(invoice);
+                amount = compensation.amount();
+                computation = regime.title() + ": " + compensation.explanation();
+            }
         }
         if (!amount.isPositive()) {
             return new FeeOutcome.NothingDue(fee + ": period " + period + " comes to nothing: " + computation);
@@ -181,7 +224,7 @@ public final class LateFeeCalculator {
                 + ") and " + skipped.getLast() + " (" + schedule.chargeDate(skipped.getLast()) + ")";
         return "; skipped " + (skipped.size() == 1 ? "period " : "periods ") + list
                 + ": catch-up charges only the current period"
-                + (rule.computation() instanceof FeeComputation.SimpleDailyInterest
+                + (rule.computation() instanceof SimpleDailyInterest || rule.computation() instanceof StatutoryInterest
                 ? " (their days of interest are included in this charge)" : "");
     }
 

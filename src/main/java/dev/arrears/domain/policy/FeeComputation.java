@@ -1,11 +1,12 @@
 package dev.arrears.domain.policy;
 
 import java.math.BigDecimal;
+import dev.arrears.domain.statutory.StatutoryRegime;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Objects;
 
-/** The three ways a late fee can be worked out. */
+/** The ways a late fee can be worked out: agreed terms (fixed, percentage, interest) or a statutory preset. */
 public sealed interface FeeComputation {
 
     /**
@@ -49,6 +50,29 @@ public sealed interface FeeComputation {
             if (dayCountBasis != 360 && dayCountBasis != 365) {
                 throw new IllegalArgumentException("day count basis must be 360 or 365, was " + dayCountBasis);
             }
+        }
+    }
+
+    /**
+     * Statutory late-payment interest under a preset regime (UK Act 1998, EU Directive, DE, FR):
+     * the reference rate, margin, day count and part-payment rule come from the regime, not from
+     * the policy. Accrues like {@link SimpleDailyInterest} from the day after the last charge (or the
+     * due date); the amount is rounded once, half-up, as the law's worked examples do, whatever the
+     * rule's own rounding says.
+     */
+    record StatutoryInterest(StatutoryRegime regime) implements FeeComputation {
+        public StatutoryInterest {
+            Objects.requireNonNull(regime, "regime");
+        }
+    }
+
+    /**
+     * The regime's fixed compensation per invoice (UK £40/£70/£100, EU at least €40): charged once,
+     * only for invoices in the regime's currency (never converted).
+     */
+    record StatutoryCompensation(StatutoryRegime regime) implements FeeComputation {
+        public StatutoryCompensation {
+            Objects.requireNonNull(regime, "regime");
         }
     }
 }

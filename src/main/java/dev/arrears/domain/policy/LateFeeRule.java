@@ -31,6 +31,11 @@ public record LateFeeRule(String id, FeeComputation computation, int graceDays, 
                 throw new IllegalArgumentException("fee rule '" + id + "': repeat_every_days must be at least 1, was " + days);
             }
         });
+        if (computation instanceof FeeComputation.StatutoryCompensation && repeatEveryDays.isPresent()) {
+            // The law grants the fixed sum once per invoice; a repeat would charge it again.
+            throw new IllegalArgumentException("fee rule '" + id + "': statutory compensation is charged once per invoice;"
+                    + " remove repeat_every_days");
+        }
         if (rounding == RoundingMode.UNNECESSARY) {
             throw new IllegalArgumentException("fee rule '" + id + "': rounding must say how to round");
         }

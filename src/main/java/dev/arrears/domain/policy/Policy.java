@@ -16,10 +16,22 @@ import java.util.stream.Collectors;
  * @param id       stable name of the policy ("default")
  * @param version  identifies the exact content (a hash of the file), recorded with every decision
  * @param source   where it was loaded from, for explanations ("config/policies/default.yaml")
+ * @param options  settings outside the ladder (thank-you note, payment plan reminders), with defaults
  */
-public record Policy(String id, String version, String source, List<Stage> stages, List<LateFeeRule> feeRules) {
+public record Policy(String id, String version, String source, List<Stage> stages, List<LateFeeRule> feeRules,
+                     PolicyOptions options) {
+
+    /** A policy with the default options: the shape every loader used before options existed. */
+    public Policy(String id, String version, String source, List<Stage> stages, List<LateFeeRule> feeRules) {
+        this(id, version, source, stages, feeRules, PolicyOptions.DEFAULTS);
+    }
+
+    public Policy withOptions(PolicyOptions newOptions) {
+        return new Policy(id, version, source, stages, feeRules, newOptions);
+    }
 
     public Policy {
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(source, "source");

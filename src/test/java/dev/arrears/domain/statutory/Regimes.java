@@ -15,7 +15,7 @@ import java.util.Optional;
  * The four presets built in code from the rows of RULES.md, so the domain tests need no files.
  * (The platform tests run the same worked examples against the shipped CSV and YAML.)
  */
-final class Regimes {
+public final class Regimes {
 
     private Regimes() {
     }
@@ -32,17 +32,17 @@ final class Regimes {
     static final String[] BASISZINSSATZ = {"2023-01-01 1.62", "2023-07-01 3.12", "2024-01-01 3.62", "2024-07-01 3.37",
             "2025-01-01 2.27", "2025-07-01 1.27", "2026-01-01 1.27", "2026-07-01 1.52"};
 
-    static final StatutoryRegime UK = new StatutoryRegime("uk", "UK Late Payment of Commercial Debts (Interest) Act 1998",
+    public static final StatutoryRegime UK = new StatutoryRegime("uk", "UK Late Payment of Commercial Debts (Interest) Act 1998",
             "SI 2002/1675 art. 4", BOE_BANK_RATE, new ReferenceRateRule.FixedForDebt(), new BigDecimal("8.00"),
             DayCount.ACT_365, PaymentAllocation.PRINCIPAL_FIRST, "no UK allocation rule",
             new FixedCompensation(Money.currency("GBP"), List.of(
                     band("0", "40.00"), band("1000.00", "70.00"), band("10000.00", "100.00")), "s.5A(2)"));
 
-    static final StatutoryRegime EU = perHalfYear("eu", "EU Directive 2011/7/EU minimum",
+    public static final StatutoryRegime EU = perHalfYear("eu", "EU Directive 2011/7/EU minimum",
             halfYearly("ECB reference rate", ECB_HALF_YEARS), "8.00", DayCount.ACT_365, PaymentAllocation.PRINCIPAL_FIRST,
             "no EU allocation rule", "Art. 6(1)");
 
-    static final StatutoryRegime DE = de(DayCount.ACT_365);
+    public static final StatutoryRegime DE = de(DayCount.ACT_365);
 
     static final StatutoryRegime FR = perHalfYear("fr", "France, L441-10 II", halfYearly("taux BCE", ECB_HALF_YEARS),
             "10.00", DayCount.ACT_365, PaymentAllocation.INTEREST_FIRST, "C. civ. 1343-1", "D441-5");
