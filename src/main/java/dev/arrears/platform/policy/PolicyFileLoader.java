@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.arrears.domain.policy.LateFeeRule;
 import dev.arrears.domain.policy.Policy;
+import dev.arrears.domain.policy.PolicyOptions;
 import dev.arrears.domain.policy.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class PolicyFileLoader {
 
-    static final List<String> FIELDS = List.of("id", "description", "fee_rules", "stages");
+    static final List<String> FIELDS = List.of("id", "description", "fee_rules", "stages", "thank_you", "payment_plans");
     static final Pattern POLICY_ID = Pattern.compile("[a-z0-9]+([-_][a-z0-9]+)*");
 
     private final ObjectMapper yaml = YAMLMapper.builder()
@@ -47,6 +48,7 @@ public final class PolicyFileLoader {
             .build();
 
     private final PolicyReferences references;
+    private final StatutoryPresetSource presets;
 
     /** A loader that checks each file on its own (template names are not checked): the forecast command's. */
     public PolicyFileLoader() {
@@ -56,6 +58,12 @@ public final class PolicyFileLoader {
     /** A loader that also checks what the files refer to: reminder and document templates. */
     public PolicyFileLoader(PolicyReferences references) {
         this.references = java.util.Objects.requireNonNull(references, "references");
+        this.presets = references.presets().map(StatutoryPresetSource::of)
+                .orElseGet(() -> StatutoryPresetSource.readOnDemand(Path.of(PolicyReferences.DEFAULT_STATUTORY_DIR)));
+    }
+
+    StatutoryPresetSource presets() {
+        return presets;
     }
 
     PolicyReferences references() {
@@ -120,11 +128,12 @@ public final class PolicyFileLoader {
         fields.text(root, "", "description", false);
         List<LateFeeRule> rules = feeRules(root, fields);
         List<Stage> stages = stages(root, rules, fields);
-        if (id.isEmpty() || fields.hasProblems()) {
+        Optional<PolicyOptions> options = new OptionsReader(fields, references).read(root, PolicyOptions.DEFAULTS);
+        if (id.isEmpty() || options.isEmpty() || fields.hasProblems()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Policy(id.get(), version, source, stages, rules));
+            return Optional.of(new Policy(id.get(), version, source, stages, rules, options.get()));
         } catch (IllegalArgumentException e) {
             // The checks above should have caught it; the domain's own rule is the backstop.
             fields.problem("", e.getMessage());
@@ -135,7 +144,7 @@ public final class PolicyFileLoader {
     private List<LateFeeRule> feeRules(JsonNode root, YamlFields fields) {
         List<LateFeeRule> rules = new ArrayList<>();
         Optional<List<JsonNode>> items = fields.list(root, "", "fee_rules", false, "fee rules");
-        FeeRuleReader reader = new FeeRuleReader(fields);
+        FeeRuleReader reader = new FeeRuleReader(fields, presets);
         Map<String, Integer> seen = new HashMap<>();
         List<JsonNode> nodes = items.orElse(List.of());
         for (int i = 0; i < nodes.size(); i++) {

@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import dev.arrears.domain.statutory.StatutoryPresets;
+import dev.arrears.platform.templates.TemplateDirectory;
+import dev.arrears.platform.templates.TemplatesConfig;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.logging.Logger;
 import java.util.Objects;
 
@@ -24,9 +28,28 @@ public class PolicyStartupCheck {
     private final PolicyFileLoader loader;
     private volatile PolicyCatalog catalog;
 
+    /**
+     * The daemon's check: reminder and document names must exist in the templates folder, and
+     * statutory presets come from the tables loaded at start-up (a broken table stops start-up
+     * before any policy is read, with its file, line and field).
+     */
     @Inject
+    public PolicyStartupCheck(PoliciesConfig config, TemplatesConfig templates, StatutoryPresets presets) {
+        this(Path.of(config.dir()), new PolicyFileLoader(references(Path.of(templates.dir()), presets)));
+    }
+
+    /** Checks each policy file on its own (no template names), as the forecast does. */
     public PolicyStartupCheck(PoliciesConfig config) {
         this(Path.of(config.dir()), new PolicyFileLoader());
+    }
+
+    static PolicyReferences references(Path templatesDir, StatutoryPresets presets) {
+        try {
+            TemplateDirectory templates = TemplateDirectory.at(templatesDir);
+            return PolicyReferences.of(templates.reminderNames(), templates.documentNames(), templatesDir.toString(), presets);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyConfigurationException(List.of(new PolicyProblem(templatesDir.toString(), "", e.getMessage())));
+        }
     }
 
     PolicyStartupCheck(Path directory, PolicyFileLoader loader) {

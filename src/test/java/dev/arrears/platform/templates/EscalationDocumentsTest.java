@@ -167,9 +167,10 @@ class EscalationDocumentsTest {
 
         for (String template : TemplateDirectory.at(Path.of("config/templates")).reminderNames()) {
             assertThat(renderer.reminder(template, message)).as(template)
-                    .contains("Acme Joinery Ltd").contains("INV-1001").contains("1200.00 GBP").doesNotContain("{");
+                    .contains("Acme Joinery Ltd").contains("INV-1001").contains("Northwind").doesNotContain("{");
         }
-        assertThat(TemplateDirectory.at(Path.of("config/templates")).reminderNames()).containsExactly("final", "firm", "friendly", "overdue");
+        assertThat(TemplateDirectory.at(Path.of("config/templates")).reminderNames())
+                .containsExactly("final", "firm", "friendly", "instalment-courtesy", "instalment-missed", "overdue", "thank-you");
     }
 
     @Test
