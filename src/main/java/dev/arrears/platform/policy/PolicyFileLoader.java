@@ -90,14 +90,19 @@ public final class PolicyFileLoader {
 
     /** The YAML tree of a file (any policy or override file), or empty with the problem reported. */
     Optional<JsonNode> parse(byte[] bytes, YamlFields fields) {
+        return parse(bytes, fields, "a policy with at least: id, stages", "one policy per file");
+    }
+
+    /** The same for any file accountants edit, with words for what the file should hold. */
+    Optional<JsonNode> parse(byte[] bytes, YamlFields fields, String expected, String onePerFile) {
         try (JsonParser parser = yaml.createParser(bytes)) {
             JsonNode root = yaml.readTree(parser);
             if (root == null || root.isMissingNode() || root.isNull()) {
-                fields.problem("", "is empty; expected a policy with at least: id, stages");
+                fields.problem("", "is empty; expected " + expected);
                 return Optional.empty();
             }
             if (parser.nextToken() != null) {
-                fields.problem("", "holds more than one YAML document (a second '---'); expected one policy per file");
+                fields.problem("", "holds more than one YAML document (a second '---'); expected " + onePerFile);
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
