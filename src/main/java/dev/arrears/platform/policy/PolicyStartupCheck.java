@@ -1,6 +1,7 @@
 package dev.arrears.platform.policy;
 
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.policy.EffectivePolicies;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +28,7 @@ public class PolicyStartupCheck {
     private final Path directory;
     private final PolicyFileLoader loader;
     private volatile PolicyCatalog catalog;
+    private volatile PolicyResolver resolver;
 
     /**
      * The daemon's check: reminder and document names must exist in the templates folder, and
@@ -60,6 +62,7 @@ public class PolicyStartupCheck {
     void onStart(@Observes StartupEvent event) {
         try {
             PolicyCatalog loaded = check();
+            resolver();
             LOG.infof("Loaded %d follow-up %s from %s: %s", loaded.all().size(),
                     loaded.all().size() == 1 ? "policy" : "policies", directory,
                     loaded.all().stream().map(p -> p.id() + " (version " + p.version() + ")").toList());
@@ -76,6 +79,21 @@ public class PolicyStartupCheck {
             catalog = PolicyCatalog.load(directory, loader);
         }
         return catalog;
+    }
+
+    /** Loads (once) the organisation and customer overrides on top of the catalog, checking every combination. */
+    public synchronized PolicyResolver resolver() {
+        if (resolver == null) {
+            resolver = PolicyResolver.load(directory, check(), loader);
+        }
+        return resolver;
+    }
+
+    /** The inheritance port: the effective policy of any invoice. */
+    @Produces
+    @ApplicationScoped
+    EffectivePolicies effectivePolicies() {
+        return resolver();
     }
 
     /** The port the use cases see; the first one to ask before start-up finishes triggers the load. */
