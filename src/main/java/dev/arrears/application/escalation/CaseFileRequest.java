@@ -1,5 +1,8 @@
 package dev.arrears.application.escalation;
 
+import dev.arrears.domain.collections.Dispute;
+import dev.arrears.domain.collections.PlanStanding;
+import dev.arrears.domain.collections.PromiseToPay;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a case file is made from: one customer's invoices and everything recorded about them.
+ * What a case file is made from: one customer's invoices and everything recorded about them. The
+ * promises, disputes and plans are the collections domain's own facts; the case file judges them
+ * (kept, broken, missed) on {@code today}.
  *
  * @param zone    the organisation's zone, in which contact times are shown
  * @param stages  the follow-up stage each invoice reached, by invoice id (absent: "not chased")
@@ -16,8 +21,8 @@ import java.util.Objects;
  */
 public record CaseFileRequest(String organisation, ZoneId zone, LocalDate today, String reason,
                               List<InvoiceSnapshot> invoices, Map<String, String> stages, List<FeeCharged> fees,
-                              List<RecordedContact> contacts, List<PromiseRecord> promises,
-                              List<DisputeRecord> disputes, List<PaymentPlanRecord> plans) {
+                              List<RecordedContact> contacts, List<PromiseToPay> promises,
+                              List<Dispute> disputes, List<PlanStanding> plans) {
     public CaseFileRequest {
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(zone, "zone");

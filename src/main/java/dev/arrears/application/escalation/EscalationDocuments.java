@@ -85,9 +85,9 @@ public final class EscalationDocuments {
                 .toList();
         return new CaseFile(request.organisation(), customer, request.today(), request.reason(), lines,
                 totals(invoices, fees), fees, contacts,
-                request.promises().stream().sorted(Comparator.comparing(PromiseRecord::madeOn)).toList(),
-                request.disputes().stream().sorted(Comparator.comparing(DisputeRecord::raisedOn)).toList(),
-                request.plans().stream().sorted(Comparator.comparing(PaymentPlanRecord::agreedOn)).toList());
+                CollectionsHistory.promises(request.promises(), invoices, request.today()),
+                CollectionsHistory.disputes(request.disputes(), invoices),
+                CollectionsHistory.plans(request.plans(), invoices, customer.id(), request.today()));
     }
 
     private static List<CurrencyTotal> totals(List<InvoiceSnapshot> invoices, List<FeeLine> fees) {

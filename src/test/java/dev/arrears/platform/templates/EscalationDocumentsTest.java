@@ -8,22 +8,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arrears.application.escalation.CaseFileRequest;
 import dev.arrears.application.escalation.DemandLetter;
 import dev.arrears.application.escalation.DemandLetterRequest;
-import dev.arrears.application.escalation.DisputeRecord;
 import dev.arrears.application.escalation.EscalationDocuments;
 import dev.arrears.application.escalation.FeeCharged;
 import dev.arrears.application.escalation.HandOff;
 import dev.arrears.application.escalation.Party;
-import dev.arrears.application.escalation.PaymentPlanRecord;
-import dev.arrears.application.escalation.PromiseRecord;
 import dev.arrears.application.escalation.RecordedContact;
 import dev.arrears.application.escalation.ReminderMessage;
 import dev.arrears.application.escalation.RenderedDemandLetter;
+import dev.arrears.domain.collections.Dispute;
+import dev.arrears.domain.collections.DisputeOutcome;
+import dev.arrears.domain.collections.DisputeResolution;
+import dev.arrears.domain.collections.Instalment;
+import dev.arrears.domain.collections.PaymentPlan;
+import dev.arrears.domain.collections.PlanStanding;
+import dev.arrears.domain.collections.PromiseToPay;
 import dev.arrears.domain.contact.ContactChannel;
 import dev.arrears.domain.contact.ContactRecord;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.FeeApplication;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
+import dev.arrears.domain.invoice.PaymentApplied;
 import dev.arrears.domain.money.Money;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,13 +121,14 @@ class EscalationDocumentsTest {
         CaseFileRequest request = new CaseFileRequest("Northwind Accounting Ltd", london, LocalDate.of(2027, 1, 9),
                 "30 days overdue: refer to collections", List.of(acme1, acme2), Map.of("inv-1", "Hand to a person", "inv-2", "Hand to a person"),
                 fees, contacts,
-                List.of(new PromiseRecord(LocalDate.of(2026, 12, 18), LocalDate.of(2027, 1, 5), Money.of("1200.00", "GBP"),
-                        PromiseRecord.Outcome.BROKEN, Optional.of("by phone"))),
-                List.of(new DisputeRecord("INV-1002", LocalDate.of(2026, 12, 2), "delivery short by two items",
-                        DisputeRecord.Status.RESOLVED, Optional.of(LocalDate.of(2026, 12, 5)))),
-                List.of(new PaymentPlanRecord(LocalDate.of(2026, 12, 5), PaymentPlanRecord.Status.BROKEN, List.of(
-                        new PaymentPlanRecord.Instalment(LocalDate.of(2026, 12, 15), Money.of("500.00", "GBP"), PaymentPlanRecord.Instalment.State.PAID),
-                        new PaymentPlanRecord.Instalment(LocalDate.of(2027, 1, 5), Money.of("300.00", "GBP"), PaymentPlanRecord.Instalment.State.MISSED)))));
+                List.of(new PromiseToPay("p-1", "inv-1", "C-ACME", LocalDate.of(2026, 12, 18), LocalDate.of(2027, 1, 5),
+                        Optional.of(Money.of("1200.00", "GBP")), "Jo at Northwind", Optional.empty())),
+                List.of(new Dispute("d-1", "inv-2", "delivery short by two items", "Jo at Northwind", LocalDate.of(2026, 12, 2),
+                        Optional.of(new DisputeResolution(LocalDate.of(2026, 12, 5), DisputeOutcome.REJECTED, "signed delivery note", "Jo")))),
+                List.of(new PlanStanding(new PaymentPlan("plan-1", "C-ACME", List.of("inv-2"), LocalDate.of(2026, 12, 5), List.of(
+                        new Instalment(1, LocalDate.of(2026, 12, 15), Money.of("500.00", "GBP")),
+                        new Instalment(2, LocalDate.of(2027, 1, 5), Money.of("300.00", "GBP"))), "Jo", Optional.empty()),
+                        List.of(new PaymentApplied(LocalDate.of(2026, 12, 14), Money.of("500.00", "GBP"))))));
 
         HandOff handOff = documents.handOff(request);
 
@@ -143,8 +149,13 @@ class EscalationDocumentsTest {
         assertThat(contactsJson.get(0).path("invoiceNumbers").toString()).isEqualTo("[\"INV-1001\",\"INV-1002\"]");
         assertThat(contactsJson.get(0).path("actionKey").asText()).isEqualTo(ORG + ":inv-1:stage:overdue-notice:reminder:0");
         assertThat(contactsJson.get(1).path("recipient").isNull()).isTrue();
+        // Judged on 2027-01-09: the promise for 2027-01-05 was not kept, the second instalment was missed.
         assertThat(json.path("promises").get(0).path("outcome").asText()).isEqualTo("BROKEN");
+        assertThat(json.path("promises").get(0).path("amount").path("amount").decimalValue()).isEqualByComparingTo("1200.00");
+        assertThat(json.path("disputes").get(0).path("status").asText()).isEqualTo("REJECTED");
         assertThat(json.path("disputes").get(0).path("resolvedOn").asText()).isEqualTo("2026-12-05");
+        assertThat(json.path("plans").get(0).path("status").asText()).isEqualTo("IN_ARREARS");
+        assertThat(json.path("plans").get(0).path("instalments").get(0).path("state").asText()).isEqualTo("PAID");
         assertThat(json.path("plans").get(0).path("instalments").get(1).path("state").asText()).isEqualTo("MISSED");
 
         assertThat(handOff.text())
@@ -154,9 +165,11 @@ class EscalationDocumentsTest {
                 .contains("CONTACT HISTORY (2 attempts)")
                 .contains("2026-12-11 09:00 +00:00 EMAIL AUTOMATIC: reminder 'overdue' (combined) to accounts@acme.example (invoices INV-1001, INV-1002)")
                 .contains("2026-12-18 14:30 +00:00 PHONE MANUAL: phone call with Jo Smith: promised payment by 2027-01-05 (invoices INV-1001)")
-                .contains("2026-12-18: promised 1200.00 GBP by 2027-01-05, BROKEN; by phone")
-                .contains("2026-12-02 invoice INV-1002: delivery short by two items, RESOLVED on 2026-12-05")
-                .contains("2027-01-05 300.00 GBP MISSED")
+                .contains("2026-12-18 invoice INV-1001: promised 1200.00 GBP by 2027-01-05, BROKEN (recorded by Jo at Northwind)")
+                .contains("2026-12-02 invoice INV-1002: delivery short by two items (raised by Jo at Northwind), REJECTED on 2026-12-05: signed delivery note")
+                .contains("agreed 2026-12-05 by Jo for invoices INV-1002: IN_ARREARS, 500.00 GBP paid")
+                .contains("1. 2026-12-15 500.00 GBP PAID")
+                .contains("2. 2027-01-05 300.00 GBP MISSED")
                 .doesNotContain("another customer").doesNotContain("Optional");
     }
 
