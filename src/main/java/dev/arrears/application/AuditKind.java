@@ -17,5 +17,7 @@ public enum AuditKind {
     /** A record from the ledger could not be used and was set aside. */
     INVOICE_QUARANTINED,
     /** An organisation's mode changed (preview, live, paused, needs reconnect). */
-    MODE_CHANGED
+    MODE_CHANGED,
+    /** A hold, dispute, promise, payment plan, contact or limitation setting was recorded or changed by a person. */
+    COLLECTIONS_FACT
 }

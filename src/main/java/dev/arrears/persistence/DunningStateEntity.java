@@ -49,6 +49,11 @@ public class DunningStateEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String fees;
 
+    /** The engine's one-off notices (V2): never done again once here. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] notices = new String[0];
+
     @Column(name = "next_review_on")
     public LocalDate nextReviewOn;
 

@@ -118,6 +118,7 @@ public class JpaDunningStateStore implements DunningStateStore {
         row.skippedStages = state.skippedStages().toArray(String[]::new);
         row.fees = FeesJson.write(state.fees());
         row.nextReviewOn = state.nextReviewOn().orElse(null);
+        row.notices = state.notices().toArray(String[]::new);
     }
 
     private static StoredDunningState toStored(InvoiceRef invoice, DunningStateEntity row) {
@@ -128,6 +129,6 @@ public class JpaDunningStateStore implements DunningStateStore {
         return new DunningState(DunningStatus.valueOf(row.status), Optional.ofNullable(row.stage),
                 Optional.ofNullable(row.stageEnteredOn), Optional.ofNullable(row.dueDateAtStage),
                 Arrays.asList(row.completedStages), Arrays.asList(row.skippedStages), FeesJson.read(row.fees),
-                Optional.ofNullable(row.nextReviewOn));
+                Optional.ofNullable(row.nextReviewOn), row.notices == null ? List.of() : Arrays.asList(row.notices));
     }
 }

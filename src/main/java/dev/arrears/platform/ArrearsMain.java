@@ -1,5 +1,6 @@
 package dev.arrears.platform;
 
+import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.domain.dunning.DunningEngine;
 import dev.arrears.platform.forecast.ForecastCommand;
 import io.quarkus.runtime.Quarkus;
@@ -30,7 +31,7 @@ public final class ArrearsMain {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("forecast")) {
             // The forecast's default start is today in UTC: platform is the one place allowed to read the clock.
-            int status = new ForecastCommand(new DunningEngine()::decide)
+            int status = new ForecastCommand(DecisionRule.engine(new DunningEngine()))
                     .run(List.of(args).subList(1, args.length), System.out, System.err, () -> LocalDate.now(Clock.systemUTC()));
             System.out.flush();
             System.exit(status);

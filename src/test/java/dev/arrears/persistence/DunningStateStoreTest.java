@@ -50,7 +50,7 @@ class DunningStateStoreTest {
                 Optional.of(LocalDate.of(2025, 2, 14)), List.of("first", "second"), List.of("zero"),
                 List.of(new ChargedFee("interest", 1, LocalDate.of(2025, 3, 1), Money.of("0.125", "BHD")),
                         new ChargedFee("flat", 1, LocalDate.of(2025, 3, 2), Money.of("500", "JPY"))),
-                Optional.empty());
+                Optional.empty(), List.of("paused:hold:h1", "thank-you"));
 
         assertThat(states.save(List.of(new DunningStateUpdate(a, 0, state, "v1"),
                 new DunningStateUpdate(b, 0, DunningState.initial(), "v1")))).containsExactly(1L, 1L);

@@ -1,5 +1,7 @@
 package dev.arrears.application.forecast;
 
+import dev.arrears.domain.collections.CollectionsContext;
+import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningState;
 import dev.arrears.domain.dunning.PlannedAction;
@@ -8,6 +10,7 @@ import dev.arrears.domain.policy.ActionSpec;
 import dev.arrears.domain.policy.Policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +35,15 @@ public final class Forecast {
     }
 
     public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days) {
+        return run(policy, invoices, from, days, ForecastEvents.NONE);
+    }
+
+    /**
+     * With events: each day the invoices are taken as they would be synced that day (payments made by
+     * then applied), and the engine is given the holds, disputes, promises and plans.
+     */
+    public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days, ForecastEvents events) {
+        Objects.requireNonNull(events, "events");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(from, "from");
         if (days < 1 || days > MAX_DAYS) {
@@ -44,10 +56,14 @@ public final class Forecast {
         java.util.Arrays.fill(states, DunningState.initial());
         List<ForecastLine> lines = new ArrayList<>();
         LocalDate to = from.plusDays(days - 1L);
+        CollectionsContext context = events.context();
+        Set<ActionKey> planned = new HashSet<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (int i = 0; i < ordered.size(); i++) {
                 if (states[i] != null) {
-                    states[i] = decideOne(ordered.get(i), states[i], policy, day, lines);
+                    InvoiceSnapshot invoice = events.invoiceOn(ordered.get(i), day);
+                    payments(invoice, events, day, lines);
+                    states[i] = decideOne(invoice, states[i], policy, day, context, planned, lines);
                 }
             }
         }
@@ -56,10 +72,10 @@ public final class Forecast {
 
     /** Returns the state to carry into the next day, or null when the invoice cannot be decided at all. */
     private DunningState decideOne(InvoiceSnapshot invoice, DunningState state, Policy policy, LocalDate day,
-                                   List<ForecastLine> lines) {
+                                   CollectionsContext context, Set<ActionKey> planned, List<ForecastLine> lines) {
         Decision decision;
         try {
-            decision = rule.decide(invoice, state, policy, day);
+            decision = rule.decide(invoice, state, policy, day, context);
         } catch (RuntimeException e) {
             // Contained like a malformed ledger record: reported once, the other invoices carry on.
             lines.add(line(invoice, day, "-", ForecastLine.Kind.ERROR, Optional.empty(),
@@ -72,8 +88,12 @@ public final class Forecast {
             lines.add(line(invoice, day, skipped, ForecastLine.Kind.SKIPPED_STAGE, Optional.empty(),
                     "passed over on catch-up to '" + reached + "'; recorded, not sent", reasons));
         }
+        CollectionsLines.add(invoice, state, decision, day, lines);
         for (PlannedAction action : decision.actions()) {
-            lines.add(toLine(invoice, day, action, reasons));
+            // Like the outbox: a key planned once (a payment plan's reminder, planned by each of its invoices) is one action.
+            if (planned.add(action.key())) {
+                lines.add(toLine(invoice, day, action, reasons));
+            }
         }
         feesNotCharged(invoice, state, decision, policy, day, lines);
         return decision.newState();
@@ -110,6 +130,13 @@ public final class Forecast {
                 .orElse("fee rule '" + ruleId + "': nothing charged on this day");
     }
 
+    private static void payments(InvoiceSnapshot invoice, ForecastEvents events, LocalDate day, List<ForecastLine> lines) {
+        events.payments().stream()
+                .filter(p -> p.invoiceNumber().equals(invoice.invoiceId()) && p.date().equals(day))
+                .forEach(p -> lines.add(line(invoice, day, "-", ForecastLine.Kind.PAYMENT, Optional.empty(),
+                        p.amount() + " paid; " + invoice.amountDue() + " still owed", List.of())));
+    }
+
     private static List<String> newlySkipped(DunningState before, DunningState after) {
         return after.skippedStages().stream().filter(s -> !before.skippedStages().contains(s)).toList();
     }
@@ -128,7 +155,7 @@ public final class Forecast {
         };
     }
 
-    private static ForecastLine line(InvoiceSnapshot invoice, LocalDate day, String stage, ForecastLine.Kind kind,
+    static ForecastLine line(InvoiceSnapshot invoice, LocalDate day, String stage, ForecastLine.Kind kind,
                                      Optional<dev.arrears.domain.money.Money> amount, String detail, List<String> reasons) {
         String number = invoice.number() == null ? invoice.invoiceId() : invoice.number();
         String customer = invoice.customerName() == null ? invoice.customerId() : invoice.customerName();

@@ -24,6 +24,14 @@ public record ForecastLine(LocalDate date, String invoiceNumber, String customer
         FLAG("flag"),
         /** A stage asked for a late fee and none was charged that day (grace days, no amount for the currency, a cap...). */
         FEE_NOT_CHARGED("no fee"),
+        /** A hold, dispute, promise or payment plan starts to pause chasing (pending actions are cancelled). */
+        PAUSED("paused"),
+        /** Nothing pauses the invoice any more: chasing resumes at the stage due that day. */
+        RESUMED("resumed"),
+        /** A promise to pay was judged the day after its date: kept or broken (recorded on the customer). */
+        PROMISE("promise"),
+        /** A payment from the events file. */
+        PAYMENT("payment"),
         /** Passed over by catch-up: recorded, never sent. */
         SKIPPED_STAGE("skipped"),
         /** The engine refused this invoice (bad data); it is left out of the rest of the forecast. */

@@ -2,6 +2,7 @@ package dev.arrears.platform.forecast;
 
 import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.application.forecast.Forecast;
+import dev.arrears.application.forecast.ForecastEvents;
 import dev.arrears.application.forecast.ForecastReport;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.Policy;
@@ -14,7 +15,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * {@code forecast --policy FILE --invoices FILE [--days N] [--from DATE] [--why]}: lets an
+ * {@code forecast --policy FILE --invoices FILE [--events FILE] [--days N] [--from DATE] [--why]}: lets an
  * accountant try a policy on sample invoices before it goes live. Runs without a database and
  * without booting the application, so it works on a laptop with nothing but Java.
  */
@@ -71,9 +72,19 @@ public final class ForecastCommand {
         if (policy == null || list == null) {
             return BAD_INPUT;
         }
+        ForecastEvents events = ForecastEvents.NONE;
+        if (options.events().isPresent()) {
+            try {
+                events = new ForecastEventsReader().read(options.events().get(), list);
+            } catch (ForecastEventsException e) {
+                err.println(e.getMessage());
+                return BAD_INPUT;
+            }
+        }
         LocalDate from = options.from().orElseGet(today);
-        ForecastReport report = new Forecast(rule).run(policy, list, from, options.days());
-        out.print(new ForecastTable().render(report, options.invoices().toString(), options.why()));
+        ForecastReport report = new Forecast(rule).run(policy, list, from, options.days(), events);
+        out.print(new ForecastTable().render(report, options.invoices().toString(), options.why(),
+                options.events().map(Object::toString)));
         return OK;
     }
 }

@@ -11,8 +11,14 @@ import java.util.Optional;
  *
  * @param from empty means "today in UTC", which only the caller (platform) may read from the clock
  * @param why  also print the engine's reasons under each invoice's actions
+ * @param events holds, disputes, promises, plans and payments on given dates (YAML), if any
  */
-public record ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help) {
+public record ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help,
+                              Optional<Path> events) {
+
+    public ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help) {
+        this(policy, invoices, days, from, why, help, Optional.empty());
+    }
 
     public static final int DEFAULT_DAYS = 60;
 
@@ -27,6 +33,9 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
               --invoices FILE   invoices as CSV with the header
                                 number,customer_id,customer_name,currency,issue_date,due_date,total,amount_due,status
                                 (due_date may be empty; status: draft, open, paid, voided, deleted)
+              --events FILE     holds, disputes, promises to pay, payment plans and payments on given
+                                dates (YAML; see config/README.md and config/examples/events.yaml):
+                                the forecast then shows them taking effect, with reasons
               --days N          how many days to forecast, 1 to 3660 (default 60)
               --from DATE       first day, YYYY-MM-DD (default: today in UTC)
               --why             also print the engine's reasons for each decision
@@ -43,6 +52,7 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
         int days = DEFAULT_DAYS;
         Optional<LocalDate> from = Optional.empty();
         boolean why = false;
+        Optional<Path> events = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -51,7 +61,7 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
                     return new ForecastOptions(null, null, days, from, false, true);
                 }
                 case "--why" -> why = true;
-                case "--policy", "--invoices", "--days", "--from" -> {
+                case "--policy", "--invoices", "--days", "--from", "--events" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -64,11 +74,12 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
                         case "--policy" -> policy = Path.of(value);
                         case "--invoices" -> invoices = Path.of(value);
                         case "--days" -> days = days(value);
+                        case "--events" -> events = Optional.of(Path.of(value));
                         default -> from = Optional.of(date(value));
                     }
                 }
                 default -> throw new UsageException("unknown option '" + arg
-                        + "'; expected --policy, --invoices, --days, --from, --why or --help");
+                        + "'; expected --policy, --invoices, --events, --days, --from, --why or --help");
             }
         }
         if (policy == null) {
@@ -77,7 +88,7 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
         if (invoices == null) {
             throw new UsageException("--invoices FILE is required, e.g. --invoices config/examples/invoices.csv");
         }
-        return new ForecastOptions(policy, invoices, days, from, why, false);
+        return new ForecastOptions(policy, invoices, days, from, why, false, events);
     }
 
     private static int days(String value) {

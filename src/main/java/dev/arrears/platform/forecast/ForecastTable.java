@@ -22,13 +22,19 @@ public final class ForecastTable {
     private static final int MAX_STAGE = 24;
 
     public String render(ForecastReport report, String invoicesSource, boolean why) {
+        return render(report, invoicesSource, why, java.util.Optional.empty());
+    }
+
+    /** @param eventsSource the events file, when the forecast was given one */
+    public String render(ForecastReport report, String invoicesSource, boolean why, java.util.Optional<String> eventsSource) {
         StringBuilder out = new StringBuilder();
         out.append("Forecast of policy '").append(report.policy().id()).append("' (").append(report.policy().source())
                 .append(", version ").append(report.policy().version()).append(")\n");
         long days = report.to().toEpochDay() - report.from().toEpochDay() + 1;
         out.append(report.invoices()).append(report.invoices() == 1 ? " invoice from " : " invoices from ").append(invoicesSource).append(", ")
                 .append(report.from()).append(" to ").append(report.to()).append(" (").append(days).append(days == 1 ? " day" : " days")
-                .append("), assuming nobody pays. Nothing is sent.\n\n");
+                .append(eventsSource.map(e -> "), with the events in " + e + ". Nothing is sent.\n\n")
+                        .orElse("), assuming nobody pays. Nothing is sent.\n\n"));
         if (report.lines().isEmpty()) {
             return out.append("Nothing would happen in these days.\n").toString();
         }
@@ -89,6 +95,8 @@ public final class ForecastTable {
     private static String singular(ForecastLine.Kind kind) {
         return switch (kind) {
             case SKIPPED_STAGE -> "skipped stage";
+            case PAUSED -> "pause";
+            case RESUMED -> "resumption";
             case FEE_NOT_CHARGED -> "fee not charged";
             default -> kind.label();
         };
@@ -97,6 +105,8 @@ public final class ForecastTable {
     private static String plural(ForecastLine.Kind kind) {
         return switch (kind) {
             case SKIPPED_STAGE -> "skipped stages";
+            case PAUSED -> "pauses";
+            case RESUMED -> "resumptions";
             case FEE_NOT_CHARGED -> "fees not charged";
             default -> kind.label() + "s";
         };

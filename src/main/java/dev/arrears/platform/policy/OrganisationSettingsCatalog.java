@@ -1,10 +1,8 @@
 package dev.arrears.platform.policy;
 
-import dev.arrears.application.LimitationPeriods;
 import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.SendRules;
 import dev.arrears.application.SendRulesRepository;
-import dev.arrears.domain.collections.LimitationPeriod;
 import dev.arrears.domain.contact.ContactRules;
 import dev.arrears.domain.contact.HolidayCalendar;
 import dev.arrears.domain.contact.SendWindow;
@@ -21,12 +19,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The per-organisation settings in {@code config/organisations/*.yaml}: send rules and the
- * limitation period. The folder is optional (no folder, no files: every organisation gets the
+ * The per-organisation settings in {@code config/organisations/*.yaml}: the send rules. The folder is optional (no folder, no files: every organisation gets the
  * defaults), but a file that is there must be right, or start-up stops with file, field and what
  * is allowed, like the policies.
  */
-public final class OrganisationSettingsCatalog implements SendRulesRepository, LimitationPeriods {
+public final class OrganisationSettingsCatalog implements SendRulesRepository {
 
     static final String HEADING = "Organisation settings cannot be used";
 
@@ -93,11 +90,6 @@ public final class OrganisationSettingsCatalog implements SendRulesRepository, L
         return new SendRules(new ContactRules(window, rules.minimumGap().orElse(defaults.minimumGap()),
                 rules.maxContactsPer7Days().orElse(defaults.maxContactsPer7Days())),
                 rules.holidays().orElseGet(() -> defaultHolidays(country)), configured.get().file());
-    }
-
-    @Override
-    public LimitationPeriod limitationFor(OrganisationKey organisation) {
-        return find(organisation).flatMap(OrganisationSettings::limitation).orElse(LimitationPeriod.DEFAULT);
     }
 
     private Optional<OrganisationSettings> find(OrganisationKey organisation) {

@@ -1,7 +1,6 @@
 package dev.arrears.platform.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.arrears.domain.collections.LimitationPeriod;
 import dev.arrears.domain.contact.HolidayCalendar;
 import dev.arrears.domain.contact.SendWindow;
 import dev.arrears.platform.holiday.HolidayCalendars;
@@ -23,11 +22,11 @@ import java.util.regex.Pattern;
 /** Reads one file of config/organisations, reporting every problem with its field and what is allowed. */
 final class OrganisationSettingsReader {
 
-    static final List<String> FIELDS = List.of("organisation", "provider", "tenant_id", "description", "send_rules", "limitation");
+    /** The limitation period is not here: it is set per organisation through the admin API (collections). */
+    static final List<String> FIELDS = List.of("organisation", "provider", "tenant_id", "description", "send_rules");
     static final List<String> RULE_FIELDS = List.of("window", "holidays", "minimum_gap_days", "max_contacts_per_7_days");
     static final List<String> WINDOW_FIELDS = List.of("days", "from", "until", "zone");
     static final List<String> HOLIDAY_FIELDS = List.of("country", "subdivision");
-    static final List<String> LIMITATION_FIELDS = List.of("years", "warn_days_before");
     static final String DAY_NAMES = "mon, tue, wed, thu, fri, sat, sun";
     /** Countries whose public holidays differ so much by region that the nationwide set would send on real holidays. */
     static final Map<String, String> SUBDIVISION_REQUIRED = Map.of("GB",
@@ -53,11 +52,10 @@ final class OrganisationSettingsReader {
         Optional<OrganisationSelector> selector = OrganisationSelector.read(root, "", fields, true);
         OrganisationSettings.Rules rules = root.has("send_rules") ? rules(root.get("send_rules"), "send_rules", fields)
                 : OrganisationSettings.Rules.DEFAULTS;
-        Optional<LimitationPeriod> limitation = root.has("limitation") ? limitation(root.get("limitation"), fields) : Optional.empty();
         if (selector.isEmpty() || fields.problems().size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new OrganisationSettings(file, selector.get(), rules, limitation));
+        return Optional.of(new OrganisationSettings(file, selector.get(), rules));
     }
 
     private OrganisationSettings.Rules rules(JsonNode node, String path, YamlFields fields) {
@@ -191,26 +189,5 @@ final class OrganisationSettingsReader {
             fields.problem(YamlFields.child(path, field), e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static Optional<LimitationPeriod> limitation(JsonNode node, YamlFields fields) {
-        if (!fields.isMapping(node, "limitation", "{ years: 6, warn_days_before: 180 }")) {
-            return Optional.empty();
-        }
-        fields.onlyKeys(node, "limitation", LIMITATION_FIELDS);
-        Optional<Integer> years = fields.wholeNumber(node, "limitation", "years", true, 1, "6");
-        Optional<Integer> warn = fields.wholeNumber(node, "limitation", "warn_days_before", false, 0, "180");
-        if (years.isPresent() && years.get() > 30) {
-            fields.problem("limitation.years", "must be at most 30, got " + years.get());
-            return Optional.empty();
-        }
-        if (warn.isPresent() && warn.get() > 3650) {
-            fields.problem("limitation.warn_days_before", "must be at most 3650, got " + warn.get());
-            return Optional.empty();
-        }
-        if (years.isEmpty() || (node.hasNonNull("warn_days_before") && warn.isEmpty())) {
-            return Optional.empty();
-        }
-        return Optional.of(new LimitationPeriod(years.get(), warn.orElse(LimitationPeriod.DEFAULT.warnDaysBefore())));
     }
 }

@@ -1,6 +1,5 @@
 package dev.arrears.platform.policy;
 
-import dev.arrears.application.LimitationPeriods;
 import dev.arrears.application.SendRulesRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
-/** Loads config/organisations at start-up (a wrong file stops it) and offers the send rules and limitation ports. */
+/** Loads config/organisations at start-up (a wrong file stops it) and offers the send rules port. */
 @ApplicationScoped
 public class OrganisationSettingsStartup {
 
@@ -30,12 +29,6 @@ public class OrganisationSettingsStartup {
     @Produces
     @Singleton
     SendRulesRepository sendRules(OrganisationSettingsCatalog catalog) {
-        return catalog;
-    }
-
-    @Produces
-    @Singleton
-    LimitationPeriods limitations(OrganisationSettingsCatalog catalog) {
         return catalog;
     }
 

@@ -89,6 +89,21 @@ class StatutoryFeeTest {
     }
 
     @Test
+    void through_the_engine_a_statutory_interest_invoice_partly_paid_halfway_through_a_period() {
+        // Interest every 30 days from the final notice (2026-01-15); 500.00 paid on 2026-01-31.
+        var rule = interest(Optional.of(30));
+        var policy = dev.arrears.domain.testing.TestPolicies.defaultLadder(rule);
+        var run = dev.arrears.domain.testing.DailyRun.of(policy, d -> d.isBefore(day(1, 31)) ? invoice().build()
+                : invoice().paid(day(1, 31), "500.00").build());
+        run.daily(day(1, 1), day(3, 20));
+
+        // 01-15: 4.51 (14 days on 1000); 02-14: 7.40 (16 days on 1000, 14 on 500);
+        // 03-16: 02-15..03-16 = 30 days on 500: 500 x 11.75 x 30 / 36500 = 4.8287671 -> 4.83
+        assertThat(run.state().fees()).extracting(f -> f.chargeDate() + " " + f.amount())
+                .containsExactly("2026-01-15 4.51 GBP", "2026-02-14 7.40 GBP", "2026-03-16 4.83 GBP");
+    }
+
+    @Test
     void a_reference_rate_the_table_does_not_know_yet_charges_nothing_and_says_why() {
         // Due 2026-12-31: interest starts 2027-01-01 and needs the Bank Rate of 2026-12-31; the table is known to 2026-10-06.
         var lateInYear = invoice().due(LocalDate.of(2026, 12, 31)).build();

@@ -1,5 +1,6 @@
 package dev.arrears.domain.testing;
 
+import dev.arrears.domain.collections.CollectionsContext;
 import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningEngine;
 import dev.arrears.domain.dunning.DunningState;
@@ -18,6 +19,7 @@ public final class DailyRun {
     private final Function<LocalDate, InvoiceSnapshot> invoiceOn;
     private final Map<LocalDate, Decision> decisions = new LinkedHashMap<>();
     private DunningState state = DunningState.initial();
+    private CollectionsContext context = CollectionsContext.NONE;
 
     private DailyRun(Policy policy, Function<LocalDate, InvoiceSnapshot> invoiceOn) {
         this.policy = policy;
@@ -38,8 +40,14 @@ public final class DailyRun {
         return this;
     }
 
+    /** Holds, disputes, promises and plans: dated facts, so one context serves every day of the run. */
+    public DailyRun with(CollectionsContext facts) {
+        this.context = facts;
+        return this;
+    }
+
     public Decision on(LocalDate day) {
-        Decision decision = engine.decide(invoiceOn.apply(day), state, policy, day);
+        Decision decision = engine.decide(invoiceOn.apply(day), state, policy, day, context);
         decisions.put(day, decision);
         state = decision.newState();
         return decision;

@@ -16,6 +16,7 @@ public final class TestInvoices {
     public static final LocalDate DUE = LocalDate.of(2026, 1, 1);
 
     private String invoiceId = "inv-1";
+    private String customerId = "cust-1";
     private Optional<LocalDate> dueDate = Optional.of(DUE);
     private Money total = Money.of("1000.00", "GBP");
     private Optional<Money> amountDue = Optional.empty();
@@ -29,6 +30,11 @@ public final class TestInvoices {
 
     public TestInvoices id(String id) {
         this.invoiceId = id;
+        return this;
+    }
+
+    public TestInvoices customer(String id) {
+        this.customerId = id;
         return this;
     }
 
@@ -70,7 +76,7 @@ public final class TestInvoices {
 
     public InvoiceSnapshot build() {
         Money due = amountDue.orElseGet(() -> payments.stream().map(PaymentApplied::amount).reduce(total, Money::minus));
-        return new InvoiceSnapshot("org-1", invoiceId, "INV-0001", "cust-1", "Acme Ltd", LocalDate.of(2025, 12, 2),
+        return new InvoiceSnapshot("org-1", invoiceId, "INV-0001", customerId, "Acme Ltd", LocalDate.of(2025, 12, 2),
                 dueDate, total, due, status, payments, lateFeeInvoice);
     }
 }

@@ -7,7 +7,6 @@ import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.SendRules;
-import dev.arrears.domain.collections.LimitationPeriod;
 import dev.arrears.domain.contact.ContactRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +41,6 @@ class OrganisationSettingsCatalogTest {
                   holidays: { country: GB, subdivision: sct }
                   minimum_gap_days: 5
                   max_contacts_per_7_days: 1
-                limitation: { years: 5 }
                 """);
         write("hudson.yaml", """
                 provider: quickbooks
@@ -64,7 +62,6 @@ class OrganisationSettingsCatalogTest {
         assertThat(northwind.holidays().isHoliday(LocalDate.of(2027, 3, 29))).isFalse(); // Easter Monday: not a bank holiday in Scotland
         assertThat(northwind.holidays().isHoliday(LocalDate.of(2026, 11, 30))).isTrue(); // St Andrew's Day, Scotland only
         assertThat(northwind.source()).isEqualTo(dir.resolve("northwind.yaml").toString());
-        assertThat(catalog.limitationFor(NORTHWIND)).isEqualTo(new LimitationPeriod(5, 180));
 
         SendRules hudson = catalog.rulesFor(HUDSON, ZoneId.of("America/New_York"), "US");
         ContactRules defaults = ContactRules.defaults(ZoneId.of("America/New_York"));
@@ -73,7 +70,6 @@ class OrganisationSettingsCatalogTest {
         assertThat(hudson.contact().window().zone()).isEqualTo(ZoneId.of("America/New_York"));
         assertThat(hudson.contact().minimumGap()).isEqualTo(defaults.minimumGap());
         assertThat(hudson.holidays().isHoliday(LocalDate.of(2026, 7, 4)) || hudson.holidays().isHoliday(LocalDate.of(2026, 7, 3))).isTrue();
-        assertThat(catalog.limitationFor(HUDSON)).isEqualTo(LimitationPeriod.DEFAULT);
     }
 
     @Test
@@ -121,7 +117,7 @@ class OrganisationSettingsCatalogTest {
                 .contains(bad + ": send_rules.minimum_gap_days: must be 0 or more, got -1")
                 .contains(bad + ": send_rules.max_contacts_per_7_days: must be 1 or more, got 0")
                 .contains(bad + ": send_rules.burst: unknown field; expected one of: window, holidays, minimum_gap_days, max_contacts_per_7_days")
-                .contains(bad + ": limitation.years: must be at most 30, got 40")
+                .contains(bad + ": limitation: unknown field; expected one of: organisation, provider, tenant_id, description, send_rules")
                 .contains(reversed + ": provider: 'sage' is not a ledger; expected one of: xero, quickbooks")
                 .contains(reversed + ": send_rules.window.until: must be later than from (17:00)")
                 .contains(reversed + ": send_rules.holidays.country: there is no public holiday data for country 'XX'")

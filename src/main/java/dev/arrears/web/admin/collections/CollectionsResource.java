@@ -1,0 +1,283 @@
+package dev.arrears.web.admin.collections;
+
+import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.UnknownOrganisationException;
+import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.collections.ContactLog;
+import dev.arrears.application.collections.UnknownCollectionsFactException;
+import dev.arrears.domain.calendar.OrganisationDay;
+import dev.arrears.domain.collections.Dispute;
+import dev.arrears.domain.collections.DisputeOutcome;
+import dev.arrears.domain.collections.DisputeResolution;
+import dev.arrears.domain.collections.Hold;
+import dev.arrears.domain.collections.HoldScope;
+import dev.arrears.domain.collections.Instalment;
+import dev.arrears.domain.collections.LimitationPeriod;
+import dev.arrears.domain.collections.PaymentPlan;
+import dev.arrears.domain.collections.PaymentPlanTerms;
+import dev.arrears.domain.collections.PromiseToPay;
+import dev.arrears.domain.contact.ContactChannel;
+import dev.arrears.domain.contact.ContactRecord;
+import dev.arrears.domain.money.Money;
+import dev.arrears.domain.policy.PolicyOptions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Holds, disputes, promises to pay, payment plans, contacts and the limitation period, under the
+ * operator token like every {@code /admin} path. "Today" is the organisation's day in its own zone.
+ * The engine takes the facts into account at its next decision for the invoice (and cancels pending
+ * reminders and fees of an invoice that a new fact pauses).
+ */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CollectionsResource {
+
+    private static final String OPERATOR = "operator";
+
+    private final CollectionsStore store;
+    private final ContactLog contacts;
+    private final OrganisationStore organisations;
+    private final Clock clock;
+
+    public CollectionsResource(CollectionsStore store, ContactLog contacts, OrganisationStore organisations, Clock clock) {
+        this.store = store;
+        this.contacts = contacts;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    // ---- holds ----------------------------------------------------------------------------------
+
+    @POST
+    @Path("/organisations/{org}/holds")
+    public Response placeHold(@PathParam("org") String org, CollectionsRequests.NewHold body) {
+        Organisation organisation = organisation(org);
+        require(body != null && body.reason() != null && !body.reason().isBlank(), "reason is required");
+        String scope = Optional.ofNullable(body.scope()).orElse("organisation").toLowerCase(Locale.ROOT);
+        HoldScope holdScope = switch (scope) {
+            case "organisation" -> new HoldScope.WholeOrganisation();
+            case "customer" -> new HoldScope.Customer(required(body.customerId(), "customerId"));
+            case "invoice" -> new HoldScope.Invoice(required(body.invoiceId(), "invoiceId"));
+            default -> throw new IllegalArgumentException("scope '" + body.scope() + "': expected organisation, customer or invoice");
+        };
+        Hold hold = store.placeHold(organisation.id(), holdScope, body.reason(), by(body.setBy()), today(organisation),
+                Optional.ofNullable(body.resumeOn()));
+        return Response.status(Response.Status.CREATED).entity(HoldView.of(hold)).build();
+    }
+
+    @GET
+    @Path("/organisations/{org}/holds")
+    public List<HoldView> holds(@PathParam("org") String org) {
+        return store.holds(organisation(org).id()).stream().map(HoldView::of).toList();
+    }
+
+    @DELETE
+    @Path("/organisations/{org}/holds/{holdId}")
+    public HoldView releaseHold(@PathParam("org") String org, @PathParam("holdId") String holdId) {
+        Organisation organisation = organisation(org);
+        return HoldView.of(store.releaseHold(organisation.id(), holdId, OPERATOR, today(organisation)));
+    }
+
+    @PUT
+    @Path("/organisations/{org}/limitation")
+    public Map<String, Object> limitation(@PathParam("org") String org, CollectionsRequests.Limitation body) {
+        require(body != null, "years and warnDaysBefore are required");
+        LimitationPeriod period = new LimitationPeriod(body.years(), body.warnDaysBefore());
+        store.setLimitation(organisation(org).id(), period, by(body.setBy()));
+        return Map.of("years", period.years(), "warnDaysBefore", period.warnDaysBefore());
+    }
+
+    // ---- disputes and promises ------------------------------------------------------------------
+
+    @POST
+    @Path("/invoices/{org}/{invoiceId}/dispute")
+    public Response raiseDispute(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
+                                 CollectionsRequests.NewDispute body) {
+        Organisation organisation = organisation(org);
+        require(body != null && body.reason() != null && !body.reason().isBlank(), "reason is required");
+        Dispute dispute = store.raiseDispute(organisation.id(), invoiceId, body.reason(), by(body.raisedBy()), today(organisation));
+        return Response.status(Response.Status.CREATED).entity(DisputeView.of(dispute)).build();
+    }
+
+    /** Resolves the open dispute; the body says how. */
+    @DELETE
+    @Path("/invoices/{org}/{invoiceId}/dispute")
+    public DisputeView resolveDispute(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
+                                      CollectionsRequests.Resolution body) {
+        Organisation organisation = organisation(org);
+        require(body != null && body.outcome() != null, "outcome is required: upheld, rejected, partly_upheld or withdrawn");
+        DisputeOutcome outcome;
+        try {
+            outcome = DisputeOutcome.valueOf(body.outcome().trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("outcome '" + body.outcome() + "': expected upheld, rejected, partly_upheld or withdrawn");
+        }
+        return DisputeView.of(store.resolveDispute(organisation.id(), invoiceId, new DisputeResolution(today(organisation), outcome,
+                Optional.ofNullable(body.note()).orElse(""), by(body.resolvedBy()))));
+    }
+
+    @POST
+    @Path("/invoices/{org}/{invoiceId}/promise")
+    public Response promise(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId, CollectionsRequests.NewPromise body) {
+        Organisation organisation = organisation(org);
+        require(body != null && body.payBy() != null, "payBy is required");
+        require((body.amount() == null) == (body.currency() == null), "amount and currency go together");
+        Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, Money.currency(body.currency())));
+        PromiseToPay promise = store.recordPromise(organisation.id(), invoiceId, required(body.customerId(), "customerId"),
+                today(organisation), body.payBy(), amount, by(body.recordedBy()));
+        return Response.status(Response.Status.CREATED).entity(PromiseView.of(promise)).build();
+    }
+
+    @DELETE
+    @Path("/invoices/{org}/{invoiceId}/promise/{promiseId}")
+    public PromiseView withdrawPromise(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
+                                       @PathParam("promiseId") String promiseId) {
+        Organisation organisation = organisation(org);
+        return PromiseView.of(store.withdrawPromise(organisation.id(), promiseId, today(organisation)));
+    }
+
+    // ---- payment plans and contacts -------------------------------------------------------------
+
+    @POST
+    @Path("/customers/{org}/{customerId}/plans")
+    public Response agreePlan(@PathParam("org") String org, @PathParam("customerId") String customerId, CollectionsRequests.NewPlan body) {
+        Organisation organisation = organisation(org);
+        require(body != null && body.instalments() != null && body.invoiceIds() != null, "invoiceIds and instalments are required");
+        var currency = Money.currency(required(body.currency(), "currency"));
+        List<Instalment> instalments = new ArrayList<>();
+        for (int i = 0; i < body.instalments().size(); i++) {
+            var instalment = body.instalments().get(i);
+            instalments.add(new Instalment(i + 1, instalment.dueOn(), Money.of(instalment.amount(), currency)));
+        }
+        PaymentPlan plan = store.agreePlan(organisation.id(), customerId, body.invoiceIds(), today(organisation), instalments,
+                by(body.agreedBy()));
+        return Response.status(Response.Status.CREATED).entity(PlanView.of(plan)).build();
+    }
+
+    @GET
+    @Path("/customers/{org}/{customerId}/plans")
+    public List<PlanView> plans(@PathParam("org") String org, @PathParam("customerId") String customerId) {
+        return store.plans(organisation(org).id(), customerId).stream().map(PlanView::of).toList();
+    }
+
+    @DELETE
+    @Path("/customers/{org}/{customerId}/plans/{planId}")
+    public PlanView endPlan(@PathParam("org") String org, @PathParam("customerId") String customerId,
+                            @PathParam("planId") String planId, CollectionsRequests.EndPlan body) {
+        Organisation organisation = organisation(org);
+        String reason = body == null || body.reason() == null ? "ended by the operator" : body.reason();
+        return PlanView.of(store.endPlan(organisation.id(), planId, today(organisation), by(body == null ? null : body.endedBy()), reason));
+    }
+
+    /** The agreed terms as text to send to the customer (default reminder options; the policy's own are used by the daemon). */
+    @GET
+    @Path("/customers/{org}/{customerId}/plans/{planId}/terms")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String terms(@PathParam("org") String org, @PathParam("customerId") String customerId, @PathParam("planId") String planId) {
+        PaymentPlan plan = store.plan(organisation(org).id(), planId)
+                .filter(p -> p.customerId().equals(customerId))
+                .orElseThrow(() -> new UnknownCollectionsFactException("customer " + customerId + " has no payment plan " + planId));
+        return PaymentPlanTerms.render(plan, customerId, Map.of(), PolicyOptions.DEFAULTS);
+    }
+
+    @POST
+    @Path("/customers/{org}/{customerId}/contacts")
+    public Response recordContact(@PathParam("org") String org, @PathParam("customerId") String customerId,
+                                  CollectionsRequests.NewContact body) {
+        Organisation organisation = organisation(org);
+        require(body != null && body.channel() != null, "channel is required: email, phone, letter, in_person or other");
+        ContactChannel channel;
+        try {
+            channel = ContactChannel.valueOf(body.channel().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("channel '" + body.channel() + "': expected email, phone, letter, in_person or other");
+        }
+        ContactRecord contact = ContactRecord.manual(customerId, Optional.ofNullable(body.at()).orElseGet(clock::instant), channel);
+        contacts.record(organisation.id(), contact, Optional.ofNullable(body.invoiceId()), Optional.ofNullable(body.note()),
+                by(body.recordedBy()));
+        return Response.status(Response.Status.CREATED).entity(ContactView.of(contact)).build();
+    }
+
+    @GET
+    @Path("/customers/{org}/{customerId}/contacts")
+    public List<ContactView> contacts(@PathParam("org") String org, @PathParam("customerId") String customerId) {
+        return contacts.forCustomer(organisation(org).id(), customerId).stream().map(ContactView::of).toList();
+    }
+
+    // ---- errors ---------------------------------------------------------------------------------
+
+    @ServerExceptionMapper
+    public Response unknown(UnknownCollectionsFactException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownOrganisation(UnknownOrganisationException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(IllegalArgumentException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(IllegalStateException e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+
+    private Organisation organisation(String id) {
+        OrganisationId organisationId;
+        try {
+            organisationId = OrganisationId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownCollectionsFactException("'" + id + "' is not an organisation id");
+        }
+        Supplier<UnknownCollectionsFactException> unknown = () -> new UnknownCollectionsFactException("no organisation " + id);
+        return organisations.find(organisationId).orElseThrow(unknown);
+    }
+
+    private LocalDate today(Organisation organisation) {
+        return OrganisationDay.today(clock.instant(), organisation.timeZone());
+    }
+
+    private static String by(String given) {
+        return given == null || given.isBlank() ? OPERATOR : given;
+    }
+
+    private static String required(String value, String field) {
+        require(value != null && !value.isBlank(), field + " is required");
+        return value;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
