@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.domain.policy.FeeCaps;
 import dev.arrears.domain.policy.FeeComputation;
 import dev.arrears.domain.policy.LateFeeRule;
+import dev.arrears.domain.statutory.StatutoryPresets;
+import dev.arrears.domain.statutory.StatutoryRegime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -16,9 +18,10 @@ import java.util.regex.Pattern;
 /** Reads one entry of {@code fee_rules} into a {@link LateFeeRule}. */
 final class FeeRuleReader {
 
-    static final List<String> COMPUTATIONS = List.of("fixed", "percent_of_principal", "daily_interest");
+    static final List<String> COMPUTATIONS = List.of("fixed", "percent_of_principal", "daily_interest",
+            "statutory_interest", "statutory_compensation");
     static final List<String> FIELDS = List.of("id", "fixed", "percent_of_principal", "daily_interest",
-            "grace_days", "repeat_every_days", "caps", "rounding");
+            "statutory_interest", "statutory_compensation", "grace_days", "repeat_every_days", "caps", "rounding");
     static final List<String> CAP_FIELDS = List.of("max_count", "max_total", "max_percent_of_principal");
     static final List<String> INTEREST_FIELDS = List.of("annual_rate_percent", "day_count");
     /** Fee rule ids end up in every fee's action key and in the fee invoice's reference: keep them plain. */
@@ -31,9 +34,11 @@ final class FeeRuleReader {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final YamlFields fields;
+    private final StatutoryPresetSource presets;
 
-    FeeRuleReader(YamlFields fields) {
+    FeeRuleReader(YamlFields fields, StatutoryPresetSource presets) {
         this.fields = fields;
+        this.presets = presets;
     }
 
     Optional<LateFeeRule> read(JsonNode node, String path) {
@@ -49,6 +54,12 @@ final class FeeRuleReader {
         Optional<RoundingMode> rounding = rounding(node, path);
         boolean graceBad = node.hasNonNull("grace_days") && grace.isEmpty();
         boolean repeatBad = node.hasNonNull("repeat_every_days") && repeat.isEmpty();
+        if (node.has("statutory_compensation") && node.has("repeat_every_days")) {
+            // The law gives the fixed sum once per invoice; a repeat would charge it again.
+            fields.problem(YamlFields.child(path, "repeat_every_days"), "statutory_compensation is charged once per invoice;"
+                    + " remove repeat_every_days (allowed with: fixed, percent_of_principal, daily_interest, statutory_interest)");
+            repeatBad = true;
+        }
         if (id.isEmpty() || computation.isEmpty() || caps.isEmpty() || rounding.isEmpty() || graceBad || repeatBad) {
             return Optional.empty();
         }
@@ -88,12 +99,36 @@ final class FeeRuleReader {
                 case "fixed" -> fields.amountsByCurrency(value, field, false).map(FeeComputation.FixedAmount::new);
                 case "percent_of_principal" -> fields.number(value, field, false, HUNDRED, "2.5")
                         .map(FeeComputation.PercentOfPrincipal::new);
+                case "statutory_interest" -> regime(node, path, key).map(FeeComputation.StatutoryInterest::new);
+                case "statutory_compensation" -> regime(node, path, key).map(FeeComputation.StatutoryCompensation::new);
                 default -> interest(value, field);
             };
         } catch (IllegalArgumentException e) {
             fields.problem(field, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** {@code statutory_interest: uk}: a preset of config/statutory/presets.yaml, by name. */
+    private Optional<StatutoryRegime> regime(JsonNode node, String path, String key) {
+        String field = YamlFields.child(path, key);
+        Optional<String> name = fields.text(node, path, key, true);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StatutoryPresets> known = presets.presets(fields, field);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = known.get().regimes().keySet().stream().sorted().toList();
+        StatutoryRegime regime = known.get().regimes().get(name.get());
+        if (regime == null) {
+            // Preset names are two letters, so "nearest by spelling" would be noise; GB is the one usual slip.
+            String hint = name.get().equalsIgnoreCase("gb") && names.contains("uk") ? "the United Kingdom's preset is 'uk'; " : "";
+            fields.problem(field, "'" + name.get() + "' is not a statutory preset; " + hint + "expected one of: " + String.join(", ", names));
+            return Optional.empty();
+        }
+        return Optional.of(regime);
     }
 
     private Optional<FeeComputation> interest(JsonNode node, String path) {

@@ -12,7 +12,12 @@ public class PolicyConfigurationException extends RuntimeException {
     private final transient List<PolicyProblem> problems;
 
     public PolicyConfigurationException(List<PolicyProblem> problems) {
-        super(describe(problems));
+        this("Follow-up policies cannot be used", problems);
+    }
+
+    /** For the other files accountants edit (organisation settings), with their own heading. */
+    public PolicyConfigurationException(String heading, List<PolicyProblem> problems) {
+        super(describe(heading, problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a configuration error needs at least one problem");
         }
@@ -23,10 +28,10 @@ public class PolicyConfigurationException extends RuntimeException {
         return problems;
     }
 
-    private static String describe(List<PolicyProblem> problems) {
+    private static String describe(String title, List<PolicyProblem> problems) {
         long files = problems.stream().map(PolicyProblem::file).distinct().count();
         String heading = problems.size() == 1 ? "1 problem" : problems.size() + " problems";
-        return "Follow-up policies cannot be used: " + heading + (files > 1 ? " in " + files + " files" : "") + "\n"
+        return title + ": " + heading + (files > 1 ? " in " + files + " files" : "") + "\n"
                 + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
     }
 }

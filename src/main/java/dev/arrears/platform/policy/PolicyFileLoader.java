@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.arrears.domain.policy.LateFeeRule;
 import dev.arrears.domain.policy.Policy;
+import dev.arrears.domain.policy.PolicyOptions;
 import dev.arrears.domain.policy.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class PolicyFileLoader {
 
-    static final List<String> FIELDS = List.of("id", "description", "fee_rules", "stages");
+    static final List<String> FIELDS = List.of("id", "description", "fee_rules", "stages", "thank_you", "payment_plans");
     static final Pattern POLICY_ID = Pattern.compile("[a-z0-9]+([-_][a-z0-9]+)*");
 
     private final ObjectMapper yaml = YAMLMapper.builder()
@@ -45,6 +46,29 @@ public final class PolicyFileLoader {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
+
+    private final PolicyReferences references;
+    private final StatutoryPresetSource presets;
+
+    /** A loader that checks each file on its own (template names are not checked): the forecast command's. */
+    public PolicyFileLoader() {
+        this(PolicyReferences.unchecked());
+    }
+
+    /** A loader that also checks what the files refer to: reminder and document templates. */
+    public PolicyFileLoader(PolicyReferences references) {
+        this.references = java.util.Objects.requireNonNull(references, "references");
+        this.presets = references.presets().map(StatutoryPresetSource::of)
+                .orElseGet(() -> StatutoryPresetSource.readOnDemand(Path.of(PolicyReferences.DEFAULT_STATUTORY_DIR)));
+    }
+
+    StatutoryPresetSource presets() {
+        return presets;
+    }
+
+    PolicyReferences references() {
+        return references;
+    }
 
     /** Loads the file, or throws {@link PolicyConfigurationException} listing every problem in it. */
     public Policy load(Path file) {
@@ -64,15 +88,21 @@ public final class PolicyFileLoader {
         return policy.get();
     }
 
-    private Optional<JsonNode> parse(byte[] bytes, YamlFields fields) {
+    /** The YAML tree of a file (any policy or override file), or empty with the problem reported. */
+    Optional<JsonNode> parse(byte[] bytes, YamlFields fields) {
+        return parse(bytes, fields, "a policy with at least: id, stages", "one policy per file");
+    }
+
+    /** The same for any file accountants edit, with words for what the file should hold. */
+    Optional<JsonNode> parse(byte[] bytes, YamlFields fields, String expected, String onePerFile) {
         try (JsonParser parser = yaml.createParser(bytes)) {
             JsonNode root = yaml.readTree(parser);
             if (root == null || root.isMissingNode() || root.isNull()) {
-                fields.problem("", "is empty; expected a policy with at least: id, stages");
+                fields.problem("", "is empty; expected " + expected);
                 return Optional.empty();
             }
             if (parser.nextToken() != null) {
-                fields.problem("", "holds more than one YAML document (a second '---'); expected one policy per file");
+                fields.problem("", "holds more than one YAML document (a second '---'); expected " + onePerFile);
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
@@ -103,11 +133,12 @@ public final class PolicyFileLoader {
         fields.text(root, "", "description", false);
         List<LateFeeRule> rules = feeRules(root, fields);
         List<Stage> stages = stages(root, rules, fields);
-        if (id.isEmpty() || fields.hasProblems()) {
+        Optional<PolicyOptions> options = new OptionsReader(fields, references).read(root, PolicyOptions.DEFAULTS);
+        if (id.isEmpty() || options.isEmpty() || fields.hasProblems()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Policy(id.get(), version, source, stages, rules));
+            return Optional.of(new Policy(id.get(), version, source, stages, rules, options.get()));
         } catch (IllegalArgumentException e) {
             // The checks above should have caught it; the domain's own rule is the backstop.
             fields.problem("", e.getMessage());
@@ -118,7 +149,7 @@ public final class PolicyFileLoader {
     private List<LateFeeRule> feeRules(JsonNode root, YamlFields fields) {
         List<LateFeeRule> rules = new ArrayList<>();
         Optional<List<JsonNode>> items = fields.list(root, "", "fee_rules", false, "fee rules");
-        FeeRuleReader reader = new FeeRuleReader(fields);
+        FeeRuleReader reader = new FeeRuleReader(fields, presets);
         Map<String, Integer> seen = new HashMap<>();
         List<JsonNode> nodes = items.orElse(List.of());
         for (int i = 0; i < nodes.size(); i++) {
@@ -142,7 +173,7 @@ public final class PolicyFileLoader {
             fields.problem("stages", "a policy needs at least one stage");
             return List.of();
         }
-        StageReader reader = new StageReader(fields, declaredFeeRuleIds(root, rules));
+        StageReader reader = new StageReader(fields, declaredFeeRuleIds(root, rules), references);
         List<Stage> stages = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         int previousDay = Integer.MIN_VALUE;
@@ -191,7 +222,7 @@ public final class PolicyFileLoader {
     }
 
     /** Stage names become part of action keys after this same folding, so two names must not fold alike. */
-    private static String key(String stageName) {
+    static String key(String stageName) {
         return stageName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 

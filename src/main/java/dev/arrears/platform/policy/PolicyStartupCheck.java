@@ -1,12 +1,17 @@
 package dev.arrears.platform.policy;
 
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.policy.EffectivePolicies;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import dev.arrears.domain.statutory.StatutoryPresets;
+import dev.arrears.platform.templates.TemplateDirectory;
+import dev.arrears.platform.templates.TemplatesConfig;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.logging.Logger;
 import java.util.Objects;
 
@@ -23,10 +28,30 @@ public class PolicyStartupCheck {
     private final Path directory;
     private final PolicyFileLoader loader;
     private volatile PolicyCatalog catalog;
+    private volatile PolicyResolver resolver;
 
+    /**
+     * The daemon's check: reminder and document names must exist in the templates folder, and
+     * statutory presets come from the tables loaded at start-up (a broken table stops start-up
+     * before any policy is read, with its file, line and field).
+     */
     @Inject
+    public PolicyStartupCheck(PoliciesConfig config, TemplatesConfig templates, StatutoryPresets presets) {
+        this(Path.of(config.dir()), new PolicyFileLoader(references(Path.of(templates.dir()), presets)));
+    }
+
+    /** Checks each policy file on its own (no template names), as the forecast does. */
     public PolicyStartupCheck(PoliciesConfig config) {
         this(Path.of(config.dir()), new PolicyFileLoader());
+    }
+
+    static PolicyReferences references(Path templatesDir, StatutoryPresets presets) {
+        try {
+            TemplateDirectory templates = TemplateDirectory.at(templatesDir);
+            return PolicyReferences.of(templates.reminderNames(), templates.documentNames(), templatesDir.toString(), presets);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyConfigurationException(List.of(new PolicyProblem(templatesDir.toString(), "", e.getMessage())));
+        }
     }
 
     PolicyStartupCheck(Path directory, PolicyFileLoader loader) {
@@ -37,6 +62,7 @@ public class PolicyStartupCheck {
     void onStart(@Observes StartupEvent event) {
         try {
             PolicyCatalog loaded = check();
+            resolver();
             LOG.infof("Loaded %d follow-up %s from %s: %s", loaded.all().size(),
                     loaded.all().size() == 1 ? "policy" : "policies", directory,
                     loaded.all().stream().map(p -> p.id() + " (version " + p.version() + ")").toList());
@@ -53,6 +79,21 @@ public class PolicyStartupCheck {
             catalog = PolicyCatalog.load(directory, loader);
         }
         return catalog;
+    }
+
+    /** Loads (once) the organisation and customer overrides on top of the catalog, checking every combination. */
+    public synchronized PolicyResolver resolver() {
+        if (resolver == null) {
+            resolver = PolicyResolver.load(directory, check(), loader);
+        }
+        return resolver;
+    }
+
+    /** The inheritance port: the effective policy of any invoice. */
+    @Produces
+    @ApplicationScoped
+    EffectivePolicies effectivePolicies() {
+        return resolver();
     }
 
     /** The port the use cases see; the first one to ask before start-up finishes triggers the load. */

@@ -18,16 +18,20 @@ import java.util.Set;
  */
 final class StageReader {
 
-    static final List<String> FIELDS = List.of("name", "day", "when", "actions", "review_after_days");
+    static final List<String> FIELDS = List.of("name", "day", "when", "actions", "review_after_days", "document");
     static final List<String> CONDITIONS = List.of("min_amount_due");
     static final List<String> ACTIONS = List.of("reminder", "note", "late_fee", "flag");
+    /** Documents a stage can produce; the names are also the names of their templates. */
+    static final List<String> DOCUMENTS = List.of("demand-letter", "case-file");
 
     private final YamlFields fields;
     private final Set<String> feeRuleIds;
+    private final PolicyReferences references;
 
-    StageReader(YamlFields fields, Set<String> feeRuleIds) {
+    StageReader(YamlFields fields, Set<String> feeRuleIds, PolicyReferences references) {
         this.fields = fields;
         this.feeRuleIds = feeRuleIds;
+        this.references = references;
     }
 
     Optional<Stage> read(JsonNode node, String path) {
@@ -43,7 +47,8 @@ final class StageReader {
         Optional<List<ActionSpec>> actions = actions(node, path);
         Optional<Integer> review = fields.wholeNumber(node, path, "review_after_days", false, 1, "7");
         boolean reviewBad = node.hasNonNull("review_after_days") && review.isEmpty();
-        if (name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad) {
+        boolean documentBad = node.hasNonNull("document") && document(node, path).isEmpty();
+        if (documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad) {
             return Optional.empty();
         }
         try {
@@ -110,11 +115,45 @@ final class StageReader {
             return Optional.empty();
         }
         return switch (kind) {
-            case "reminder" -> Optional.of(new ActionSpec.SendReminder(value.get()));
+            case "reminder" -> reminder(value.get(), YamlFields.child(path, kind));
             case "note" -> Optional.of(new ActionSpec.AddNote(value.get()));
             case "flag" -> Optional.of(new ActionSpec.FlagForPerson(value.get()));
             default -> feeRule(value.get(), YamlFields.child(path, kind));
         };
+    }
+
+    /** A reminder names a wording in config/templates; a typo would otherwise surface only when the stage is reached. */
+    private Optional<ActionSpec> reminder(String template, String field) {
+        if (references.reminderTemplates().isEmpty() || references.reminderTemplates().get().contains(template)) {
+            return Optional.of(new ActionSpec.SendReminder(template));
+        }
+        Set<String> known = references.reminderTemplates().get();
+        String hint = YamlFields.closest(template, List.copyOf(known)).map(c -> "did you mean '" + c + "'? ").orElse("");
+        fields.problem(field, "'" + template + "' is not a reminder template in " + references.templatesDir() + "; " + hint
+                + (known.isEmpty() ? "that folder holds none: add " + template + ".txt" : "expected one of: " + String.join(", ", known)));
+        return Optional.empty();
+    }
+
+    /**
+     * The optional {@code document} of a stage: demand-letter (final notice) or case-file (hand-off),
+     * rendered from the template of that name when the stage is reached.
+     */
+    Optional<String> document(JsonNode node, String path) {
+        Optional<String> name = fields.text(node, path, "document", false);
+        String field = YamlFields.child(path, "document");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!DOCUMENTS.contains(name.get())) {
+            fields.problem(field, "'" + name.get() + "' is not a document; expected one of: " + String.join(", ", DOCUMENTS));
+            return Optional.empty();
+        }
+        if (references.documentTemplates().isPresent() && !references.documentTemplates().get().contains(name.get())) {
+            fields.problem(field, "'" + name.get() + "' has no template in " + references.templatesDir()
+                    + "; expected a file " + name.get() + ".txt there");
+            return Optional.empty();
+        }
+        return name;
     }
 
     private Optional<ActionSpec> feeRule(String ruleId, String field) {

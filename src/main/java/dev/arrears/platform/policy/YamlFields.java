@@ -20,10 +20,23 @@ import java.util.Set;
 final class YamlFields {
 
     private final String file;
-    private final List<PolicyProblem> problems = new ArrayList<>();
+    private final List<PolicyProblem> problems;
 
     YamlFields(String file) {
+        this(file, new ArrayList<>());
+    }
+
+    /**
+     * Reports into a list shared with readers of other files: a policy merged from several files
+     * reports each problem against the file that wrote the field at fault.
+     */
+    YamlFields(String file, List<PolicyProblem> sink) {
         this.file = file;
+        this.problems = sink;
+    }
+
+    String file() {
+        return file;
     }
 
     List<PolicyProblem> problems() {

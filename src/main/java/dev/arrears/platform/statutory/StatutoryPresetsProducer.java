@@ -7,8 +7,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
 /**
- * Makes the presets injectable. Nothing injects them yet (the dunning engine will, once a fee rule
- * can name a preset); from then on a broken table stops start-up with the loader's message.
+ * Makes the presets injectable. The policy start-up check injects them (fee rules name presets with
+ * {@code statutory_interest: uk}), so a broken table stops start-up with the loader's message.
  */
 @ApplicationScoped
 public class StatutoryPresetsProducer {

@@ -227,7 +227,7 @@ class PolicyFileLoaderTest {
                 .isInstanceOfSatisfying(PolicyConfigurationException.class, e -> assertThat(e.problems())
                         .extracting(PolicyProblem::toString).contains(
                                 file + ": id: is required; expected text",
-                                file + ": fee_rules[0]: says nothing about how to compute the fee; expected exactly one of: fixed, percent_of_principal, daily_interest",
+                                file + ": fee_rules[0]: says nothing about how to compute the fee; expected exactly one of: fixed, percent_of_principal, daily_interest, statutory_interest, statutory_compensation",
                                 file + ": fee_rules[1].id: 'Bad Id' is not a usable id; expected lower-case letters, digits and single hyphens, such as late-fee",
                                 file + ": fee_rules[1].daily_interest.annual_rate_percent: must be more than 0, got 0",
                                 file + ": fee_rules[1].daily_interest.day_count: expected 365 or 360 (days in the interest year), got 366",
@@ -264,7 +264,7 @@ class PolicyFileLoaderTest {
                 .hasMessageContaining("Duplicate field 'id'");
         assertThatThrownBy(() -> loader.load(empty)).hasMessageContaining(empty + ": is empty; expected a policy with at least: id, stages");
         assertThatThrownBy(() -> loader.load(two)).hasMessageContaining(two + ": holds more than one YAML document");
-        assertThatThrownBy(() -> loader.load(list)).hasMessageContaining(list + ": expected a policy with fields: id, description, fee_rules, stages, got a list");
+        assertThatThrownBy(() -> loader.load(list)).hasMessageContaining(list + ": expected a policy with fields: id, description, fee_rules, stages, thank_you, payment_plans, got a list");
     }
 
     @Test

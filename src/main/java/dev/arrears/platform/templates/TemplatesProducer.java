@@ -1,0 +1,36 @@
+package dev.arrears.platform.templates;
+
+import dev.arrears.application.escalation.DocumentRenderer;
+import dev.arrears.application.escalation.EscalationDocuments;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/**
+ * Makes the renderer and the escalation use case injectable, and parses every template at start-up
+ * so that a template with broken syntax stops the daemon with the file's name instead of failing
+ * on the day a final notice is due.
+ */
+@ApplicationScoped
+public class TemplatesProducer {
+
+    @Produces
+    @Singleton
+    DocumentRenderer documentRenderer(TemplatesConfig config) {
+        return new QuteDocumentRenderer(TemplateDirectory.at(Path.of(config.dir())));
+    }
+
+    @Produces
+    @Singleton
+    EscalationDocuments escalationDocuments(DocumentRenderer renderer) {
+        return new EscalationDocuments(renderer);
+    }
+
+    void onStart(@Observes StartupEvent event, DocumentRenderer renderer) {
+        // Injecting it is enough: the singleton is made, and every template parsed, here.
+        renderer.getClass();
+    }
+}
