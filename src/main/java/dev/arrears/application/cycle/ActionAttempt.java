@@ -193,12 +193,12 @@ final class ActionAttempt {
                 int attempts = entry.attempts() + 1;
                 if (attempts >= settings.maxAttempts()) {
                     yield needsHuman(claimed, attempts + " attempts failed, the last at the " + step + ": "
-                            + later.reason(), true);
+                            + later.reason(), true).quietUntil(later.notBefore());
                 }
                 Instant next = backoff.next(clock.instant(), attempts, later.notBefore());
                 yield Settlement.audited(new ClaimResult.Retry(next, true, inDoubt, later.reason()), AuditKind.ACTION_RETRY,
                         "Attempt " + attempts + " failed at the " + step + " (" + later.reason() + "); next attempt at "
-                                + next + ".", detail(attempts, next, later.reason()));
+                                + next + ".", detail(attempts, next, later.reason())).quietUntil(later.notBefore());
             }
         };
     }

@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +66,7 @@ public final class DispatchActions {
     /** One organisation's due actions (after its cycle), or everyone's. */
     public Report dispatch(Optional<OrganisationId> organisation) {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<OrganisationId, Instant> quiet = new HashMap<>();
         int claimedCount = 0;
         int lost = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
@@ -77,7 +79,7 @@ public final class DispatchActions {
             claimedCount += claimed.size();
             for (ClaimedAction action : claimed) {
                 try {
-                    Optional<Outcome> outcome = carryOut(action);
+                    Optional<Outcome> outcome = carryOut(action, quiet);
                     if (outcome.isEmpty()) {
                         lost++;
                     } else {
@@ -94,8 +96,15 @@ public final class DispatchActions {
     }
 
     /** Empty when the claim was lost before the result could be stored. */
-    private Optional<Outcome> carryOut(ClaimedAction action) {
-        Settlement settlement = attempt.run(action);
+    private Optional<Outcome> carryOut(ClaimedAction action, Map<OrganisationId, Instant> quiet) {
+        OrganisationId organisation = action.entry().invoice().organisationId();
+        Instant quietUntil = quiet.get(organisation);
+        // Claimed before the ledger asked for quiet: put back untried rather than written inside the window.
+        Settlement settlement = quietUntil != null && clock.instant().isBefore(quietUntil)
+                ? Settlement.quiet(new ClaimResult.Retry(quietUntil, false, action.inDoubt(), "the ledger asked for quiet"))
+                : attempt.run(action);
+        settlement.ledgerQuietUntil().ifPresent(until -> quiet.merge(organisation, until,
+                (a, b) -> a.isAfter(b) ? a : b));
         Optional<AuditEvent> event = settlement.kind().map(kind -> AuditEvent.forInvoice(action.entry().invoice(), kind,
                 Optional.of(action.entry().action().key()), action.entry().policyVersion(), settlement.detail(),
                 settlement.message()));
