@@ -10,7 +10,6 @@ import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
-import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.CycleRecord;
@@ -136,6 +135,8 @@ class CycleFlowTest {
         CycleRecord failed = fx.book.find(failing).orElseThrow();
         assertThat(failed.consecutiveFailures()).isEqualTo(1);
         assertThat(failed.backoffUntil()).hasValueSatisfying(t -> assertThat(t).isAfterOrEqualTo(retryAfter));
+        assertThat(failed.writesPausedUntil()).hasValue(retryAfter);
+        assertThat(fx.audit.byInvoice(new InvoiceRef(failing, "F"), 10)).isEmpty(); // nothing decided on a stale mirror
         assertThat(failed.organisation().lastCycleError()).hasValueSatisfying(e -> assertThat(e).contains("HTTP 503"));
         CycleRecord noConnector = fx.book.find(unsupported).orElseThrow();
         assertThat(noConnector.organisation().lastCycleError())
@@ -183,10 +184,5 @@ class CycleFlowTest {
         assertThat(replica.cycle().runNow(org)).isInstanceOf(CycleOutcome.Completed.class);
         assertThat(xero.applied(org)).hasSize(1);
         assertThat(fx.book.find(org).orElseThrow().cycleRequestedAt()).isEmpty();
-    }
-
-    private static OutboxEntry only(List<OutboxEntry> entries) {
-        assertThat(entries).hasSize(1);
-        return entries.getFirst();
     }
 }

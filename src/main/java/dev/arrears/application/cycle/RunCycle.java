@@ -204,6 +204,8 @@ public final class RunCycle {
                     ? later.notBefore() : Optional.empty());
             Instant backoffUntil = failureBackoff.next(now, failures, notBefore);
             book.failed(id, "failed", message, now, backoffUntil);
+            // A Retry-After seen by the sync quiets the dispatcher's writes to this ledger as well.
+            notBefore.ifPresent(until -> book.pauseWrites(id, until));
             audit.append(AuditEvent.forOrganisation(id, AuditKind.CYCLE_FAILED,
                     Map.of("error", message, "failures", failures, "backoffUntil", backoffUntil.toString()),
                     "The cycle failed (" + failures + " in a row): " + message + "; next try after " + backoffUntil + "."));

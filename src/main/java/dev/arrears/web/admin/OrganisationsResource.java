@@ -7,9 +7,11 @@ import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.cycle.CycleBook;
+import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.CycleRecord;
 import dev.arrears.application.cycle.GoLiveResult;
 import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.application.cycle.RunCycle;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.PlannedAction;
 import jakarta.ws.rs.BadRequestException;
@@ -29,17 +31,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Operator: the organisations, how their cycles go, their outbox, and pause / resume / live / preview. */
+/** Operator: the organisations, how their cycles go, their outbox; run now, pause / resume, live / preview. */
 @Path("/admin/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganisationsResource {
 
+    private final RunCycle cycle;
     private final CycleBook book;
     private final OrganisationControl control;
     private final Outbox outbox;
     private final Clock clock;
 
-    public OrganisationsResource(CycleBook book, OrganisationControl control, Outbox outbox, Clock clock) {
+    public OrganisationsResource(RunCycle cycle, CycleBook book, OrganisationControl control, Outbox outbox, Clock clock) {
+        this.cycle = cycle;
         this.book = book;
         this.control = control;
         this.outbox = outbox;
@@ -56,6 +60,19 @@ public class OrganisationsResource {
     public OrganisationView one(@PathParam("id") String id) {
         OrganisationId org = OrganisationIds.parse(id);
         return book.find(org).map(OrganisationView::of).orElseThrow(() -> new UnknownOrganisationException(org));
+    }
+
+    /** Runs the organisation's cycle now, in this replica, whatever its cadences and back-off say, and says how it ended. */
+    @POST
+    @Path("/{id}/cycle")
+    public Ran runNow(@PathParam("id") String id) {
+        CycleOutcome outcome = cycle.runNow(OrganisationIds.parse(id));
+        String result = switch (outcome) {
+            case CycleOutcome.Completed c -> "completed";
+            case CycleOutcome.Failed f -> "failed";
+            case CycleOutcome.Skipped s -> "skipped";
+        };
+        return new Ran(outcome.organisation().toString(), result, outcome.summary(), cycle.replica().value());
     }
 
     /** Stops deciding and writing for the organisation until it is resumed. */
@@ -119,6 +136,9 @@ public class OrganisationsResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("status must be one of " + Arrays.toString(OutboxStatus.values()));
         }
+    }
+
+    public record Ran(String organisation, String result, String summary, String replica) {
     }
 
     public record OrganisationView(String id, String name, String provider, String mode, String timeZone, String policyId,
