@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Errors of the admin API as {"error": "..."} with the right status. */
+/** Errors of the admin API as {"error": "..."} with the right status. (Mode conflicts: {@link OrganisationsResource}.) */
 public class AdminErrors {
 
     @ServerExceptionMapper
@@ -16,16 +16,11 @@ public class AdminErrors {
     }
 
     @ServerExceptionMapper
-    public Response conflict(IllegalStateException e) {
-        return error(Response.Status.CONFLICT, e.getMessage());
-    }
-
-    @ServerExceptionMapper
     public Response badRequest(BadRequestException e) {
         return error(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
-    private static Response error(Response.Status status, String message) {
+    static Response error(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Operator: the organisations, how their cycles go, their outbox; run now, pause / resume, live / preview. */
 @Path("/admin/organisations")
@@ -128,6 +130,12 @@ public class OrganisationsResource {
             outbox.list(org, s).stream().map(OutboxView::of).forEach(views::add);
         }
         return views;
+    }
+
+    /** A mode change that is not allowed from the current mode (live from paused, ...): only for this resource. */
+    @ServerExceptionMapper
+    public Response conflict(IllegalStateException e) {
+        return AdminErrors.error(Response.Status.CONFLICT, e.getMessage());
     }
 
     private static OutboxStatus parseStatus(String text) {
