@@ -19,5 +19,23 @@ public enum AuditKind {
     /** An organisation's mode changed (preview, live, paused, needs reconnect). */
     MODE_CHANGED,
     /** A hold, dispute, promise, payment plan, contact or limitation setting was recorded or changed by a person. */
-    COLLECTIONS_FACT
+    COLLECTIONS_FACT,
+    /** A previewed action was handed to the dispatcher when its organisation went live (the go-live rule). */
+    ACTION_PROMOTED,
+    /** An action was applied in the ledger. */
+    ACTION_DONE,
+    /** An earlier attempt whose outcome was unknown was found in the ledger: done, not written again. */
+    ACTION_FOUND_IN_LEDGER,
+    /** An attempt failed and will be tried again; the detail says when and why. */
+    ACTION_RETRY,
+    /** An attempt may or may not have reached the ledger; the next one looks for its evidence first. */
+    ACTION_IN_DOUBT,
+    /** An action stopped and waits for a person; the detail says why. */
+    ACTION_NEEDS_HUMAN,
+    /** An invoice was put in front of a person, as the policy asked. */
+    ACTION_FLAGGED,
+    /** An organisation's cycle failed; it backs off and tries again. */
+    CYCLE_FAILED,
+    /** Reading the organisation's ledger settings found something the accountant should know. */
+    LEDGER_SETTINGS_WARNING
 }

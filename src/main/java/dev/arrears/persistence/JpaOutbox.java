@@ -113,10 +113,11 @@ public class JpaOutbox implements Outbox {
                 .toList();
     }
 
-    private static OutboxEntry toEntry(OutboxActionEntity row, InvoiceRef invoice) {
+    static OutboxEntry toEntry(OutboxActionEntity row, InvoiceRef invoice) {
         return new OutboxEntry(row.id, invoice, ActionPayloads.read(row.payload), Optional.ofNullable(row.policyVersion),
                 OutboxStatus.valueOf(row.status), Optional.ofNullable(row.statusReason), row.attempts, row.nextAttemptAt,
                 Optional.ofNullable(row.claimedBy), Optional.ofNullable(row.claimExpiresAt),
-                Optional.ofNullable(row.lastError), row.createdAt, row.updatedAt);
+                Optional.ofNullable(row.lastError), row.inDoubt, Optional.ofNullable(row.ledgerReference), row.createdAt,
+                row.updatedAt);
     }
 }

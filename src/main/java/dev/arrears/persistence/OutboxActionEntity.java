@@ -61,6 +61,12 @@ public class OutboxActionEntity extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    @Column(name = "in_doubt", nullable = false)
+    public boolean inDoubt;
+
+    @Column(name = "ledger_reference")
+    public String ledgerReference;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

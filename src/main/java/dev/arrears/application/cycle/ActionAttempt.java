@@ -1,0 +1,221 @@
+package dev.arrears.application.cycle;
+
+import dev.arrears.application.AuditKind;
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.OutboxEntry;
+import dev.arrears.application.ledger.Evidence;
+import dev.arrears.application.ledger.InvoiceReading;
+import dev.arrears.application.ledger.LedgerFailure;
+import dev.arrears.application.ledger.LedgerGateway;
+import dev.arrears.application.ledger.LedgerWrite;
+import dev.arrears.application.ledger.WriteOutcome;
+import dev.arrears.domain.dunning.PlannedAction;
+import dev.arrears.domain.invoice.InvoiceSnapshot;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One attempt at one claimed action, outside any transaction: re-read the invoice, check it may
+ * still be chased, look for the evidence of an attempt in doubt, write, and say what to store.
+ * Every ledger call's failure is caught and sorted; nothing here throws for the ledger's sake.
+ */
+final class ActionAttempt {
+
+    private final Clock clock;
+    private final DispatchSettings settings;
+    private final OrganisationStore organisations;
+    private final InvoiceStore invoices;
+    private final PaymentCancellation payments;
+    private final CycleBook book;
+    private final LedgerGateways gateways;
+    private final List<ChaseGuard> guards;
+    private final Backoff backoff;
+
+    ActionAttempt(Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
+                  PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
+                  Backoff backoff) {
+        this.clock = clock;
+        this.settings = settings;
+        this.organisations = organisations;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.book = book;
+        this.gateways = gateways;
+        this.guards = List.copyOf(guards);
+        this.backoff = backoff;
+    }
+
+    Settlement run(ClaimedAction claimed) {
+        OutboxEntry entry = claimed.entry();
+        InvoiceRef invoice = entry.invoice();
+        Optional<Organisation> organisation = organisations.find(invoice.organisationId());
+        if (organisation.isEmpty() || organisation.get().mode() != OrganisationMode.LIVE) {
+            // Paused or switched to preview after the claim: put back untouched, not an attempt.
+            return Settlement.quiet(new ClaimResult.Retry(clock.instant(), false, claimed.inDoubt(),
+                    "organisation is not live"));
+        }
+        if (entry.action() instanceof PlannedAction.FlagForPerson flag) {
+            return flag(invoice, flag);
+        }
+        Optional<LedgerGateway> gateway = gateways.forProvider(organisation.get().provider());
+        if (gateway.isEmpty()) {
+            String why = LedgerGateways.missing(organisation.get().provider());
+            return Settlement.quiet(new ClaimResult.Retry(backoff.next(clock.instant(), 1, Optional.empty()), false,
+                    claimed.inDoubt(), why));
+        }
+        return attempt(claimed, gateway.get());
+    }
+
+    /** A flag needs no ledger call: it goes straight to the people's list, unless the invoice is settled. */
+    private Settlement flag(InvoiceRef invoice, PlannedAction.FlagForPerson flag) {
+        Optional<InvoiceSnapshot> stored = invoices.load(invoice);
+        if (stored.isEmpty() || stored.get().isSettled()) {
+            return cancelled("the invoice is settled or no longer known", Map.of());
+        }
+        return Settlement.audited(new ClaimResult.NeedsHuman("Flagged for a person: " + flag.reason(), false),
+                AuditKind.ACTION_FLAGGED, "Flagged for a person: " + flag.reason(), Map.of("reason", flag.reason()));
+    }
+
+    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway) {
+        OutboxEntry entry = claimed.entry();
+        InvoiceRef ref = entry.invoice();
+        InvoiceReading reading;
+        try {
+            reading = gateway.reread(ref.organisationId(), ref.providerInvoiceId());
+        } catch (RuntimeException e) {
+            reading = new InvoiceReading.Failed(new LedgerFailure.RetryLater("re-reading the invoice failed: " + e, Optional.empty()));
+        }
+        InvoiceSnapshot fresh;
+        switch (reading) {
+            case InvoiceReading.Gone gone -> {
+                String reason = "the invoice is gone from the ledger: " + gone.reason();
+                payments.cancelOthers(ref, reason);
+                return cancelled(reason, Map.of());
+            }
+            case InvoiceReading.Failed failed -> {
+                return failure(claimed, failed.failure(), claimed.inDoubt(), "re-read");
+            }
+            case InvoiceReading.Found found -> fresh = found.invoice();
+        }
+        if (fresh.isSettled()) {
+            String reason = "the invoice is " + PaymentCancellation.settledInWords(fresh) + " in the ledger (seen right before the write)";
+            payments.cancelOthers(ref, reason);
+            return cancelled(reason, Map.of("amountDue", fresh.amountDue().toString()));
+        }
+        for (ChaseGuard guard : guards) {
+            Optional<String> blocked = guard.blocks(fresh);
+            if (blocked.isPresent()) {
+                return cancelled(blocked.get(), Map.of("guard", guard.getClass().getSimpleName()));
+            }
+        }
+        LedgerWrite write;
+        try {
+            write = LedgerWrites.of(entry.action(), fresh).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            return needsHuman(claimed, "the write cannot be built: " + e.getMessage(), false);
+        }
+        if (claimed.inDoubt()) {
+            Evidence evidence;
+            try {
+                evidence = gateway.findEvidence(ref.organisationId(), write);
+            } catch (RuntimeException e) {
+                evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
+            }
+            switch (evidence) {
+                case Evidence.Found found -> {
+                    return Settlement.audited(new ClaimResult.Done(found.ledgerReference()), AuditKind.ACTION_FOUND_IN_LEDGER,
+                            "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
+                                    + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
+                            Map.of("ledgerReference", found.ledgerReference()));
+                }
+                case Evidence.Unknown unknown -> {
+                    return failure(claimed, unknown.failure(), true, "evidence lookup");
+                }
+                case Evidence.NotFound notFound -> {
+                    // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
+                }
+            }
+        }
+        WriteOutcome outcome;
+        try {
+            outcome = gateway.write(ref.organisationId(), write);
+        } catch (RuntimeException e) {
+            // The request may have left before it failed: assume the worst, look for it next time.
+            outcome = new WriteOutcome.InDoubt("the write failed unexpectedly: " + e);
+        }
+        return switch (outcome) {
+            case WriteOutcome.Done done -> Settlement.audited(new ClaimResult.Done(done.ledgerReference()),
+                    AuditKind.ACTION_DONE, "Done in the ledger (" + done.ledgerReference() + "): "
+                            + LedgerWrites.describe(entry.action()) + ".",
+                    Map.of("ledgerReference", done.ledgerReference(), "attempt", entry.attempts() + 1));
+            case WriteOutcome.InDoubt doubt -> inDoubt(claimed, doubt.reason());
+            case WriteOutcome.Failed failed -> failure(claimed, failed.failure(), false, "write");
+        };
+    }
+
+    private Settlement inDoubt(ClaimedAction claimed, String reason) {
+        int attempts = claimed.entry().attempts() + 1;
+        if (attempts >= settings.maxAttempts()) {
+            return needsHuman(claimed, "the outcome of " + attempts + " attempts is unknown (" + reason
+                    + "): check the ledger for " + claimed.entry().action().key() + " before doing anything", true);
+        }
+        Instant next = backoff.next(clock.instant(), attempts, Optional.empty());
+        return Settlement.audited(new ClaimResult.Retry(next, true, true, reason), AuditKind.ACTION_IN_DOUBT,
+                "Attempt " + attempts + " may or may not have reached the ledger (" + reason
+                        + "); the next attempt, at " + next + ", looks for it first.",
+                detail(attempts, next, reason));
+    }
+
+    /** @param inDoubt whether, after this failure, the write may still have been applied earlier */
+    private Settlement failure(ClaimedAction claimed, LedgerFailure failure, boolean inDoubt, String step) {
+        OutboxEntry entry = claimed.entry();
+        return switch (failure) {
+            case LedgerFailure.NeedsReconnect reconnect -> {
+                organisations.setMode(entry.invoice().organisationId(), OrganisationMode.NEEDS_RECONNECT);
+                // Not the action's fault: it waits, uncounted, until someone reconnects the organisation.
+                yield Settlement.audited(new ClaimResult.Retry(clock.instant(), false, inDoubt, reconnect.reason()),
+                        AuditKind.ACTION_RETRY, "The ledger connection needs a person to reconnect it (" + reconnect.reason()
+                                + "); the action waits for that.", Map.of("error", reconnect.reason(), "step", step));
+            }
+            case LedgerFailure.Rejected rejected -> needsHuman(claimed, "the ledger refused the " + step + ": "
+                    + rejected.reason(), true);
+            case LedgerFailure.RetryLater later -> {
+                // A Retry-After quiets the whole organisation, not just this action.
+                later.notBefore().ifPresent(until -> book.pauseWrites(entry.invoice().organisationId(), until));
+                int attempts = entry.attempts() + 1;
+                if (attempts >= settings.maxAttempts()) {
+                    yield needsHuman(claimed, attempts + " attempts failed, the last at the " + step + ": "
+                            + later.reason(), true).quietUntil(later.notBefore());
+                }
+                Instant next = backoff.next(clock.instant(), attempts, later.notBefore());
+                yield Settlement.audited(new ClaimResult.Retry(next, true, inDoubt, later.reason()), AuditKind.ACTION_RETRY,
+                        "Attempt " + attempts + " failed at the " + step + " (" + later.reason() + "); next attempt at "
+                                + next + ".", detail(attempts, next, later.reason())).quietUntil(later.notBefore());
+            }
+        };
+    }
+
+    private Settlement needsHuman(ClaimedAction claimed, String reason, boolean attempted) {
+        return Settlement.audited(new ClaimResult.NeedsHuman(reason, attempted), AuditKind.ACTION_NEEDS_HUMAN,
+                "Waiting for a person: " + reason + ".", Map.of("reason", reason));
+    }
+
+    private static Settlement cancelled(String reason, Map<String, Object> facts) {
+        Map<String, Object> detail = new LinkedHashMap<>(facts);
+        detail.put("reason", reason);
+        return Settlement.audited(new ClaimResult.Cancelled(reason), AuditKind.ACTION_CANCELLED,
+                "Cancelled before the write: " + reason + ".", detail);
+    }
+
+    private static Map<String, Object> detail(int attempts, Instant next, String error) {
+        return Map.of("attempt", attempts, "nextAttemptAt", next.toString(), "error", error);
+    }
+}

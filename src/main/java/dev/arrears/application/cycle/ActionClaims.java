@@ -1,0 +1,34 @@
+package dev.arrears.application.cycle;
+
+import dev.arrears.application.AuditEvent;
+import dev.arrears.application.OrganisationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Claims on outbox actions. A claim is a short transaction that marks rows CLAIMED by a replica
+ * until an instant ({@code FOR UPDATE SKIP LOCKED}, so replicas never wait for each other); no row
+ * lock is held while the ledger is called. A claim that expires (its replica died mid-write) can be
+ * taken by another replica, which then treats the action as in doubt: the ledger may already have it.
+ */
+public interface ActionClaims {
+
+    /**
+     * Claims up to {@code limit} actions of live organisations whose writes are not paused: pending
+     * ones whose next attempt has come, and claimed ones whose claim expired (these come back in doubt).
+     *
+     * @param organisation only this organisation's actions, when given
+     */
+    List<ClaimedAction> claim(String replica, Instant now, Instant claimUntil, int limit,
+                              Optional<OrganisationId> organisation);
+
+    /**
+     * Stores what became of a claimed action, with its audit event, in one transaction, provided the
+     * claim is still this replica's.
+     *
+     * @return false (and nothing stored) when the claim was lost to another replica
+     */
+    boolean settle(UUID actionId, String replica, ClaimResult result, Instant at, Optional<AuditEvent> event);
+}

@@ -1,0 +1,138 @@
+package dev.arrears.application.cycle;
+
+import dev.arrears.application.AuditEvent;
+import dev.arrears.application.AuditKind;
+import dev.arrears.application.AuditTrail;
+import dev.arrears.application.DecisionRecorder;
+import dev.arrears.application.DecisionToRecord;
+import dev.arrears.application.Delivery;
+import dev.arrears.application.DunningStateStore;
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.Outbox;
+import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.RecordedDecision;
+import dev.arrears.application.StaleStateException;
+import dev.arrears.application.StoredDunningState;
+import dev.arrears.domain.calendar.OrganisationDay;
+import dev.arrears.domain.dunning.Decision;
+import dev.arrears.domain.dunning.DunningEngine;
+import dev.arrears.domain.dunning.DunningState;
+import dev.arrears.domain.invoice.InvoiceSnapshot;
+import dev.arrears.domain.policy.Policy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The decide step for one organisation: the engine over every invoice still in play, on the
+ * organisation's "today", each decision stored with its state, outbox actions and audit events in
+ * one transaction. A live organisation's actions go to the dispatcher; a preview organisation's
+ * are stored as PREVIEWED, the same decisions with nothing sent.
+ *
+ * <p>A decision that changes nothing (same state, no action: the engine is idempotent, so this is
+ * every re-run on the same day) is not stored, which keeps the audit trail to real decisions.
+ * A settled invoice that is still in dunning is decided too, so it leaves dunning; its pending
+ * actions are cancelled on sight (payments win every race, whichever path sees them).
+ */
+public final class DecideOrganisation {
+
+    private final InvoiceStore invoices;
+    private final LeavingInvoices leaving;
+    private final DunningStateStore states;
+    private final DecisionRecorder recorder;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final PolicyRepository policies;
+    private final DunningEngine engine;
+
+    public DecideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
+                              DecisionRecorder recorder, Outbox outbox, AuditTrail audit, PolicyRepository policies,
+                              DunningEngine engine) {
+        this.invoices = Objects.requireNonNull(invoices, "invoices");
+        this.leaving = Objects.requireNonNull(leaving, "leaving");
+        this.states = Objects.requireNonNull(states, "states");
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** What one decide step did. {@code errors} name the invoices the engine refused, with why. */
+    public record Report(LocalDate decidedFor, int considered, int recorded, int unchanged, int plannedActions,
+                         int stale, List<String> errors) {
+        public Report {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * @throws CycleFailure when the organisation's policy is not loaded or it may not be decided now
+     */
+    public Report decide(Organisation organisation, Instant now) {
+        Delivery delivery = switch (organisation.mode()) {
+            case LIVE -> Delivery.DISPATCH;
+            case PREVIEW -> Delivery.PREVIEW_ONLY;
+            case PAUSED, NEEDS_RECONNECT -> throw new CycleFailure("the organisation is " + organisation.mode()
+                    + ": nothing is decided");
+        };
+        Policy policy = policies.find(organisation.policyId()).orElseThrow(() -> new CycleFailure(
+                "policy '" + organisation.policyId() + "' is not loaded; loaded: "
+                        + policies.all().stream().map(Policy::id).toList()));
+        LocalDate today = OrganisationDay.today(now, organisation.timeZone());
+        Map<String, StoredDunningState> stored = states.loadAll(organisation.id());
+        List<InvoiceSnapshot> candidates = new ArrayList<>(invoices.loadOpen(organisation.id()));
+        candidates.addAll(leaving.settledStillInDunning(organisation.id()));
+
+        int recorded = 0;
+        int unchanged = 0;
+        int planned = 0;
+        int stale = 0;
+        List<String> errors = new ArrayList<>();
+        for (InvoiceSnapshot invoice : candidates) {
+            InvoiceRef ref = InvoiceRef.of(invoice);
+            Optional<StoredDunningState> before = Optional.ofNullable(stored.get(invoice.invoiceId()));
+            if (invoice.isSettled()) {
+                outbox.cancelPendingFor(ref, "the invoice is settled in the ledger");
+            }
+            Decision decision;
+            try {
+                decision = engine.decide(invoice, before.map(StoredDunningState::state).orElse(DunningState.initial()),
+                        policy, today);
+            } catch (RuntimeException e) {
+                // Bad data in one invoice is contained: said in the audit trail, the others carry on.
+                errors.add(invoice.invoiceId() + ": " + e.getMessage());
+                audit.append(AuditEvent.forInvoice(ref, AuditKind.DECISION, Optional.empty(),
+                        Optional.of(policy.version()), Map.of("error", String.valueOf(e.getMessage())),
+                        "The invoice could not be decided and is left alone until it is fixed: " + e.getMessage()));
+                continue;
+            }
+            if (before.isPresent() && decision.plansNothing() && decision.newState().equals(before.get().state())) {
+                unchanged++;
+                continue;
+            }
+            try {
+                RecordedDecision result = recorder.record(new DecisionToRecord(ref, StoredDunningState.versionOf(before),
+                        decision, policy.version(), today, delivery));
+                recorded++;
+                planned += result.actions().added().size();
+            } catch (StaleStateException e) {
+                // Someone decided in between (a replica that lost its lease): the next cycle decides from fresh.
+                stale++;
+            }
+        }
+        return new Report(today, candidates.size(), recorded, unchanged, planned, stale, errors);
+    }
+
+    /** Whether an organisation in this mode is decided at all. */
+    public static boolean decides(OrganisationMode mode) {
+        return mode == OrganisationMode.LIVE || mode == OrganisationMode.PREVIEW;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.arrears.application.cycle;
+
+import dev.arrears.application.AuditEvent;
+import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.Outbox;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The dispatch step: claim due actions of live organisations in small batches, carry each out
+ * ({@link ActionAttempt}) with no database lock held during the ledger calls, and store what became
+ * of it together with its audit event. Any number of replicas may run this at once: a claim is
+ * theirs alone until it expires, and an expired claim comes back in doubt.
+ */
+public final class DispatchActions {
+
+    private static final System.Logger LOG = System.getLogger(DispatchActions.class.getName());
+
+    /** Batches per call, so one call ends even while other replicas keep planning. */
+    private static final int MAX_BATCHES = 50;
+
+    private final ReplicaId replica;
+    private final Clock clock;
+    private final DispatchSettings settings;
+    private final ActionClaims claims;
+    private final ActionAttempt attempt;
+
+    public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
+                           OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
+                           LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff) {
+        this.replica = Objects.requireNonNull(replica, "replica");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.claims = Objects.requireNonNull(claims, "claims");
+        this.attempt = new ActionAttempt(clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
+                gateways, guards, backoff);
+    }
+
+    /** How many claimed actions ended how; {@code lost} were claims another replica had taken over meanwhile. */
+    public record Report(int claimed, Map<Outcome, Integer> outcomes, int lost) {
+        public Report {
+            outcomes = Map.copyOf(outcomes);
+        }
+
+        public int count(Outcome outcome) {
+            return outcomes.getOrDefault(outcome, 0);
+        }
+    }
+
+    public enum Outcome { DONE, CANCELLED, RETRY, NEEDS_HUMAN }
+
+    /** Every live organisation's due actions. */
+    public Report dispatchDue() {
+        return dispatch(Optional.empty());
+    }
+
+    /** One organisation's due actions (after its cycle), or everyone's. */
+    public Report dispatch(Optional<OrganisationId> organisation) {
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<OrganisationId, Instant> quiet = new HashMap<>();
+        int claimedCount = 0;
+        int lost = 0;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            Instant now = clock.instant();
+            List<ClaimedAction> claimed = claims.claim(replica.value(), now, now.plus(settings.claimDuration()),
+                    settings.batchSize(), organisation);
+            if (claimed.isEmpty()) {
+                break;
+            }
+            claimedCount += claimed.size();
+            for (ClaimedAction action : claimed) {
+                try {
+                    Optional<Outcome> outcome = carryOut(action, quiet);
+                    if (outcome.isEmpty()) {
+                        lost++;
+                    } else {
+                        outcomes.merge(outcome.get(), 1, Integer::sum);
+                    }
+                } catch (RuntimeException e) {
+                    // Typically the database went away. The claim stays until it expires; then the
+                    // action comes back in doubt, so nothing is lost and nothing is written twice.
+                    LOG.log(Level.WARNING, "Action " + action.entry().action().key() + " left claimed: " + e, e);
+                }
+            }
+        }
+        return new Report(claimedCount, outcomes, lost);
+    }
+
+    /** Empty when the claim was lost before the result could be stored. */
+    private Optional<Outcome> carryOut(ClaimedAction action, Map<OrganisationId, Instant> quiet) {
+        OrganisationId organisation = action.entry().invoice().organisationId();
+        Instant quietUntil = quiet.get(organisation);
+        // Claimed before the ledger asked for quiet: put back untried rather than written inside the window.
+        Settlement settlement = quietUntil != null && clock.instant().isBefore(quietUntil)
+                ? Settlement.quiet(new ClaimResult.Retry(quietUntil, false, action.inDoubt(), "the ledger asked for quiet"))
+                : attempt.run(action);
+        settlement.ledgerQuietUntil().ifPresent(until -> quiet.merge(organisation, until,
+                (a, b) -> a.isAfter(b) ? a : b));
+        Optional<AuditEvent> event = settlement.kind().map(kind -> AuditEvent.forInvoice(action.entry().invoice(), kind,
+                Optional.of(action.entry().action().key()), action.entry().policyVersion(), settlement.detail(),
+                settlement.message()));
+        boolean stored = claims.settle(action.entry().id(), replica.value(), settlement.result(), clock.instant(), event);
+        if (!stored) {
+            LOG.log(Level.WARNING, "Claim on {0} was lost to another replica before its result was stored; "
+                    + "the other replica treats it as in doubt", action.entry().action().key());
+            return Optional.empty();
+        }
+        return Optional.of(switch (settlement.result()) {
+            case ClaimResult.Done done -> Outcome.DONE;
+            case ClaimResult.Cancelled cancelled -> Outcome.CANCELLED;
+            case ClaimResult.Retry retry -> Outcome.RETRY;
+            case ClaimResult.NeedsHuman human -> Outcome.NEEDS_HUMAN;
+        });
+    }
+}

@@ -1,0 +1,18 @@
+package dev.arrears.application.cycle;
+
+import java.util.Objects;
+
+/** This process's name in leases and claims. Identity only: it holds no state that matters. */
+public record ReplicaId(String value) {
+    public ReplicaId {
+        Objects.requireNonNull(value, "value");
+        if (value.isBlank() || value.length() > 200) {
+            throw new IllegalArgumentException("a replica id must be 1 to 200 characters");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.arrears.persistence;
+
+import dev.arrears.application.AuditEvent;
+import dev.arrears.application.AuditTrail;
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.cycle.ActionClaims;
+import dev.arrears.application.cycle.ClaimResult;
+import dev.arrears.application.cycle.ClaimedAction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * {@link ActionClaims} on {@code outbox_action}: a claim is one short transaction
+ * ({@code FOR UPDATE SKIP LOCKED}, then the rows are marked CLAIMED with an expiry), and so is
+ * storing each result; no lock is held in between, while the ledger is called.
+ */
+@ApplicationScoped
+public class JpaActionClaims implements ActionClaims {
+
+    // "in_doubt or status = 'CLAIMED'" reads the row as it was: an expired claim's replica may have
+    // died mid-write, so whoever takes it over must look for the write's evidence first.
+    private static final String CLAIM = """
+            with picked as (
+                select o.id from outbox_action o join organisation g on g.id = o.organisation_id
+                where g.mode = 'LIVE' and (g.writes_paused_until is null or g.writes_paused_until <= :now)
+                  and ((o.status = 'PENDING' and o.next_attempt_at <= :now)
+                       or (o.status = 'CLAIMED' and o.claim_expires_at <= :now))
+                  %s
+                order by o.next_attempt_at, o.created_at, o.id
+                limit :limit
+                for update of o skip locked)
+            update outbox_action a set in_doubt = (a.in_doubt or a.status = 'CLAIMED'), status = 'CLAIMED',
+                claimed_by = :replica, claim_expires_at = :until, updated_at = :now
+            from picked where a.id = picked.id
+            returning a.id""";
+
+    private static final String MINE = " where id = :id and status = 'CLAIMED' and claimed_by = :replica";
+
+    private final EntityManager em;
+    private final AuditTrail audit;
+
+    JpaActionClaims(EntityManager em, AuditTrail audit) {
+        this.em = em;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public List<ClaimedAction> claim(String replica, Instant now, Instant claimUntil, int limit,
+                                     Optional<OrganisationId> organisation) {
+        NativeQuery<UUID> query = session().createNativeQuery(
+                        CLAIM.formatted(organisation.isPresent() ? "and o.organisation_id = :org" : ""), UUID.class)
+                .setParameter("now", now)
+                .setParameter("until", claimUntil)
+                .setParameter("replica", replica)
+                .setParameter("limit", limit);
+        organisation.ifPresent(id -> query.setParameter("org", id.value()));
+        List<UUID> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select o, i.providerInvoiceId from OutboxActionEntity o join InvoiceEntity i on i.id = o.invoiceId "
+                        + "where o.id in :ids order by o.nextAttemptAt, o.createdAt, o.id", Object[].class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .map(r -> {
+                    OutboxActionEntity row = (OutboxActionEntity) r[0];
+                    InvoiceRef invoice = new InvoiceRef(new OrganisationId(row.organisationId), (String) r[1]);
+                    return new ClaimedAction(JpaOutbox.toEntry(row, invoice), row.inDoubt);
+                })
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public boolean settle(UUID actionId, String replica, ClaimResult result, Instant at, Optional<AuditEvent> event) {
+        NativeQuery<?> update = switch (result) {
+            case ClaimResult.Done done -> session().createNativeQuery("""
+                            update outbox_action set status = 'DONE', ledger_reference = :ref, in_doubt = false,
+                                status_reason = null, last_error = null, claimed_by = null, claim_expires_at = null,
+                                updated_at = :at""" + MINE)
+                    .setParameter("ref", done.ledgerReference());
+            case ClaimResult.Cancelled cancelled -> session().createNativeQuery("""
+                            update outbox_action set status = 'CANCELLED', status_reason = :reason,
+                                claimed_by = null, claim_expires_at = null, updated_at = :at""" + MINE)
+                    .setParameter("reason", cancelled.reason());
+            case ClaimResult.Retry retry -> session().createNativeQuery("""
+                            update outbox_action set status = 'PENDING', next_attempt_at = :next,
+                                attempts = attempts + :counted, in_doubt = :doubt, last_error = :error,
+                                claimed_by = null, claim_expires_at = null, updated_at = :at""" + MINE)
+                    .setParameter("next", retry.nextAttemptAt())
+                    .setParameter("counted", retry.attempted() ? 1 : 0)
+                    .setParameter("doubt", retry.inDoubt())
+                    .setParameter("error", retry.error());
+            case ClaimResult.NeedsHuman human -> session().createNativeQuery("""
+                            update outbox_action set status = 'NEEDS_HUMAN', status_reason = :reason,
+                                attempts = attempts + :counted, last_error = :reason,
+                                claimed_by = null, claim_expires_at = null, updated_at = :at""" + MINE)
+                    .setParameter("reason", human.reason())
+                    .setParameter("counted", human.attempted() ? 1 : 0);
+        };
+        int changed = update.setParameter("at", at)
+                .setParameter("id", actionId)
+                .setParameter("replica", replica)
+                .executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        event.ifPresent(audit::append);
+        return true;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.arrears.persistence;
+
+import dev.arrears.application.AuditEvent;
+import dev.arrears.application.AuditKind;
+import dev.arrears.application.AuditTrail;
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.UnknownOrganisationException;
+import dev.arrears.application.cycle.GoLiveResult;
+import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.domain.dunning.ActionKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * {@link OrganisationControl}: each mode change and the outbox rows it moves, under the
+ * organisation's row lock, in one transaction.
+ */
+@ApplicationScoped
+public class JpaOrganisationControl implements OrganisationControl {
+
+    // The go-live rule (see OrganisationControl): per invoice still chased and still owed, the
+    // previewed actions of its current stage; of a fee rule, only the latest period.
+    private static final String PROMOTE = """
+            with candidate as (
+                select o.id,
+                       row_number() over (
+                           partition by o.invoice_id,
+                               case when o.kind = 'CHARGE_LATE_FEE' then o.payload -> 'fee' ->> 'ruleId' else o.id::text end
+                           order by (o.payload -> 'fee' ->> 'period')::int desc nulls last) as newest
+                from outbox_action o
+                join dunning_state s on s.invoice_id = o.invoice_id
+                join invoice i on i.id = o.invoice_id
+                where o.organisation_id = :org and o.status = 'PREVIEWED'
+                  and i.status = 'OPEN' and i.amount_due > 0 and i.quarantine_reason is null
+                  and ((s.status = 'ACTIVE' and o.stage = s.stage)
+                       or (s.status = 'FLAGGED' and o.kind = 'FLAG_FOR_PERSON')))
+            update outbox_action a set status = 'PENDING', next_attempt_at = :now, status_reason = null, updated_at = :now
+            from candidate c where a.id = c.id and c.newest = 1
+            returning a.action_key, (select i.provider_invoice_id from invoice i where i.id = a.invoice_id)""";
+
+    private final EntityManager em;
+    private final JpaOrganisationStore organisations;
+    private final AuditTrail audit;
+
+    JpaOrganisationControl(EntityManager em, JpaOrganisationStore organisations, AuditTrail audit) {
+        this.em = em;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public GoLiveResult goLive(OrganisationId id, Instant at) {
+        OrganisationEntity row = lock(id);
+        if (row.mode.equals(OrganisationMode.LIVE.name())) {
+            return new GoLiveResult(JpaOrganisationStore.toOrganisation(row), List.of());
+        }
+        if (!row.mode.equals(OrganisationMode.PREVIEW.name())) {
+            throw new IllegalStateException("organisation " + id + " is " + row.mode + ": only an organisation in preview goes live"
+                    + (row.mode.equals(OrganisationMode.PAUSED.name()) ? "; resume it first" : "; reconnect it first"));
+        }
+        List<ActionKey> promoted = new ArrayList<>();
+        List<Object[]> rows = session().createNativeQuery(PROMOTE, Object[].class)
+                .setParameter("org", id.value())
+                .setParameter("now", at)
+                .getResultList();
+        for (Object[] r : rows) {
+            ActionKey key = new ActionKey((String) r[0]);
+            promoted.add(key);
+            audit.append(AuditEvent.forInvoice(new InvoiceRef(id, (String) r[1]), AuditKind.ACTION_PROMOTED, Optional.of(key),
+                    Optional.empty(), Map.of("rule", "go-live: current stage only"),
+                    "The organisation went live: this action of the invoice's current stage will be carried out; "
+                            + "earlier stages stay previewed, never sent."));
+        }
+        return new GoLiveResult(organisations.setMode(id, OrganisationMode.LIVE), promoted);
+    }
+
+    @Override
+    @Transactional
+    public Organisation toPreview(OrganisationId id, Instant at) {
+        OrganisationEntity row = lock(id);
+        if (row.mode.equals(OrganisationMode.LIVE.name())) {
+            session().createNativeMutationQuery("""
+                            update outbox_action set status = 'PREVIEWED', status_reason = 'the organisation went back to preview',
+                                updated_at = :at
+                            where organisation_id = :org and status = 'PENDING'""")
+                    .setParameter("at", at)
+                    .setParameter("org", id.value())
+                    .executeUpdate();
+        } else if (!row.mode.equals(OrganisationMode.PREVIEW.name())) {
+            throw new IllegalStateException("organisation " + id + " is " + row.mode + ": resume or reconnect it first");
+        }
+        return organisations.setMode(id, OrganisationMode.PREVIEW);
+    }
+
+    @Override
+    @Transactional
+    public Organisation pause(OrganisationId id, Instant at) {
+        OrganisationEntity row = lock(id);
+        if (row.mode.equals(OrganisationMode.PAUSED.name())) {
+            return JpaOrganisationStore.toOrganisation(row);
+        }
+        session().createNativeMutationQuery("update organisation set mode_before_pause = :mode where id = :id")
+                .setParameter("mode", row.mode)
+                .setParameter("id", id.value())
+                .executeUpdate();
+        return organisations.setMode(id, OrganisationMode.PAUSED);
+    }
+
+    @Override
+    @Transactional
+    public Organisation resume(OrganisationId id, Instant at) {
+        OrganisationEntity row = lock(id);
+        if (!row.mode.equals(OrganisationMode.PAUSED.name())) {
+            return JpaOrganisationStore.toOrganisation(row);
+        }
+        OrganisationMode back = row.modeBeforePause == null ? OrganisationMode.PREVIEW : OrganisationMode.valueOf(row.modeBeforePause);
+        session().createNativeMutationQuery("update organisation set mode_before_pause = null where id = :id")
+                .setParameter("id", id.value())
+                .executeUpdate();
+        return organisations.setMode(id, back);
+    }
+
+    private OrganisationEntity lock(OrganisationId id) {
+        OrganisationEntity row = em.find(OrganisationEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw new UnknownOrganisationException(id);
+        }
+        return row;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.arrears.platform.cycle;
+
+import dev.arrears.application.AuditTrail;
+import dev.arrears.application.DecisionRecorder;
+import dev.arrears.application.DunningStateStore;
+import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.Outbox;
+import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.cycle.ActionClaims;
+import dev.arrears.application.cycle.Backoff;
+import dev.arrears.application.cycle.ChaseGuard;
+import dev.arrears.application.cycle.CycleBook;
+import dev.arrears.application.cycle.CycleSettings;
+import dev.arrears.application.cycle.DecideOrganisation;
+import dev.arrears.application.cycle.DispatchActions;
+import dev.arrears.application.cycle.DispatchSettings;
+import dev.arrears.application.cycle.LeavingInvoices;
+import dev.arrears.application.cycle.LedgerGateways;
+import dev.arrears.application.cycle.OrganisationLeases;
+import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.application.cycle.RunCycle;
+import dev.arrears.application.ledger.LedgerGateway;
+import dev.arrears.domain.dunning.DunningEngine;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** Builds the cycle's use cases from configuration, the ports and whatever ledger gateways this build has. */
+@ApplicationScoped
+public class CycleWiring {
+
+    private final RandomGenerator random = new SecureRandom();
+
+    @Produces
+    @Singleton
+    ReplicaId replicaId(CycleConfig config) {
+        ReplicaId id = new ReplicaId(config.replicaId().orElseGet(() -> hostName() + "-" + suffix()));
+        Log.infof("Replica id %s", id);
+        return id;
+    }
+
+    @Produces
+    @Singleton
+    LedgerGateways gateways(@Any Instance<LedgerGateway> found) {
+        LedgerGateways gateways = new LedgerGateways(found.stream().toList());
+        Log.infof("Ledger gateways: %s", found.stream().map(LedgerGateway::provider).toList());
+        return gateways;
+    }
+
+    @Produces
+    @Singleton
+    DecideOrganisation decideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
+                                          DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
+                                          PolicyRepository policies) {
+        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, new DunningEngine());
+    }
+
+    @Produces
+    @Singleton
+    DispatchActions dispatchActions(ReplicaId replica, Clock clock, DispatchConfig config, ActionClaims claims,
+                                    OrganisationStore organisations, InvoiceStore invoices, Outbox outbox,
+                                    CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards) {
+        DispatchSettings settings = new DispatchSettings(config.claimDuration(), config.batchSize(), config.maxAttempts(),
+                config.backoffBase(), config.backoffMax());
+        List<ChaseGuard> guardList = guards.stream().toList();
+        return new DispatchActions(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways,
+                guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random));
+    }
+
+    @Produces
+    @Singleton
+    RunCycle runCycle(ReplicaId replica, Clock clock, CycleConfig config, OrganisationLeases leases, CycleBook book,
+                      OrganisationStore organisations, LedgerGateways gateways, DecideOrganisation decide,
+                      DispatchActions dispatch, AuditTrail audit) {
+        CycleSettings settings = new CycleSettings(config.leaseDuration(), config.organisationsPerRun(), config.syncEvery(),
+                config.decideEvery(), config.settingsEvery(), config.failureBackoffBase(), config.failureBackoffMax());
+        return new RunCycle(replica, clock, settings, leases, book, organisations, gateways, decide, dispatch, audit,
+                new Backoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random));
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "arrears";
+        }
+    }
+
+    private String suffix() {
+        byte[] bytes = new byte[3];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) random.nextInt(256);
+        }
+        return HexFormat.of().formatHex(bytes);
+    }
+}

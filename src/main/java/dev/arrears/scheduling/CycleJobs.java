@@ -1,0 +1,50 @@
+package dev.arrears.scheduling;
+
+import dev.arrears.application.cycle.CycleOutcome;
+import dev.arrears.application.cycle.DispatchActions;
+import dev.arrears.application.cycle.RunCycle;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The two clocks of the daemon. Thin on purpose: everything that matters happens in the use cases
+ * and is kept in the database. {@code SKIP} means a tick that finds the previous one still running
+ * in this process does nothing; across replicas, the leases and claims keep work apart.
+ */
+@ApplicationScoped
+public class CycleJobs {
+
+    private final RunCycle cycle;
+    private final DispatchActions dispatch;
+
+    public CycleJobs(RunCycle cycle, DispatchActions dispatch) {
+        this.cycle = cycle;
+        this.dispatch = dispatch;
+    }
+
+    /** Lease due organisations and run their cycle: settings, sync, decide, and dispatch for live ones. */
+    @Scheduled(identity = "arrears-cycle", every = "${arrears.cycle.tick:PT30S}", delayed = "PT5S",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CycleSwitch.class)
+    void cycle() {
+        List<CycleOutcome> outcomes = cycle.runDue();
+        for (CycleOutcome outcome : outcomes) {
+            if (outcome instanceof CycleOutcome.Failed failed) {
+                Log.warnf("Cycle of %s failed: %s", failed.organisation(), failed.summary());
+            } else {
+                Log.debugf("Cycle of %s: %s", outcome.organisation(), outcome.summary());
+            }
+        }
+    }
+
+    /** Claim and carry out due actions of every live organisation: retries and anything a cycle left. */
+    @Scheduled(identity = "arrears-dispatch", every = "${arrears.dispatch.every:PT1M}", delayed = "PT10S",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CycleSwitch.class)
+    void dispatch() {
+        DispatchActions.Report report = dispatch.dispatchDue();
+        if (report.claimed() > 0) {
+            Log.infof("Dispatch: %d claimed, %s, %d lost to other replicas", report.claimed(), report.outcomes(), report.lost());
+        }
+    }
+}
