@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code demo} (or {@code demo:N} for another random seed): four Xero organisations (GB, NZ, DE, JP)
  *       and three QuickBooks companies (US, CA, AU), nine customers each covering every
- *       {@link Behaviour}, 50 invoices each issued from 100 days before the start to 60 days after
+ *       {@link Behaviour}, 60 invoices each issued from 75 days before the start to 60 days after
  *       (later ones appear as the clock reaches their issue date).</li>
  *   <li>{@code bench:OxI}: O organisations, half Xero and half QuickBooks, each with I open
  *       invoices issued in the 90 days before the start; their payments all fall after the start.</li>
@@ -85,10 +85,10 @@ public final class Ledger {
             Random r = new Random(randomSeed);
             int i = 0;
             for (Country c : Country.XERO) {
-                ledger.add(seedOrg(r, Provider.XERO, c, i++, DEMO_MIX.length, 50, start, false));
+                ledger.add(seedOrg(r, Provider.XERO, c, i++, DEMO_MIX.length, 60, start, false));
             }
             for (Country c : List.of(Country.US_WEST, Country.CA, Country.AU)) {
-                ledger.add(seedOrg(r, Provider.QUICKBOOKS, c, i++, DEMO_MIX.length, 50, start, false));
+                ledger.add(seedOrg(r, Provider.QUICKBOOKS, c, i++, DEMO_MIX.length, 60, start, false));
             }
         } else {
             throw new IllegalArgumentException("unknown seed '" + spec + "': use demo, demo:N, bench:OxI or empty");
@@ -132,7 +132,7 @@ public final class Ledger {
         long startMillis = start.toEpochMilli();
         int[] offsets = new int[invoiceCount];
         for (int k = 0; k < invoiceCount; k++) {
-            offsets[k] = bench ? -1 - r.nextInt(90) : -100 + r.nextInt(161);
+            offsets[k] = bench ? -1 - r.nextInt(90) : -75 + r.nextInt(136);
         }
         java.util.Arrays.sort(offsets);
         for (int k = 0; k < invoiceCount; k++) {
