@@ -198,7 +198,25 @@ final class ControlApi {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lastSeq", sb.journal.lastSeq());
-        body.put("entries", entries);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Journal.Entry e : entries) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seq", e.seq());
+            row.put("at", e.at().toString());
+            row.put("provider", e.provider());
+            row.put("org", e.org());
+            row.put("operation", e.operation());
+            row.put("method", e.method());
+            row.put("path", e.path());
+            row.put("query", e.query());
+            row.put("headers", e.headers());
+            row.put("body", e.body());
+            row.put("status", e.status());
+            row.put("outcome", e.outcome());
+            row.put("entityId", e.entityId());
+            rows.add(row);
+        }
+        body.put("entries", rows);
         return ok(body);
     }
 
