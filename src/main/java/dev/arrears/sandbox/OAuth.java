@@ -260,7 +260,7 @@ final class OAuth {
     }
 
     private static Map.Entry<Integer, Map<String, Object>> invalidGrant(Provider p) {
-        return Map.entry(400, error("invalid_grant", p == Provider.QUICKBOOKS ? "Incorrect or invalid refresh token" : null));
+        return Map.entry(400, error("invalid_grant", p == Provider.QUICKBOOKS ? "Token invalid" : null));
     }
 
     private static Map<String, Object> error(String error, String description) {

@@ -129,7 +129,7 @@ class SandboxOAuthTest {
         HttpResponse<String> old = c.tokenRequest(Provider.QUICKBOOKS, "grant_type=refresh_token&refresh_token=" + rt0);
         assertThat(old.statusCode()).isEqualTo(400);
         assertThat(json(old)).isEqualTo(SandboxClient.JSON.valueToTree(
-                Map.of("error_description", "Incorrect or invalid refresh token", "error", "invalid_grant")));
+                Map.of("error_description", "Token invalid", "error", "invalid_grant")));
 
         String access = json(c.tokenRequest(Provider.QUICKBOOKS, "grant_type=refresh_token&refresh_token=" + rt1)).get("access_token").asText();
         assertThat(c.qboQuery(realm, access, "select count(*) from Invoice").statusCode()).isEqualTo(200);
