@@ -176,9 +176,8 @@ class XeroConformanceTest {
                 new SimpleRequest.Builder(Request.Method.GET, "/api.xro/2.0/Organisation").withHeader("xero-tenant-id", tenant).build(),
                 SimpleResponse.Builder.ok().withContentType("application/json")
                         .withBody("{\"Organisations\":[{\"Timezone\":\"Europe/London\",\"Bogus\":1}]}").build());
-        LevelResolver.create().build();
         assertThat(report.getMessages()).extracting(ValidationReport.Message::getMessage)
-                .anyMatch(m -> m.contains("'Bogus'")).anyMatch(m -> m.contains("Europe/London"));
+                .anyMatch(m -> m.contains("'Bogus'")).anyMatch(m -> m.contains("does not have a value in the enumeration"));
     }
 
     @Test
