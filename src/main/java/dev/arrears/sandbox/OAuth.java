@@ -245,16 +245,19 @@ final class OAuth {
                     || old.expiresMillis <= now) {
                 return invalidGrant(p);
             }
-            if (old.supersededMillis >= 0) {
-                boolean inGrace = p == Provider.XERO && now - old.supersededMillis < XERO_GRACE.toMillis();
-                if (!inGrace) {
+            // One refresh of a token at a time, so two racing refreshers see each other's rotation.
+            synchronized (old) {
+                if (old.supersededMillis >= 0) {
+                    boolean inGrace = p == Provider.XERO && now - old.supersededMillis < XERO_GRACE.toMillis();
+                    if (!inGrace) {
+                        return invalidGrant(p);
+                    }
+                }
+                if (p == Provider.QUICKBOOKS && now >= old.grant.firstIssuedMillis + QBO_HARD.toMillis()) {
                     return invalidGrant(p);
                 }
+                return Map.entry(200, issue(old.grant, old, hard));
             }
-            if (p == Provider.QUICKBOOKS && now >= old.grant.firstIssuedMillis + QBO_HARD.toMillis()) {
-                return invalidGrant(p);
-            }
-            return Map.entry(200, issue(old.grant, old, hard));
         }
         return Map.entry(400, error("unsupported_grant_type", null));
     }
