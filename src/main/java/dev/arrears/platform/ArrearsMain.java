@@ -3,6 +3,7 @@ package dev.arrears.platform;
 import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.domain.dunning.DunningEngine;
 import dev.arrears.platform.forecast.ForecastCommand;
+import dev.arrears.platform.sandbox.SandboxCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.time.Clock;
@@ -23,6 +24,8 @@ public final class ArrearsMain {
               java -jar quarkus-run.jar                  start the Arrears daemon
               java -jar quarkus-run.jar forecast ...     try a policy on sample invoices (no database needed);
                                                          'forecast --help' lists its options
+              java -jar quarkus-run.jar sandbox ...      run the Xero and QuickBooks sandbox ledgers (no database needed);
+                                                         'sandbox --help' lists its options
             """;
 
     private ArrearsMain() {
@@ -35,6 +38,11 @@ public final class ArrearsMain {
                     .run(List.of(args).subList(1, args.length), System.out, System.err, () -> LocalDate.now(Clock.systemUTC()));
             System.out.flush();
             System.exit(status);
+        }
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            // A stand-in for Xero and QuickBooks, in its own process so it outlives a killed daemon.
+            System.exit(SandboxCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
+                    Clock.systemUTC(), System.getenv()));
         }
         if (args.length > 0 && Arrays.asList("--help", "-h", "help").contains(args[0])) {
             System.out.print(USAGE);

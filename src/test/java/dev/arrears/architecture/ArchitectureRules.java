@@ -64,6 +64,27 @@ final class ArchitectureRules {
                 .as("the Xero and QuickBooks connectors never import each other");
     }
 
+    /**
+     * The sandbox is a stand-in for Xero and QuickBooks built from their documents: it may lean on
+     * the domain's value types, never on the code it is there to test.
+     */
+    static ArchRule sandboxImportsNothingButTheDomain(String root) {
+        return noClasses().that().resideInAPackage(root + ".sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        root + ".connector..", root + ".persistence..", root + ".web..", root + ".scheduling..",
+                        root + ".application..", root + ".platform..")
+                .as("the sandbox imports no Arrears code except the domain")
+                .allowEmptyShould(true);
+    }
+
+    /** Only the platform's sandbox command starts the sandbox: no production path depends on it. */
+    static ArchRule nothingButPlatformImportsTheSandbox(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".platform..", root + ".sandbox..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".sandbox..")
+                .as("no Arrears code outside platform imports the sandbox")
+                .allowEmptyShould(true);
+    }
+
     /** Everything but platform gets a Clock or a LocalDate; the system clock is read in one place. */
     static ArchRule onlyPlatformReadsTheSystemClock(String root) {
         return noClasses().that().resideOutsideOfPackage(root + ".platform..")

@@ -43,6 +43,16 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void theSandboxBorrowingAConnectorIsReported() {
+        assertViolation(ArchitectureRules.sandboxImportsNothingButTheDomain(FIXTURE_ROOT), "SandboxUsingAConnector");
+    }
+
+    @Test
+    void productionCodeStartingTheSandboxIsReported() {
+        assertViolation(ArchitectureRules.nothingButPlatformImportsTheSandbox(FIXTURE_ROOT), "ResourceStartingTheSandbox");
+    }
+
+    @Test
     void readingTheSystemClockOutsidePlatformIsReported() {
         EvaluationResult result = ArchitectureRules.onlyPlatformReadsTheSystemClock(FIXTURE_ROOT).evaluate(fixtures);
         assertThat(result.hasViolation()).isTrue();

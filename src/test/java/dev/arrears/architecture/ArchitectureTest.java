@@ -40,6 +40,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void sandboxImportsNoArrearsCodeExceptTheDomain() {
+        ArchitectureRules.sandboxImportsNothingButTheDomain(ROOT).check(production);
+    }
+
+    @Test
+    void noArrearsCodeOutsidePlatformImportsTheSandbox() {
+        ArchitectureRules.nothingButPlatformImportsTheSandbox(ROOT).check(production);
+    }
+
+    @Test
     void onlyPlatformReadsTheSystemClock() {
         ArchitectureRules.onlyPlatformReadsTheSystemClock(ROOT).check(production);
     }
