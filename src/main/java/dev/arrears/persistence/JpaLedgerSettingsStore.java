@@ -42,14 +42,14 @@ public class JpaLedgerSettingsStore implements LedgerSettingsStore, LedgerThrott
         Instant now = clock.instant();
         LedgerSettingsEntity row = em.find(LedgerSettingsEntity.class, s.organisationId().value(),
                 LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
+        boolean fresh = row == null;
+        if (fresh) {
             if (em.find(OrganisationEntity.class, s.organisationId().value()) == null) {
                 throw new UnknownOrganisationException(s.organisationId());
             }
             row = new LedgerSettingsEntity();
             row.organisationId = s.organisationId().value();
             row.createdAt = now;
-            em.persist(row);
         }
         row.tokenGroup = s.tokenGroup().orElse(null);
         row.lateFeeAccountCode = s.lateFeeAccountCode().orElse(null);
@@ -62,6 +62,9 @@ public class JpaLedgerSettingsStore implements LedgerSettingsStore, LedgerThrott
         row.dailyEmailCap = s.dailyEmailCap();
         row.checkedAt = s.checkedAt().orElse(null);
         row.updatedAt = now;
+        if (fresh) {
+            em.persist(row);
+        }
     }
 
     @Override

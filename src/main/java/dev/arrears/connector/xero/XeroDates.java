@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class XeroDates {
 
     private static final Pattern MS_DATE = Pattern.compile("^/Date\\((-?\\d+)([+-]\\d{4})?\\)/$");
-    private static final DateTimeFormatter HTTP_HEADER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter HTTP_HEADER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
     private XeroDates() {
     }
@@ -44,7 +44,7 @@ final class XeroDates {
         return instant(text).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    /** {@code If-Modified-Since} as Xero documents it: UTC, {@code yyyy-MM-ddTHH:mm:ss}. */
+    /** {@code If-Modified-Since} in UTC, {@code yyyy-MM-ddTHH:mm:ssZ}: the date-time Xero's OpenAPI document asks for. */
     static String ifModifiedSince(Instant instant) {
         return HTTP_HEADER.format(instant.atZone(ZoneOffset.UTC));
     }
