@@ -180,6 +180,7 @@ class XeroSyncTest extends XeroTestBase {
 
         clock.advance(Duration.ofHours(24));
         xero.resetAll();
+        xero.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/connect/token").willReturn(tokens("access-2", "refresh-2")));
         xero.stubFor(fullPage(1).willReturn(json(page(invoice(stays, "INV-0030", EARLIER)))));
         xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("IDs", equalTo(String.join(",", java.util.stream.Stream.of(paidQuietly, gone).sorted().toList())))
                 .willReturn(json(page(invoice(paidQuietly, "INV-0031", EARLIER).put("Status", "PAID").put("AmountDue", 0.0)))));
