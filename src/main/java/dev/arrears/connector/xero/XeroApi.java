@@ -96,17 +96,19 @@ class XeroApi {
             if (attempt > 1) {
                 backoff.before(attempt);
             }
-            XeroTokens.Token token = tokens.fresh(organisation, calls);
-            if (token instanceof XeroTokens.Failed failed) {
-                return new Failed(failed.failure());
-            }
-            XeroTokens.Fresh fresh = (XeroTokens.Fresh) token;
+            // The limiter first: inside a pause Xero asked for, not even the token is refreshed.
             XeroLimiter.Admission admission = limiter.admit(organisation);
             if (admission instanceof XeroLimiter.Refused refused) {
                 return new Failed(refused.failure());
             }
+            XeroTokens.Fresh fresh;
             XeroHttp.Exchange exchange;
             try (XeroLimiter.Permit ignored = ((XeroLimiter.Granted) admission).permit()) {
+                XeroTokens.Token token = tokens.fresh(organisation, calls);
+                if (token instanceof XeroTokens.Failed failed) {
+                    return new Failed(failed.failure());
+                }
+                fresh = (XeroTokens.Fresh) token;
                 calls.add();
                 exchange = http.send(request(fresh, call));
             }
