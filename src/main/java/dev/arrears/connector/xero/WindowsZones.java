@@ -19,6 +19,14 @@ final class WindowsZones {
     /** Xero's squashed spelling → the Windows id ICU knows ("New Zealand Standard Time"). */
     private static final Map<String, String> WINDOWS_IDS = index();
 
+    /**
+     * Windows zones Microsoft retired and CLDR dropped, which Xero still lists: each is sent to the
+     * Windows zone Microsoft replaced it with, and that one is mapped by CLDR like any other.
+     */
+    private static final Map<String, String> RETIRED = Map.of(
+            "MIDATLANTICSTANDARDTIME", "UTC-02",
+            "KAMCHATKASTANDARDTIME", "Russia Time Zone 11");
+
     private WindowsZones() {
     }
 
@@ -27,7 +35,8 @@ final class WindowsZones {
      *                one Windows zone covers several (Romance Standard Time is Paris, Brussels, ...)
      */
     static Optional<ZoneId> toZoneId(String xeroTimezone, String country) {
-        String windowsId = WINDOWS_IDS.get(squash(xeroTimezone));
+        String squashed = squash(xeroTimezone);
+        String windowsId = RETIRED.getOrDefault(squashed, WINDOWS_IDS.get(squashed));
         if (windowsId == null) {
             return Optional.empty();
         }

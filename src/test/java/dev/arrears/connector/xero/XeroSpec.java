@@ -123,8 +123,15 @@ final class XeroSpec {
     private static List<String> report(String name, ValidationReport report) {
         return report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .map(m -> name + ": " + m.getKey() + " " + m.getMessage())
+                .map(m -> name + ": " + m.getKey() + where(m) + " " + m.getMessage())
                 .toList();
+    }
+
+    /** The parameter or the place in the body a message is about. */
+    private static String where(ValidationReport.Message message) {
+        return message.getContext().map(c -> c.getParameter().map(p -> " [" + p.getIn() + " " + p.getName() + "]")
+                .or(() -> c.getPointers().map(p -> " [body " + p.getInstance() + "]"))
+                .orElse("")).orElse("");
     }
 
     private static synchronized OpenApiInteractionValidator accounting() {
