@@ -163,8 +163,12 @@ class XeroApi {
                         return new Failed(new LedgerFailure.Rejected(XeroErrors.reason(status, answered.body())));
                     }
                     lastProblem = XeroErrors.reason(status, answered.body());
-                    if (call.write() && !repeatable) {
-                        return new Failed(new LedgerFailure.RetryLater(lastProblem, Optional.empty()));
+                    // A 500 or a gateway's 502/504 may come after Xero applied the write; a 503 was not served.
+                    if (call.write() && status != 503) {
+                        maybeApplied = true;
+                        if (!repeatable) {
+                            return new InDoubt(lastProblem);
+                        }
                     }
                 }
             }

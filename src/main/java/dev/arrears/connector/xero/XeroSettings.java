@@ -88,7 +88,8 @@ class XeroSettings {
             warnings.add("This is a Xero demo company: Xero sends no invoice emails for it, so reminders stay deferred.");
         }
         store.save(current.withCheck(remindersOn, blocked, emailCap, clock.instant()));
-        return new SettingsReport(blocked, remindersOn, warnings, Optional.empty());
+        // "Chases too" tells the cycle to hold back; an accountant's explicit allowance lifts it.
+        return new SettingsReport(blocked, remindersOn && !current.chaseDespiteLedgerReminders(), warnings, Optional.empty());
     }
 
     private FactsResult facts(OrganisationId organisation, CallCount calls) {

@@ -84,6 +84,12 @@ class XeroSettingsAndConnectTest extends XeroTestBase {
         assertThat(stored.country()).isEqualTo("GB");
         assertThat(stored.displayName()).isEqualTo("Acme (UK) Ltd");
         assertThat(settings.find(org).orElseThrow().ledgerRemindersOn()).isTrue();
+
+        // An accountant may allow both; the cycle then need not hold back.
+        settings.save(settings.find(org).orElseThrow().withChaseDespiteLedgerReminders(true));
+        SettingsReport allowed = gateway.refreshSettings(org);
+        assertThat(allowed.ledgerChasesToo()).isFalse();
+        assertThat(allowed.warnings()).anySatisfy(w -> assertThat(w).contains("customers may hear from both"));
     }
 
     @Test

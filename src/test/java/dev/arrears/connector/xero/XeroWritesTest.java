@@ -222,6 +222,16 @@ class XeroWritesTest extends XeroTestBase {
     }
 
     @Test
+    void a_write_xero_keeps_answering_500_to_is_in_doubt_not_failed() {
+        LedgerWrite.LateFee fee = lateFee();
+        xero.stubFor(put(urlPathEqualTo("/api.xro/2.0/Invoices")).willReturn(aResponse().withStatus(500)));
+
+        assertThat(gateway.write(org, fee)).isInstanceOf(WriteOutcome.InDoubt.class);
+        assertThat(xero.findAll(putRequestedFor(urlPathEqualTo("/api.xro/2.0/Invoices"))))
+                .hasSize(3).allSatisfy(a -> assertThat(a.getHeader("Idempotency-Key")).isEqualTo(fee.key() + ":fee"));
+    }
+
+    @Test
     void a_validation_exception_is_turned_into_a_reason_per_element() {
         xero.stubFor(put(urlPathEqualTo("/api.xro/2.0/Invoices")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
