@@ -39,29 +39,29 @@ class CollectionsAdminApiTest {
     @Test
     void needs_the_operator_token() {
         given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
-                .when().post("/admin/organisations/" + org + "/holds")
+                .when().post("/admin/collections/organisations/" + org + "/holds")
                 .then().statusCode(401);
     }
 
     @Test
     void holds_are_placed_listed_and_released() {
         String id = operator().body("{\"scope\":\"customer\",\"customerId\":\"C-ACME\",\"reason\":\"audit\",\"resumeOn\":\"2099-01-01\"}")
-                .when().post("/admin/organisations/" + org + "/holds")
+                .when().post("/admin/collections/organisations/" + org + "/holds")
                 .then().statusCode(201)
                 .body("scope", equalTo("customer C-ACME"))
                 .body("setBy", equalTo("operator"))
                 .body("resumeOn", equalTo("2099-01-01"))
                 .extract().path("id");
-        operator().when().get("/admin/organisations/" + org + "/holds").then().statusCode(200).body("$", hasSize(1));
-        operator().when().delete("/admin/organisations/" + org + "/holds/" + id)
+        operator().when().get("/admin/collections/organisations/" + org + "/holds").then().statusCode(200).body("$", hasSize(1));
+        operator().when().delete("/admin/collections/organisations/" + org + "/holds/" + id)
                 .then().statusCode(200).body("releasedOn", notNullValue());
-        operator().body("{\"scope\":\"planet\",\"reason\":\"x\"}").when().post("/admin/organisations/" + org + "/holds")
+        operator().body("{\"scope\":\"planet\",\"reason\":\"x\"}").when().post("/admin/collections/organisations/" + org + "/holds")
                 .then().statusCode(400).body("error", containsString("expected organisation, customer or invoice"));
     }
 
     @Test
     void a_dispute_is_raised_once_and_resolved_with_its_outcome() {
-        String path = "/admin/invoices/" + org + "/INV-1/dispute";
+        String path = "/admin/collections/invoices/" + org + "/INV-1/dispute";
         operator().body("{\"reason\":\"damaged\"}").when().post(path).then().statusCode(201).body("invoiceId", equalTo("INV-1"));
         operator().body("{\"reason\":\"again\"}").when().post(path).then().statusCode(409);
         operator().body("{\"outcome\":\"rejected\",\"note\":\"photos show no damage\"}").when().delete(path)
@@ -72,33 +72,33 @@ class CollectionsAdminApiTest {
     @Test
     void promises_plans_terms_contacts_and_limitation() {
         operator().body("{\"customerId\":\"C-ACME\",\"payBy\":\"2099-03-04\",\"amount\":250.00,\"currency\":\"GBP\"}")
-                .when().post("/admin/invoices/" + org + "/INV-1/promise")
+                .when().post("/admin/collections/invoices/" + org + "/INV-1/promise")
                 .then().statusCode(201).body("amount", equalTo("250.00 GBP")).body("resumesOn", equalTo("2099-03-05"));
 
         String plan = operator().body("{\"invoiceIds\":[\"INV-1\",\"INV-2\"],\"currency\":\"GBP\",\"instalments\":"
                         + "[{\"dueOn\":\"2099-01-15\",\"amount\":100.00},{\"dueOn\":\"2099-02-15\",\"amount\":150.00}]}")
-                .when().post("/admin/customers/" + org + "/C-ACME/plans")
+                .when().post("/admin/collections/customers/" + org + "/C-ACME/plans")
                 .then().statusCode(201).body("total", equalTo("250.00 GBP")).body("instalments", hasSize(2))
                 .extract().path("id");
         given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN)
-                .when().get("/admin/customers/" + org + "/C-ACME/plans/" + plan + "/terms")
+                .when().get("/admin/collections/customers/" + org + "/C-ACME/plans/" + plan + "/terms")
                 .then().statusCode(200).body(containsString("  2. 150.00 GBP by 2099-02-15"));
-        operator().body("{\"reason\":\"customer paid in full\"}").when().delete("/admin/customers/" + org + "/C-ACME/plans/" + plan)
+        operator().body("{\"reason\":\"customer paid in full\"}").when().delete("/admin/collections/customers/" + org + "/C-ACME/plans/" + plan)
                 .then().statusCode(200).body("endedOn", notNullValue());
 
         operator().body("{\"channel\":\"phone\",\"at\":\"2025-03-02T10:00:00Z\",\"note\":\"will pay Friday\"}")
-                .when().post("/admin/customers/" + org + "/C-ACME/contacts").then().statusCode(201).body("origin", equalTo("manual"));
-        operator().when().get("/admin/customers/" + org + "/C-ACME/contacts").then().statusCode(200)
+                .when().post("/admin/collections/customers/" + org + "/C-ACME/contacts").then().statusCode(201).body("origin", equalTo("manual"));
+        operator().when().get("/admin/collections/customers/" + org + "/C-ACME/contacts").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].channel", equalTo("phone"));
 
-        operator().body("{\"years\":5,\"warnDaysBefore\":90}").when().put("/admin/organisations/" + org + "/limitation")
+        operator().body("{\"years\":5,\"warnDaysBefore\":90}").when().put("/admin/collections/organisations/" + org + "/limitation")
                 .then().statusCode(200).body("years", equalTo(5));
-        operator().body("{\"years\":50,\"warnDaysBefore\":90}").when().put("/admin/organisations/" + org + "/limitation")
+        operator().body("{\"years\":50,\"warnDaysBefore\":90}").when().put("/admin/collections/organisations/" + org + "/limitation")
                 .then().statusCode(400);
     }
 
     @Test
     void an_unknown_organisation_is_not_found() {
-        operator().when().get("/admin/organisations/00000000-0000-0000-0000-000000000000/holds").then().statusCode(404);
+        operator().when().get("/admin/collections/organisations/00000000-0000-0000-0000-000000000000/holds").then().statusCode(404);
     }
 }

@@ -48,7 +48,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The engine takes the facts into account at its next decision for the invoice (and cancels pending
  * reminders and fees of an invoice that a new fact pauses).
  */
-@Path("/admin")
+@Path("/admin/collections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
