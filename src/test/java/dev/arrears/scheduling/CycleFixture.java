@@ -12,6 +12,7 @@ import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.cycle.ChaseGuard;
@@ -71,11 +72,12 @@ class CycleFixture {
     final AuditTrail audit;
     final PolicyRepository policies;
     final AgroalDataSource dataSource;
+    final CollectionsStore collections;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
-                 PolicyRepository policies, AgroalDataSource dataSource) {
+                 PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections) {
         this.clock = clock;
         this.organisations = organisations;
         this.control = control;
@@ -90,6 +92,7 @@ class CycleFixture {
         this.audit = audit;
         this.policies = policies;
         this.dataSource = dataSource;
+        this.collections = collections;
     }
 
     record Replica(RunCycle cycle, DispatchActions dispatch) {
@@ -114,7 +117,7 @@ class CycleFixture {
         LedgerGateways gateways = new LedgerGateways(Arrays.asList(ledgers));
         Random random = new Random(id.hashCode());
         DecideOrganisation decide = new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
-                new DunningEngine());
+                collections, new DunningEngine());
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
                 new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random));

@@ -16,7 +16,9 @@ import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.RecordedDecision;
 import dev.arrears.application.StaleStateException;
 import dev.arrears.application.StoredDunningState;
+import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.domain.calendar.OrganisationDay;
+import dev.arrears.domain.collections.CollectionsContext;
 import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningEngine;
 import dev.arrears.domain.dunning.DunningState;
@@ -50,11 +52,12 @@ public final class DecideOrganisation {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final PolicyRepository policies;
+    private final CollectionsStore collections;
     private final DunningEngine engine;
 
     public DecideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
                               DecisionRecorder recorder, Outbox outbox, AuditTrail audit, PolicyRepository policies,
-                              DunningEngine engine) {
+                              CollectionsStore collections, DunningEngine engine) {
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.leaving = Objects.requireNonNull(leaving, "leaving");
         this.states = Objects.requireNonNull(states, "states");
@@ -62,6 +65,7 @@ public final class DecideOrganisation {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.policies = Objects.requireNonNull(policies, "policies");
+        this.collections = Objects.requireNonNull(collections, "collections");
         this.engine = Objects.requireNonNull(engine, "engine");
     }
 
@@ -90,6 +94,8 @@ public final class DecideOrganisation {
         Map<String, StoredDunningState> stored = states.loadAll(organisation.id());
         List<InvoiceSnapshot> candidates = new ArrayList<>(invoices.loadOpen(organisation.id()));
         candidates.addAll(leaving.settledStillInDunning(organisation.id()));
+        // Holds, disputes, promises, plans and the limitation period: read once, the engine picks each invoice's own.
+        CollectionsContext context = collections.contextFor(organisation.id());
 
         int recorded = 0;
         int unchanged = 0;
@@ -105,7 +111,7 @@ public final class DecideOrganisation {
             Decision decision;
             try {
                 decision = engine.decide(invoice, before.map(StoredDunningState::state).orElse(DunningState.initial()),
-                        policy, today);
+                        policy, today, context);
             } catch (RuntimeException e) {
                 // Bad data in one invoice is contained: said in the audit trail, the others carry on.
                 errors.add(invoice.invoiceId() + ": " + e.getMessage());

@@ -7,6 +7,7 @@ import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.cycle.ChaseGuard;
@@ -62,8 +63,9 @@ public class CycleWiring {
     @Singleton
     DecideOrganisation decideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
                                           DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
-                                          PolicyRepository policies) {
-        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, new DunningEngine());
+                                          PolicyRepository policies, CollectionsStore collections) {
+        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, collections,
+                new DunningEngine());
     }
 
     @Produces
