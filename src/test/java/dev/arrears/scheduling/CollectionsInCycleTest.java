@@ -10,6 +10,7 @@ import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
+import dev.arrears.domain.collections.HoldScope;
 import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -75,6 +76,62 @@ class CollectionsInCycleTest {
         assertThat(fx.audit.byInvoice(new InvoiceRef(org, "A"), 50))
                 .filteredOn(r -> r.event().kind() == AuditKind.PROMISE_JUDGED).singleElement()
                 .satisfies(r -> assertThat(r.event().message()).contains("was broken"));
+    }
+
+    @Test
+    void a_hold_placed_between_decide_and_dispatch_stops_the_write_and_the_reminder_goes_once_after_the_hold_ends() {
+        OrganisationId org = fx.liveOrganisation("Held Ltd", LedgerProvider.XERO);
+        xero.put(invoice(org, "A", "C1", TODAY.minusDays(2)));   // overdue notice due today
+        String reminder = org + ":A:stage:overdue-notice:reminder:0";
+        // A person puts the customer on hold after the decision, just before the dispatcher writes.
+        String[] hold = new String[1];
+        xero.beforeReread(invoiceId -> {
+            if (hold[0] == null) {
+                hold[0] = fx.collections.placeHold(org, new HoldScope.Customer("C1"), "Owner in hospital", "jo", TODAY,
+                        Optional.empty()).id();
+            }
+        });
+
+        replica.cycle().runDue();
+
+        assertThat(xero.writeCalls(org)).isZero();
+        assertThat(entry(org, reminder).status()).isEqualTo(OutboxStatus.CANCELLED);
+        assertThat(entry(org, reminder).statusReason()).hasValueSatisfying(r -> assertThat(r).contains("Owner in hospital"));
+
+        // While the hold lasts, cycles plan and send nothing.
+        fx.clock.advance(Duration.ofDays(1));
+        replica.cycle().runDue();
+        assertThat(xero.writeCalls(org)).isZero();
+
+        // Released two days later (the invoice is still in 'Overdue notice'): the reminder of the stage due goes once.
+        fx.clock.advance(Duration.ofDays(1));
+        fx.collections.releaseHold(org, hold[0], "jo", TODAY.plusDays(2));
+        replica.cycle().runDue();
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key).containsExactly(reminder);
+        assertThat(entry(org, reminder).status()).isEqualTo(OutboxStatus.DONE);
+
+        fx.clock.advance(Duration.ofHours(1));
+        replica.cycle().runDue();
+        assertThat(xero.applied(org)).hasSize(1);
+    }
+
+    @Test
+    void a_reminder_written_before_a_hold_is_not_sent_again_when_the_hold_ends() {
+        OrganisationId org = fx.liveOrganisation("Held After Ltd", LedgerProvider.XERO);
+        xero.put(invoice(org, "A", "C1", TODAY.minusDays(2)));
+        replica.cycle().runDue();
+        assertThat(xero.applied(org)).hasSize(1);
+
+        String hold = fx.collections.placeHold(org, new HoldScope.Invoice("A"), "Checking the delivery", "jo", TODAY,
+                Optional.of(TODAY.plusDays(2))).id();
+        fx.clock.advance(Duration.ofDays(1));
+        replica.cycle().runDue();
+        fx.clock.advance(Duration.ofDays(1));
+        replica.cycle().runDue();
+
+        assertThat(hold).isNotBlank();
+        assertThat(xero.applied(org)).hasSize(1);
+        assertThat(xero.writeCalls(org)).isEqualTo(1);
     }
 
     OutboxEntry entry(OrganisationId org, String key) {

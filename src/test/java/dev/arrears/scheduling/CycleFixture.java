@@ -33,6 +33,8 @@ import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
 import dev.arrears.persistence.TestClock;
 import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,11 +75,14 @@ class CycleFixture {
     final PolicyRepository policies;
     final AgroalDataSource dataSource;
     final CollectionsStore collections;
+    /** The guards the application provides (holds and disputes), as the real dispatcher gets them. */
+    final List<ChaseGuard> guards;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
-                 PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections) {
+                 PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
+                 @Any Instance<ChaseGuard> guards) {
         this.clock = clock;
         this.organisations = organisations;
         this.control = control;
@@ -93,6 +98,7 @@ class CycleFixture {
         this.policies = policies;
         this.dataSource = dataSource;
         this.collections = collections;
+        this.guards = guards.stream().toList();
     }
 
     record Replica(RunCycle cycle, DispatchActions dispatch) {
@@ -108,7 +114,7 @@ class CycleFixture {
     }
 
     Replica replica(String id, RecordingLedger... ledgers) {
-        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), List.of(), ledgers);
+        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, ledgers);
     }
 
     Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,

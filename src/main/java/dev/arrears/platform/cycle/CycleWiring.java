@@ -11,6 +11,7 @@ import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.cycle.ChaseGuard;
+import dev.arrears.application.cycle.CollectionsGuard;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DecideOrganisation;
@@ -66,6 +67,13 @@ public class CycleWiring {
                                           PolicyRepository policies, CollectionsStore collections) {
         return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, collections,
                 new DunningEngine());
+    }
+
+    /** Holds and disputes, re-checked right before every write. */
+    @Produces
+    @Singleton
+    ChaseGuard collectionsGuard(CollectionsStore collections, OrganisationStore organisations, Clock clock) {
+        return new CollectionsGuard(collections, organisations, clock);
     }
 
     @Produces
