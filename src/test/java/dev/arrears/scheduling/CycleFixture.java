@@ -1,6 +1,9 @@
 package dev.arrears.scheduling;
 
 import dev.arrears.application.AuditTrail;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.PolicyVersionStore;
+import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
@@ -77,12 +80,16 @@ class CycleFixture {
     final CollectionsStore collections;
     /** The guards the application provides (holds and disputes), as the real dispatcher gets them. */
     final List<ChaseGuard> guards;
+    final EffectivePolicies effectivePolicies;
+    final PolicyVersionStore versions;
+    final ConnectionStore connections;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                  PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
-                 @Any Instance<ChaseGuard> guards) {
+                 @Any Instance<ChaseGuard> guards, EffectivePolicies effectivePolicies, PolicyVersionStore versions,
+                 ConnectionStore connections) {
         this.clock = clock;
         this.organisations = organisations;
         this.control = control;
@@ -99,6 +106,9 @@ class CycleFixture {
         this.dataSource = dataSource;
         this.collections = collections;
         this.guards = guards.stream().toList();
+        this.effectivePolicies = effectivePolicies;
+        this.versions = versions;
+        this.connections = connections;
     }
 
     record Replica(RunCycle cycle, DispatchActions dispatch) {
@@ -119,11 +129,21 @@ class CycleFixture {
 
     Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,
                     RecordingLedger... ledgers) {
+        return replica(id, cycleSettings, dispatchSettings, guards, effectivePolicies, ledgers);
+    }
+
+    /** A replica whose invoices are chased under {@code effective} (policy files of the test's own). */
+    Replica replica(String id, EffectivePolicies effective, RecordingLedger... ledgers) {
+        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, effective, ledgers);
+    }
+
+    Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,
+                    EffectivePolicies effective, RecordingLedger... ledgers) {
         ReplicaId replica = new ReplicaId(id);
         LedgerGateways gateways = new LedgerGateways(Arrays.asList(ledgers));
         Random random = new Random(id.hashCode());
         DecideOrganisation decide = new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
-                collections, new DunningEngine());
+                effective, versions, connections, collections, new DunningEngine());
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
                 new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random));

@@ -1,6 +1,9 @@
 package dev.arrears.platform.cycle;
 
 import dev.arrears.application.AuditTrail;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.PolicyVersionStore;
+import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
@@ -64,9 +67,11 @@ public class CycleWiring {
     @Singleton
     DecideOrganisation decideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
                                           DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
-                                          PolicyRepository policies, CollectionsStore collections) {
-        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, collections,
-                new DunningEngine());
+                                          PolicyRepository policies, EffectivePolicies effectivePolicies,
+                                          PolicyVersionStore versions, ConnectionStore connections,
+                                          CollectionsStore collections) {
+        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, effectivePolicies,
+                versions, connections, collections, new DunningEngine());
     }
 
     /** Holds and disputes, re-checked right before every write. */
