@@ -16,7 +16,10 @@ import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.SendRulesRepository;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ActionClaims;
+import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.cycle.ChaseGuard;
 import dev.arrears.application.cycle.CycleBook;
@@ -83,13 +86,15 @@ class CycleFixture {
     final EffectivePolicies effectivePolicies;
     final PolicyVersionStore versions;
     final ConnectionStore connections;
+    final SendRulesRepository sendRules;
+    final ContactLog contacts;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                  PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
                  @Any Instance<ChaseGuard> guards, EffectivePolicies effectivePolicies, PolicyVersionStore versions,
-                 ConnectionStore connections) {
+                 ConnectionStore connections, SendRulesRepository sendRules, ContactLog contacts) {
         this.clock = clock;
         this.organisations = organisations;
         this.control = control;
@@ -109,6 +114,8 @@ class CycleFixture {
         this.effectivePolicies = effectivePolicies;
         this.versions = versions;
         this.connections = connections;
+        this.sendRules = sendRules;
+        this.contacts = contacts;
     }
 
     record Replica(RunCycle cycle, DispatchActions dispatch) {
@@ -146,7 +153,8 @@ class CycleFixture {
                 effective, versions, connections, collections, new DunningEngine());
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
-                new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random));
+                new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
+                new SendRulesCheck(sendRules, contacts, connections));
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
                 audit, new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
         return new Replica(cycle, dispatch);

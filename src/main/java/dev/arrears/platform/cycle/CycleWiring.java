@@ -13,7 +13,10 @@ import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
+import dev.arrears.application.SendRulesRepository;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ChaseGuard;
+import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.CollectionsGuard;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.cycle.CycleSettings;
@@ -85,12 +88,14 @@ public class CycleWiring {
     @Singleton
     DispatchActions dispatchActions(ReplicaId replica, Clock clock, DispatchConfig config, ActionClaims claims,
                                     OrganisationStore organisations, InvoiceStore invoices, Outbox outbox,
-                                    CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards) {
+                                    CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards,
+                                    SendRulesRepository sendRules, ContactLog contacts, ConnectionStore connections) {
         DispatchSettings settings = new DispatchSettings(config.claimDuration(), config.batchSize(), config.maxAttempts(),
                 config.backoffBase(), config.backoffMax());
         List<ChaseGuard> guardList = guards.stream().toList();
         return new DispatchActions(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways,
-                guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random));
+                guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random),
+                new SendRulesCheck(sendRules, contacts, connections));
     }
 
     @Produces
