@@ -37,5 +37,9 @@ public enum AuditKind {
     /** An organisation's cycle failed; it backs off and tries again. */
     CYCLE_FAILED,
     /** Reading the organisation's ledger settings found something the accountant should know. */
-    LEDGER_SETTINGS_WARNING
+    LEDGER_SETTINGS_WARNING,
+    /** A customer-facing write waits for the send rules (window, holiday, minimum gap, cap); not a failed attempt. */
+    ACTION_DEFERRED,
+    /** The engine judged a promise to pay (kept or broken); it is recorded on the customer. */
+    PROMISE_JUDGED
 }

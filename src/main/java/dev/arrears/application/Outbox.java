@@ -11,7 +11,11 @@ import java.util.List;
 public interface Outbox {
 
     /**
-     * Adds the actions whose keys are not in the outbox yet. Joins the caller's transaction when
+     * Adds the actions whose keys are not in the outbox yet, and plans again those whose earlier row
+     * was {@link OutboxStatus#CANCELLED} before it was written (a pause or a hold seen right before
+     * the write, and the engine asks for the action again once the pause is over); the row keeps its
+     * key and its doubt, so an attempt that may have reached the ledger is looked for first. Rows in
+     * any other status are left untouched ({@code alreadyPresent}): nothing is written twice. Joins the caller's transaction when
      * there is one. Writes no audit events: {@link DecisionRecorder} does, in the same transaction;
      * use it rather than this for decisions.
      */

@@ -5,6 +5,7 @@ import dev.arrears.application.AuditTrail;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.cycle.ActionClaims;
+import dev.arrears.application.cycle.AutomaticContact;
 import dev.arrears.application.cycle.ClaimResult;
 import dev.arrears.application.cycle.ClaimedAction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,8 +47,10 @@ public class JpaActionClaims implements ActionClaims {
 
     private final EntityManager em;
     private final AuditTrail audit;
+    private final JpaContactLog contacts;
 
-    JpaActionClaims(EntityManager em, AuditTrail audit) {
+    JpaActionClaims(EntityManager em, AuditTrail audit, JpaContactLog contacts) {
+        this.contacts = contacts;
         this.em = em;
         this.audit = audit;
     }
@@ -115,6 +118,12 @@ public class JpaActionClaims implements ActionClaims {
             return false;
         }
         event.ifPresent(audit::append);
+        if (result instanceof ClaimResult.Done done && done.contact().isPresent()) {
+            // The reminder and its place in the customer's contact history, together or not at all.
+            AutomaticContact contact = done.contact().get();
+            contacts.record(contact.organisationId(), contact.record(), Optional.of(contact.invoiceId()), Optional.empty(),
+                    "arrears");
+        }
         return true;
     }
 

@@ -10,6 +10,10 @@ import dev.arrears.application.DunningStateUpdate;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.RecordedActions;
 import dev.arrears.application.RecordedDecision;
+import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.domain.dunning.ActionKey;
+import dev.arrears.domain.dunning.Cancellation;
+import dev.arrears.domain.dunning.CollectionsEvent;
 import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningState;
 import dev.arrears.domain.dunning.PlannedAction;
@@ -22,8 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link DecisionRecorder}: state, outbox and audit in one transaction. The three stores it uses
- * join this transaction, so a failure anywhere rolls all of it back.
+ * {@link DecisionRecorder}: state, cancellations, outbox, collections events and audit in one
+ * transaction. The stores it uses join this transaction, so a failure anywhere rolls all of it back.
  */
 @ApplicationScoped
 public class JpaDecisionRecorder implements DecisionRecorder {
@@ -31,11 +35,13 @@ public class JpaDecisionRecorder implements DecisionRecorder {
     private final JpaDunningStateStore states;
     private final JpaOutbox outbox;
     private final AuditTrail audit;
+    private final CollectionsStore collections;
 
-    JpaDecisionRecorder(JpaDunningStateStore states, JpaOutbox outbox, AuditTrail audit) {
+    JpaDecisionRecorder(JpaDunningStateStore states, JpaOutbox outbox, AuditTrail audit, CollectionsStore collections) {
         this.states = states;
         this.outbox = outbox;
         this.audit = audit;
+        this.collections = collections;
     }
 
     @Override
@@ -47,10 +53,23 @@ public class JpaDecisionRecorder implements DecisionRecorder {
 
         JpaDunningStateStore.Written written = states.write(
                 new DunningStateUpdate(invoice, toRecord.basedOnVersion(), decision.newState(), policyVersion));
+        // Cancel before planning: a pause's cancellation is about what was pending before this decision,
+        // never about what this decision plans (a payment plan's courtesy reminder while the ladder pauses).
+        List<ActionKey> cancelled = new ArrayList<>();
+        for (Cancellation cancellation : decision.cancellations()) {
+            cancelled.addAll(outbox.cancelPendingFor(invoice, cancellation.reason()));
+        }
+        for (CollectionsEvent event : decision.events()) {
+            collections.recordPromiseOutcome(invoice.organisationId(), event, toRecord.decidedFor());
+            audit.append(AuditEvent.forInvoice(invoice, AuditKind.PROMISE_JUDGED, Optional.empty(), Optional.of(policyVersion),
+                    Map.of("event", event.getClass().getSimpleName(), "customerId", event.customerId(),
+                            "judgedOn", toRecord.decidedFor().toString()),
+                    "Customer " + event.customerId() + ": " + event.describe() + "."));
+        }
         RecordedActions actions = outbox.record(invoice, decision.actions(), toRecord.delivery(), policyVersion);
 
         audit.append(AuditEvent.forInvoice(invoice, AuditKind.DECISION, Optional.empty(), Optional.of(policyVersion),
-                decisionDetail(toRecord, written), decision.reasons().isEmpty()
+                decisionDetail(toRecord, written, cancelled), decision.reasons().isEmpty()
                         ? "Decision for " + toRecord.decidedFor() + ": nothing changes."
                         : String.join(" ", decision.reasons())));
         for (PlannedAction action : decision.actions()) {
@@ -78,7 +97,8 @@ public class JpaDecisionRecorder implements DecisionRecorder {
         return skipped;
     }
 
-    private static Map<String, Object> decisionDetail(DecisionToRecord toRecord, JpaDunningStateStore.Written written) {
+    private static Map<String, Object> decisionDetail(DecisionToRecord toRecord, JpaDunningStateStore.Written written,
+                                                      List<ActionKey> cancelled) {
         DunningState state = toRecord.decision().newState();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decidedFor", toRecord.decidedFor().toString());
@@ -88,6 +108,9 @@ public class JpaDecisionRecorder implements DecisionRecorder {
         detail.put("reasons", toRecord.decision().reasons());
         detail.put("actions", toRecord.decision().actions().stream().map(a -> a.key().value()).toList());
         detail.put("delivery", toRecord.delivery().name());
+        if (!toRecord.decision().cancellations().isEmpty()) {
+            detail.put("cancelled", cancelled.stream().map(ActionKey::value).toList());
+        }
         detail.put("stateVersion", written.version());
         return detail;
     }

@@ -37,7 +37,11 @@ public class JpaOutbox implements Outbox {
                                        status, attempts, next_attempt_at, created_at, updated_at)
             values (:id, :key, :org, :invoice, :kind, :stage, cast(:payload as jsonb), :policyVersion,
                     :status, 0, :now, :now, :now)
-            on conflict (action_key) do nothing
+            on conflict (action_key) do update
+                set status = excluded.status, status_reason = null, payload = excluded.payload,
+                    policy_version = excluded.policy_version, next_attempt_at = excluded.next_attempt_at,
+                    claimed_by = null, claim_expires_at = null, updated_at = excluded.updated_at
+                where outbox_action.status = 'CANCELLED'
             returning action_key""";
 
     private static final String CANCEL = """

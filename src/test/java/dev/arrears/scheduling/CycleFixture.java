@@ -1,6 +1,9 @@
 package dev.arrears.scheduling;
 
 import dev.arrears.application.AuditTrail;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.PolicyVersionStore;
+import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
@@ -12,7 +15,11 @@ import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.SendRulesRepository;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ActionClaims;
+import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.cycle.ChaseGuard;
 import dev.arrears.application.cycle.CycleBook;
@@ -32,6 +39,8 @@ import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
 import dev.arrears.persistence.TestClock;
 import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,11 +80,21 @@ class CycleFixture {
     final AuditTrail audit;
     final PolicyRepository policies;
     final AgroalDataSource dataSource;
+    final CollectionsStore collections;
+    /** The guards the application provides (holds and disputes), as the real dispatcher gets them. */
+    final List<ChaseGuard> guards;
+    final EffectivePolicies effectivePolicies;
+    final PolicyVersionStore versions;
+    final ConnectionStore connections;
+    final SendRulesRepository sendRules;
+    final ContactLog contacts;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
-                 PolicyRepository policies, AgroalDataSource dataSource) {
+                 PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
+                 @Any Instance<ChaseGuard> guards, EffectivePolicies effectivePolicies, PolicyVersionStore versions,
+                 ConnectionStore connections, SendRulesRepository sendRules, ContactLog contacts) {
         this.clock = clock;
         this.organisations = organisations;
         this.control = control;
@@ -90,6 +109,13 @@ class CycleFixture {
         this.audit = audit;
         this.policies = policies;
         this.dataSource = dataSource;
+        this.collections = collections;
+        this.guards = guards.stream().toList();
+        this.effectivePolicies = effectivePolicies;
+        this.versions = versions;
+        this.connections = connections;
+        this.sendRules = sendRules;
+        this.contacts = contacts;
     }
 
     record Replica(RunCycle cycle, DispatchActions dispatch) {
@@ -105,19 +131,30 @@ class CycleFixture {
     }
 
     Replica replica(String id, RecordingLedger... ledgers) {
-        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), List.of(), ledgers);
+        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, ledgers);
     }
 
     Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,
                     RecordingLedger... ledgers) {
+        return replica(id, cycleSettings, dispatchSettings, guards, effectivePolicies, ledgers);
+    }
+
+    /** A replica whose invoices are chased under {@code effective} (policy files of the test's own). */
+    Replica replica(String id, EffectivePolicies effective, RecordingLedger... ledgers) {
+        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, effective, ledgers);
+    }
+
+    Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,
+                    EffectivePolicies effective, RecordingLedger... ledgers) {
         ReplicaId replica = new ReplicaId(id);
         LedgerGateways gateways = new LedgerGateways(Arrays.asList(ledgers));
         Random random = new Random(id.hashCode());
         DecideOrganisation decide = new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
-                new DunningEngine());
+                effective, versions, connections, collections, new DunningEngine());
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
-                new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random));
+                new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
+                new SendRulesCheck(sendRules, contacts, connections));
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
                 audit, new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
         return new Replica(cycle, dispatch);

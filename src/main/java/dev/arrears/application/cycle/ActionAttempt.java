@@ -13,6 +13,10 @@ import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.LedgerGateway;
 import dev.arrears.application.ledger.LedgerWrite;
 import dev.arrears.application.ledger.WriteOutcome;
+import dev.arrears.domain.contact.ContactChannel;
+import dev.arrears.domain.contact.ContactRecord;
+import dev.arrears.domain.contact.NoSendSlotException;
+import dev.arrears.domain.contact.SendSlot;
 import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import java.time.Clock;
@@ -38,10 +42,11 @@ final class ActionAttempt {
     private final LedgerGateways gateways;
     private final List<ChaseGuard> guards;
     private final Backoff backoff;
+    private final SendRulesCheck sendRules;
 
     ActionAttempt(Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
-                  Backoff backoff) {
+                  Backoff backoff, SendRulesCheck sendRules) {
         this.clock = clock;
         this.settings = settings;
         this.organisations = organisations;
@@ -51,6 +56,7 @@ final class ActionAttempt {
         this.gateways = gateways;
         this.guards = List.copyOf(guards);
         this.backoff = backoff;
+        this.sendRules = sendRules;
     }
 
     Settlement run(ClaimedAction claimed) {
@@ -71,7 +77,48 @@ final class ActionAttempt {
             return Settlement.quiet(new ClaimResult.Retry(backoff.next(clock.instant(), 1, Optional.empty()), false,
                     claimed.inDoubt(), why));
         }
+        if (entry.action() instanceof PlannedAction.SendReminder) {
+            Optional<Settlement> deferred = deferredBySendRules(claimed, organisation.get());
+            if (deferred.isPresent()) {
+                return deferred.get();
+            }
+        }
         return attempt(claimed, gateway.get());
+    }
+
+    /**
+     * A reminder contacts the customer: it waits for the organisation's send rules (window, holidays,
+     * minimum gap since any contact, cap per 7 days). Waiting is not a failed attempt and never drops it.
+     */
+    private Optional<Settlement> deferredBySendRules(ClaimedAction claimed, Organisation organisation) {
+        Optional<InvoiceSnapshot> stored = invoices.load(claimed.entry().invoice());
+        if (stored.isEmpty()) {
+            return Optional.empty();   // the attempt finds out what became of the invoice
+        }
+        Instant now = clock.instant();
+        SendSlot slot;
+        try {
+            slot = sendRules.earliest(organisation, stored.get().customerId(), now);
+        } catch (NoSendSlotException e) {
+            return Optional.of(needsHuman(claimed, e.getMessage(), false));
+        }
+        if (!slot.at().isAfter(now)) {
+            return Optional.empty();
+        }
+        String reasons = String.join("; ", slot.reasons());
+        return Optional.of(Settlement.audited(new ClaimResult.Retry(slot.at(), false, claimed.inDoubt(), reasons),
+                AuditKind.ACTION_DEFERRED, "Waits for the send rules until " + slot.at() + ": " + reasons + ".",
+                Map.of("nextAttemptAt", slot.at().toString(), "reasons", slot.reasons(),
+                        "customerId", stored.get().customerId())));
+    }
+
+    /** The contact a done write made with the customer, for the contact log: reminders only, not notes or fees. */
+    private static Optional<AutomaticContact> contactOf(OutboxEntry entry, InvoiceSnapshot invoice, Instant at) {
+        if (!(entry.action() instanceof PlannedAction.SendReminder)) {
+            return Optional.empty();
+        }
+        return Optional.of(new AutomaticContact(entry.invoice().organisationId(), entry.invoice().providerInvoiceId(),
+                ContactRecord.automatic(invoice.customerId(), at, ContactChannel.EMAIL, entry.action().key())));
     }
 
     /** A flag needs no ledger call: it goes straight to the people's list, unless the invoice is settled. */
@@ -131,7 +178,8 @@ final class ActionAttempt {
             }
             switch (evidence) {
                 case Evidence.Found found -> {
-                    return Settlement.audited(new ClaimResult.Done(found.ledgerReference()), AuditKind.ACTION_FOUND_IN_LEDGER,
+                    return Settlement.audited(new ClaimResult.Done(found.ledgerReference(),
+                                    contactOf(entry, fresh, clock.instant())), AuditKind.ACTION_FOUND_IN_LEDGER,
                             "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
                                     + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
                             Map.of("ledgerReference", found.ledgerReference()));
@@ -152,7 +200,8 @@ final class ActionAttempt {
             outcome = new WriteOutcome.InDoubt("the write failed unexpectedly: " + e);
         }
         return switch (outcome) {
-            case WriteOutcome.Done done -> Settlement.audited(new ClaimResult.Done(done.ledgerReference()),
+            case WriteOutcome.Done done -> Settlement.audited(new ClaimResult.Done(done.ledgerReference(),
+                            contactOf(entry, fresh, clock.instant())),
                     AuditKind.ACTION_DONE, "Done in the ledger (" + done.ledgerReference() + "): "
                             + LedgerWrites.describe(entry.action()) + ".",
                     Map.of("ledgerReference", done.ledgerReference(), "attempt", entry.attempts() + 1));

@@ -2,14 +2,24 @@ package dev.arrears.application.cycle;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the dispatcher stores for a claimed action. */
 public sealed interface ClaimResult {
 
     /** Applied in the ledger (now or by an earlier attempt whose evidence was found). */
-    record Done(String ledgerReference) implements ClaimResult {
+    /**
+     * @param contact the contact with the customer this write was (a reminder), recorded in the contact log in
+     *                the same transaction that marks the action done
+     */
+    record Done(String ledgerReference, Optional<AutomaticContact> contact) implements ClaimResult {
         public Done {
             Objects.requireNonNull(ledgerReference, "ledgerReference");
+            Objects.requireNonNull(contact, "contact");
+        }
+
+        public Done(String ledgerReference) {
+            this(ledgerReference, Optional.empty());
         }
     }
 

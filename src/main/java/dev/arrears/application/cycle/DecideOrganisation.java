@@ -12,11 +12,20 @@ import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.Outbox;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.LedgerConnection;
+import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.PolicyVersionRecord;
+import dev.arrears.application.PolicyVersionStore;
 import dev.arrears.application.RecordedDecision;
 import dev.arrears.application.StaleStateException;
 import dev.arrears.application.StoredDunningState;
+import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.policy.EffectivePolicies;
+import dev.arrears.application.policy.EffectivePolicy;
 import dev.arrears.domain.calendar.OrganisationDay;
+import dev.arrears.domain.collections.CollectionsContext;
 import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningEngine;
 import dev.arrears.domain.dunning.DunningState;
@@ -29,6 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The decide step for one organisation: the engine over every invoice still in play, on the
@@ -50,11 +61,18 @@ public final class DecideOrganisation {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final PolicyRepository policies;
+    private final EffectivePolicies effectivePolicies;
+    private final PolicyVersionStore versions;
+    private final ConnectionStore connections;
+    private final CollectionsStore collections;
     private final DunningEngine engine;
+    /** Versions already in the policy version table, so each is written once per process, not per invoice. */
+    private final Set<String> versionsRecorded = ConcurrentHashMap.newKeySet();
 
     public DecideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
                               DecisionRecorder recorder, Outbox outbox, AuditTrail audit, PolicyRepository policies,
-                              DunningEngine engine) {
+                              EffectivePolicies effectivePolicies, PolicyVersionStore versions, ConnectionStore connections,
+                              CollectionsStore collections, DunningEngine engine) {
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.leaving = Objects.requireNonNull(leaving, "leaving");
         this.states = Objects.requireNonNull(states, "states");
@@ -62,6 +80,10 @@ public final class DecideOrganisation {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.policies = Objects.requireNonNull(policies, "policies");
+        this.effectivePolicies = Objects.requireNonNull(effectivePolicies, "effectivePolicies");
+        this.versions = Objects.requireNonNull(versions, "versions");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.collections = Objects.requireNonNull(collections, "collections");
         this.engine = Objects.requireNonNull(engine, "engine");
     }
 
@@ -83,13 +105,19 @@ public final class DecideOrganisation {
             case PAUSED, NEEDS_RECONNECT -> throw new CycleFailure("the organisation is " + organisation.mode()
                     + ": nothing is decided");
         };
-        Policy policy = policies.find(organisation.policyId()).orElseThrow(() -> new CycleFailure(
+        // The organisation's policy id is the base of its invoices' effective policies (unless an
+        // organisation override file names another with 'extends'); it must be loaded.
+        Policy base = policies.find(organisation.policyId()).orElseThrow(() -> new CycleFailure(
                 "policy '" + organisation.policyId() + "' is not loaded; loaded: "
                         + policies.all().stream().map(Policy::id).toList()));
         LocalDate today = OrganisationDay.today(now, organisation.timeZone());
+        OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
+                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
         Map<String, StoredDunningState> stored = states.loadAll(organisation.id());
         List<InvoiceSnapshot> candidates = new ArrayList<>(invoices.loadOpen(organisation.id()));
         candidates.addAll(leaving.settledStillInDunning(organisation.id()));
+        // Holds, disputes, promises, plans and the limitation period: read once, the engine picks each invoice's own.
+        CollectionsContext context = collections.contextFor(organisation.id());
 
         int recorded = 0;
         int unchanged = 0;
@@ -102,10 +130,17 @@ public final class DecideOrganisation {
             if (invoice.isSettled()) {
                 outbox.cancelPendingFor(ref, "the invoice is settled in the ledger");
             }
+            Policy policy = base;
             Decision decision;
             try {
+                // Firm default (or the organisation's own policy) -> organisation override -> customer.
+                // The customer group is not mirrored from the ledgers yet, so group overrides do not apply.
+                EffectivePolicy effective = effectivePolicies.resolve(key, organisation.policyId(), invoice.customerId(),
+                        Optional.empty());
+                policy = effective.policy();
+                rememberVersion(effective);
                 decision = engine.decide(invoice, before.map(StoredDunningState::state).orElse(DunningState.initial()),
-                        policy, today);
+                        policy, today, context);
             } catch (RuntimeException e) {
                 // Bad data in one invoice is contained: said in the audit trail, the others carry on.
                 errors.add(invoice.invoiceId() + ": " + e.getMessage());
@@ -129,6 +164,18 @@ public final class DecideOrganisation {
             }
         }
         return new Report(today, candidates.size(), recorded, unchanged, planned, stale, errors);
+    }
+
+    /** Keeps the exact text of a policy version the first time it is decided under, so the audit's version can be traced. */
+    private void rememberVersion(EffectivePolicy effective) {
+        Policy policy = effective.policy();
+        String id = policy.id().length() > 100 ? policy.id().substring(0, 100) : policy.id();
+        if (versionsRecorded.contains(id + "@" + policy.version())) {
+            return;
+        }
+        versions.record(new PolicyVersionRecord(id, policy.version(), String.join(", ", effective.files()),
+                effectivePolicies.textOf(effective)));
+        versionsRecorded.add(id + "@" + policy.version());
     }
 
     /** Whether an organisation in this mode is decided at all. */

@@ -36,13 +36,13 @@ public final class DispatchActions {
 
     public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
                            OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
-                           LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff) {
+                           LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff, SendRulesCheck sendRules) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.attempt = new ActionAttempt(clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
-                gateways, guards, backoff);
+                gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"));
     }
 
     /** How many claimed actions ended how; {@code lost} were claims another replica had taken over meanwhile. */

@@ -15,4 +15,22 @@ public interface EffectivePolicies {
      * @param customerGroup the customer's group in the ledger (Xero contact group), if any
      */
     EffectivePolicy resolve(OrganisationKey organisation, String customerId, Optional<String> customerGroup);
+
+    /**
+     * As {@link #resolve(OrganisationKey, String, Optional)}, for an organisation whose own policy id
+     * ({@code Organisation.policyId}) is {@code basePolicyId}: the chain starts from that policy unless
+     * the organisation's override file names another one with {@code extends}.
+     */
+    default EffectivePolicy resolve(OrganisationKey organisation, String basePolicyId, String customerId,
+                                    Optional<String> customerGroup) {
+        return resolve(organisation, customerId, customerGroup);
+    }
+
+    /**
+     * The exact text behind an effective policy, every contributing file in order, as loaded at
+     * start-up (what its version is a hash of), for the policy version record.
+     */
+    default String textOf(EffectivePolicy policy) {
+        return String.join("\n", policy.explain());
+    }
 }

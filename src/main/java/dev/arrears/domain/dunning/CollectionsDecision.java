@@ -68,8 +68,11 @@ final class CollectionsDecision {
         if (!pauses.isEmpty()) {
             return paused(pauses);
         }
-        explainResumptions();
+        boolean resumed = explainResumptions();
         Decision ladder = new LadderDecision(invoice, state.withNotices(notices), policy, today, calculator).decide();
+        if (resumed) {
+            replanInterruptedStage(ladder);
+        }
         Optional<LocalDate> nextReview = Stream.concat(ladder.newState().nextReviewOn().stream(), reviewDays.stream())
                 .min(LocalDate::compareTo);
         List<PlannedAction> all = Stream.concat(ladder.actions().stream(), actions.stream()).toList();
@@ -192,7 +195,32 @@ final class CollectionsDecision {
         return new Decision(state.withNotices(notices).withNextReview(nextReview), actions, reasons, cancellations, events);
     }
 
-    private void explainResumptions() {
+    /**
+     * When a pause ends and the stage due that day is the stage the invoice already had, that stage's
+     * reminders, notes and flags are planned again with their original keys: the pause (or a hold
+     * seen right before the write) may have cancelled them before they reached the ledger, and the
+     * catch-up rule promises the stage due that day. The outbox plans a key again only if it was
+     * cancelled; one already written stays written and is not sent twice. Fees are not planned
+     * again: their periods are charged at most once, and a pause waives the fee that fell inside it.
+     */
+    private void replanInterruptedStage(Decision ladder) {
+        Optional<String> stage = ladder.newState().stage();
+        if (stage.isEmpty() || !stage.equals(state.stage())) {
+            return; // a new stage was entered (its actions are planned anyway) or none is reached yet
+        }
+        policy.stages().stream().filter(s -> s.name().equals(stage.get())).findFirst().ifPresent(current -> {
+            List<PlannedAction> again = LadderDecision.messagesOf(invoice, current);
+            if (!again.isEmpty()) {
+                actions.addAll(again);
+                reasons.add("'" + current.name() + "' is the stage due on " + today + ": its reminders, notes and flags are planned"
+                        + " again, so any the pause cancelled before they were written go out now (nothing already written is sent twice)");
+            }
+        });
+    }
+
+    /** @return whether a pause ended with this decision */
+    private boolean explainResumptions() {
+        boolean any = false;
         for (String notice : List.copyOf(notices)) {
             if (!notice.startsWith("paused:")) {
                 continue;
@@ -201,10 +229,12 @@ final class CollectionsDecision {
             String resumed = "resumed:" + key;
             if (!notices.contains(resumed)) {
                 notices.add(resumed);
+                any = true;
                 reasons.add(key.replace(':', ' ') + " no longer applies: chasing resumes at the stage due on " + today
                         + " (catch-up: stages that came due meanwhile are recorded, not sent)");
             }
         }
+        return any;
     }
 
     // ---- payment plans --------------------------------------------------------------------------

@@ -172,6 +172,26 @@ final class LadderDecision {
         }
     }
 
+    /** The stage's reminders, notes and flags (not its fees), keyed exactly as when the stage was entered. */
+    static List<PlannedAction> messagesOf(InvoiceSnapshot invoice, Stage stage) {
+        List<PlannedAction> messages = new ArrayList<>();
+        String org = invoice.organisationId();
+        String inv = invoice.invoiceId();
+        String name = stage.name();
+        for (int i = 0; i < stage.actions().size(); i++) {
+            switch (stage.actions().get(i)) {
+                case ActionSpec.SendReminder reminder -> messages.add(new PlannedAction.SendReminder(
+                        ActionKey.forStage(org, inv, name, "reminder", i), name, reminder.template()));
+                case ActionSpec.AddNote note -> messages.add(new PlannedAction.AddNote(
+                        ActionKey.forStage(org, inv, name, "note", i), name, note.text()));
+                case ActionSpec.FlagForPerson flag -> messages.add(new PlannedAction.FlagForPerson(
+                        ActionKey.forStage(org, inv, name, "flag", i), name, flag.reason()));
+                case ActionSpec.ChargeLateFee fee -> { }
+            }
+        }
+        return messages;
+    }
+
     /**
      * Each fee rule is anchored to the least severe stage that charges it among the stages done or
      * current, so that its periods are always counted from the same date, whichever stage asks.

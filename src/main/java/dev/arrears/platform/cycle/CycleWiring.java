@@ -1,15 +1,23 @@
 package dev.arrears.platform.cycle;
 
 import dev.arrears.application.AuditTrail;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.PolicyVersionStore;
+import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
+import dev.arrears.application.SendRulesRepository;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ChaseGuard;
+import dev.arrears.application.cycle.SendRulesCheck;
+import dev.arrears.application.cycle.CollectionsGuard;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DecideOrganisation;
@@ -62,20 +70,32 @@ public class CycleWiring {
     @Singleton
     DecideOrganisation decideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
                                           DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
-                                          PolicyRepository policies) {
-        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, new DunningEngine());
+                                          PolicyRepository policies, EffectivePolicies effectivePolicies,
+                                          PolicyVersionStore versions, ConnectionStore connections,
+                                          CollectionsStore collections) {
+        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, effectivePolicies,
+                versions, connections, collections, new DunningEngine());
+    }
+
+    /** Holds and disputes, re-checked right before every write. */
+    @Produces
+    @Singleton
+    ChaseGuard collectionsGuard(CollectionsStore collections, OrganisationStore organisations, Clock clock) {
+        return new CollectionsGuard(collections, organisations, clock);
     }
 
     @Produces
     @Singleton
     DispatchActions dispatchActions(ReplicaId replica, Clock clock, DispatchConfig config, ActionClaims claims,
                                     OrganisationStore organisations, InvoiceStore invoices, Outbox outbox,
-                                    CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards) {
+                                    CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards,
+                                    SendRulesRepository sendRules, ContactLog contacts, ConnectionStore connections) {
         DispatchSettings settings = new DispatchSettings(config.claimDuration(), config.batchSize(), config.maxAttempts(),
                 config.backoffBase(), config.backoffMax());
         List<ChaseGuard> guardList = guards.stream().toList();
         return new DispatchActions(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways,
-                guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random));
+                guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random),
+                new SendRulesCheck(sendRules, contacts, connections));
     }
 
     @Produces

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
@@ -15,8 +16,10 @@ public class OrganisationSettingsStartup {
 
     private static final Logger LOG = Logger.getLogger(OrganisationSettingsStartup.class);
 
+    /** Typed to the catalog alone, so that the port below is the one SendRulesRepository bean. */
     @Produces
     @Singleton
+    @Typed(OrganisationSettingsCatalog.class)
     OrganisationSettingsCatalog catalog(OrganisationsConfig config) {
         try {
             return OrganisationSettingsCatalog.load(Path.of(config.dir()));

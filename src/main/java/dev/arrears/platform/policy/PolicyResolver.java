@@ -34,12 +34,36 @@ public final class PolicyResolver implements EffectivePolicies {
     private final List<PolicyLayer> customers;
     private final PolicyMerger merger;
     private final Map<List<String>, EffectivePolicy> merged = new ConcurrentHashMap<>();
+    /** Each file's text as read at start-up, so a policy version's record holds what was decided under. */
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     private PolicyResolver(Map<String, PolicyLayer> bases, List<PolicyLayer> organisations, List<PolicyLayer> customers, PolicyMerger merger) {
         this.bases = Map.copyOf(bases);
         this.organisations = List.copyOf(organisations);
         this.customers = List.copyOf(customers);
         this.merger = merger;
+        java.util.stream.Stream.of(bases.values().stream(), organisations.stream(), customers.stream()).flatMap(s -> s)
+                .forEach(layer -> texts.computeIfAbsent(layer.file(), PolicyResolver::read));
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (java.io.IOException e) {
+            return "(could not be read: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public String textOf(EffectivePolicy policy) {
+        StringBuilder text = new StringBuilder();
+        for (String file : policy.files()) {
+            text.append("# ---- ").append(file).append(" ----\n").append(texts.getOrDefault(file, "(not loaded)\n"));
+            if (text.charAt(text.length() - 1) != '\n') {
+                text.append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /**
@@ -79,10 +103,16 @@ public final class PolicyResolver implements EffectivePolicies {
 
     @Override
     public EffectivePolicy resolve(OrganisationKey organisation, String customerId, Optional<String> customerGroup) {
+        return resolve(organisation, FIRM_DEFAULT, customerId, customerGroup);
+    }
+
+    @Override
+    public EffectivePolicy resolve(OrganisationKey organisation, String basePolicyId, String customerId,
+                                   Optional<String> customerGroup) {
         Optional<PolicyLayer> organisationLayer = single(organisations.stream().filter(o -> o.organisation().orElseThrow().matches(organisation)).toList(),
                 "organisation " + organisation.id());
         List<PolicyLayer> chain = new ArrayList<>();
-        chain.add(base(organisationLayer));
+        chain.add(base(organisationLayer, basePolicyId));
         organisationLayer.ifPresent(chain::add);
         List<PolicyLayer> forOrganisation = customers.stream()
                 .filter(c -> c.organisation().map(s -> s.matches(organisation)).orElse(true)).toList();
@@ -94,7 +124,15 @@ public final class PolicyResolver implements EffectivePolicies {
     }
 
     private PolicyLayer base(Optional<PolicyLayer> organisationLayer) {
-        String id = organisationLayer.flatMap(PolicyLayer::extendsId).orElse(FIRM_DEFAULT);
+        return base(organisationLayer, FIRM_DEFAULT);
+    }
+
+    /**
+     * The policy a chain starts from: with an organisation override, the policy it {@code extends}
+     * (the firm default when it names none); without one, the organisation's own policy id.
+     */
+    private PolicyLayer base(Optional<PolicyLayer> organisationLayer, String basePolicyId) {
+        String id = organisationLayer.isPresent() ? organisationLayer.get().extendsId().orElse(FIRM_DEFAULT) : basePolicyId;
         PolicyLayer base = bases.get(id);
         if (base == null) {
             throw new IllegalStateException("there is no policy with id '" + id + "' in the policies folder to build on");
@@ -162,9 +200,15 @@ public final class PolicyResolver implements EffectivePolicies {
             levels.add(Optional.empty());
         }
         organisations.forEach(o -> levels.add(Optional.of(o)));
-        for (Optional<PolicyLayer> level : levels) {
+        List<java.util.Map.Entry<Optional<PolicyLayer>, String>> starts = new ArrayList<>();
+        levels.forEach(level -> starts.add(java.util.Map.entry(level, FIRM_DEFAULT)));
+        // An organisation without an override file starts from its own policy id: every policy may start a chain.
+        bases.keySet().stream().filter(id -> !id.equals(FIRM_DEFAULT))
+                .forEach(id -> starts.add(java.util.Map.entry(Optional.empty(), id)));
+        for (var startAt : starts) {
+            Optional<PolicyLayer> level = startAt.getKey();
             List<PolicyLayer> start = new ArrayList<>();
-            start.add(base(level));
+            start.add(base(level, startAt.getValue()));
             level.ifPresent(start::add);
             List<PolicyLayer> applicable = customers.stream().filter(c -> applies(c, level)).toList();
             List<List<PolicyLayer>> chains = new ArrayList<>();

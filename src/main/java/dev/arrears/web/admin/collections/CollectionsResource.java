@@ -67,47 +67,6 @@ public class CollectionsResource {
         this.clock = clock;
     }
 
-    // ---- holds ----------------------------------------------------------------------------------
-
-    @POST
-    @Path("/organisations/{org}/holds")
-    public Response placeHold(@PathParam("org") String org, CollectionsRequests.NewHold body) {
-        Organisation organisation = organisation(org);
-        require(body != null && body.reason() != null && !body.reason().isBlank(), "reason is required");
-        String scope = Optional.ofNullable(body.scope()).orElse("organisation").toLowerCase(Locale.ROOT);
-        HoldScope holdScope = switch (scope) {
-            case "organisation" -> new HoldScope.WholeOrganisation();
-            case "customer" -> new HoldScope.Customer(required(body.customerId(), "customerId"));
-            case "invoice" -> new HoldScope.Invoice(required(body.invoiceId(), "invoiceId"));
-            default -> throw new IllegalArgumentException("scope '" + body.scope() + "': expected organisation, customer or invoice");
-        };
-        Hold hold = store.placeHold(organisation.id(), holdScope, body.reason(), by(body.setBy()), today(organisation),
-                Optional.ofNullable(body.resumeOn()));
-        return Response.status(Response.Status.CREATED).entity(HoldView.of(hold)).build();
-    }
-
-    @GET
-    @Path("/organisations/{org}/holds")
-    public List<HoldView> holds(@PathParam("org") String org) {
-        return store.holds(organisation(org).id()).stream().map(HoldView::of).toList();
-    }
-
-    @DELETE
-    @Path("/organisations/{org}/holds/{holdId}")
-    public HoldView releaseHold(@PathParam("org") String org, @PathParam("holdId") String holdId) {
-        Organisation organisation = organisation(org);
-        return HoldView.of(store.releaseHold(organisation.id(), holdId, OPERATOR, today(organisation)));
-    }
-
-    @PUT
-    @Path("/organisations/{org}/limitation")
-    public Map<String, Object> limitation(@PathParam("org") String org, CollectionsRequests.Limitation body) {
-        require(body != null, "years and warnDaysBefore are required");
-        LimitationPeriod period = new LimitationPeriod(body.years(), body.warnDaysBefore());
-        store.setLimitation(organisation(org).id(), period, by(body.setBy()));
-        return Map.of("years", period.years(), "warnDaysBefore", period.warnDaysBefore());
-    }
-
     // ---- disputes and promises ------------------------------------------------------------------
 
     @POST
