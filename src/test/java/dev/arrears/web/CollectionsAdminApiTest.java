@@ -39,23 +39,23 @@ class CollectionsAdminApiTest {
     @Test
     void needs_the_operator_token() {
         given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}")
-                .when().post("/admin/collections/organisations/" + org + "/holds")
+                .when().post("/admin/organisations/" + org + "/holds")
                 .then().statusCode(401);
     }
 
     @Test
     void holds_are_placed_listed_and_released() {
         String id = operator().body("{\"scope\":\"customer\",\"customerId\":\"C-ACME\",\"reason\":\"audit\",\"resumeOn\":\"2099-01-01\"}")
-                .when().post("/admin/collections/organisations/" + org + "/holds")
+                .when().post("/admin/organisations/" + org + "/holds")
                 .then().statusCode(201)
                 .body("scope", equalTo("customer C-ACME"))
                 .body("setBy", equalTo("operator"))
                 .body("resumeOn", equalTo("2099-01-01"))
                 .extract().path("id");
-        operator().when().get("/admin/collections/organisations/" + org + "/holds").then().statusCode(200).body("$", hasSize(1));
-        operator().when().delete("/admin/collections/organisations/" + org + "/holds/" + id)
+        operator().when().get("/admin/organisations/" + org + "/holds").then().statusCode(200).body("$", hasSize(1));
+        operator().when().delete("/admin/organisations/" + org + "/holds/" + id)
                 .then().statusCode(200).body("releasedOn", notNullValue());
-        operator().body("{\"scope\":\"planet\",\"reason\":\"x\"}").when().post("/admin/collections/organisations/" + org + "/holds")
+        operator().body("{\"scope\":\"planet\",\"reason\":\"x\"}").when().post("/admin/organisations/" + org + "/holds")
                 .then().statusCode(400).body("error", containsString("expected organisation, customer or invoice"));
     }
 
@@ -91,14 +91,14 @@ class CollectionsAdminApiTest {
         operator().when().get("/admin/collections/customers/" + org + "/C-ACME/contacts").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].channel", equalTo("phone"));
 
-        operator().body("{\"years\":5,\"warnDaysBefore\":90}").when().put("/admin/collections/organisations/" + org + "/limitation")
+        operator().body("{\"years\":5,\"warnDaysBefore\":90}").when().put("/admin/organisations/" + org + "/limitation")
                 .then().statusCode(200).body("years", equalTo(5));
-        operator().body("{\"years\":50,\"warnDaysBefore\":90}").when().put("/admin/collections/organisations/" + org + "/limitation")
+        operator().body("{\"years\":50,\"warnDaysBefore\":90}").when().put("/admin/organisations/" + org + "/limitation")
                 .then().statusCode(400);
     }
 
     @Test
     void an_unknown_organisation_is_not_found() {
-        operator().when().get("/admin/collections/organisations/00000000-0000-0000-0000-000000000000/holds").then().statusCode(404);
+        operator().when().get("/admin/organisations/00000000-0000-0000-0000-000000000000/holds").then().statusCode(404);
     }
 }
