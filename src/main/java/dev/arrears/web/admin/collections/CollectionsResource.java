@@ -1,20 +1,19 @@
 package dev.arrears.web.admin.collections;
 
+import static dev.arrears.web.admin.collections.RequestChecks.by;
+import static dev.arrears.web.admin.collections.RequestChecks.error;
+import static dev.arrears.web.admin.collections.RequestChecks.require;
+import static dev.arrears.web.admin.collections.RequestChecks.required;
+
 import dev.arrears.application.Organisation;
-import dev.arrears.application.OrganisationId;
-import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.collections.UnknownCollectionsFactException;
-import dev.arrears.domain.calendar.OrganisationDay;
 import dev.arrears.domain.collections.Dispute;
 import dev.arrears.domain.collections.DisputeOutcome;
 import dev.arrears.domain.collections.DisputeResolution;
-import dev.arrears.domain.collections.Hold;
-import dev.arrears.domain.collections.HoldScope;
 import dev.arrears.domain.collections.Instalment;
-import dev.arrears.domain.collections.LimitationPeriod;
 import dev.arrears.domain.collections.PaymentPlan;
 import dev.arrears.domain.collections.PaymentPlanTerms;
 import dev.arrears.domain.collections.PromiseToPay;
@@ -26,20 +25,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -53,18 +48,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
 
-    private static final String OPERATOR = "operator";
-
     private final CollectionsStore store;
     private final ContactLog contacts;
-    private final OrganisationStore organisations;
-    private final Clock clock;
+    private final CollectionsLookup lookup;
 
-    public CollectionsResource(CollectionsStore store, ContactLog contacts, OrganisationStore organisations, Clock clock) {
+    public CollectionsResource(CollectionsStore store, ContactLog contacts, CollectionsLookup lookup) {
         this.store = store;
         this.contacts = contacts;
-        this.organisations = organisations;
-        this.clock = clock;
+        this.lookup = lookup;
     }
 
     // ---- disputes and promises ------------------------------------------------------------------
@@ -73,9 +64,9 @@ public class CollectionsResource {
     @Path("/invoices/{org}/{invoiceId}/dispute")
     public Response raiseDispute(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
                                  CollectionsRequests.NewDispute body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         require(body != null && body.reason() != null && !body.reason().isBlank(), "reason is required");
-        Dispute dispute = store.raiseDispute(organisation.id(), invoiceId, body.reason(), by(body.raisedBy()), today(organisation));
+        Dispute dispute = store.raiseDispute(organisation.id(), invoiceId, body.reason(), by(body.raisedBy()), lookup.today(organisation));
         return Response.status(Response.Status.CREATED).entity(DisputeView.of(dispute)).build();
     }
 
@@ -84,7 +75,7 @@ public class CollectionsResource {
     @Path("/invoices/{org}/{invoiceId}/dispute")
     public DisputeView resolveDispute(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
                                       CollectionsRequests.Resolution body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         require(body != null && body.outcome() != null, "outcome is required: upheld, rejected, partly_upheld or withdrawn");
         DisputeOutcome outcome;
         try {
@@ -92,19 +83,19 @@ public class CollectionsResource {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("outcome '" + body.outcome() + "': expected upheld, rejected, partly_upheld or withdrawn");
         }
-        return DisputeView.of(store.resolveDispute(organisation.id(), invoiceId, new DisputeResolution(today(organisation), outcome,
+        return DisputeView.of(store.resolveDispute(organisation.id(), invoiceId, new DisputeResolution(lookup.today(organisation), outcome,
                 Optional.ofNullable(body.note()).orElse(""), by(body.resolvedBy()))));
     }
 
     @POST
     @Path("/invoices/{org}/{invoiceId}/promise")
     public Response promise(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId, CollectionsRequests.NewPromise body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         require(body != null && body.payBy() != null, "payBy is required");
         require((body.amount() == null) == (body.currency() == null), "amount and currency go together");
         Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, Money.currency(body.currency())));
         PromiseToPay promise = store.recordPromise(organisation.id(), invoiceId, required(body.customerId(), "customerId"),
-                today(organisation), body.payBy(), amount, by(body.recordedBy()));
+                lookup.today(organisation), body.payBy(), amount, by(body.recordedBy()));
         return Response.status(Response.Status.CREATED).entity(PromiseView.of(promise)).build();
     }
 
@@ -112,8 +103,8 @@ public class CollectionsResource {
     @Path("/invoices/{org}/{invoiceId}/promise/{promiseId}")
     public PromiseView withdrawPromise(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
                                        @PathParam("promiseId") String promiseId) {
-        Organisation organisation = organisation(org);
-        return PromiseView.of(store.withdrawPromise(organisation.id(), promiseId, today(organisation)));
+        Organisation organisation = lookup.organisation(org);
+        return PromiseView.of(store.withdrawPromise(organisation.id(), promiseId, lookup.today(organisation)));
     }
 
     // ---- payment plans and contacts -------------------------------------------------------------
@@ -121,7 +112,7 @@ public class CollectionsResource {
     @POST
     @Path("/customers/{org}/{customerId}/plans")
     public Response agreePlan(@PathParam("org") String org, @PathParam("customerId") String customerId, CollectionsRequests.NewPlan body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         require(body != null && body.instalments() != null && body.invoiceIds() != null, "invoiceIds and instalments are required");
         var currency = Money.currency(required(body.currency(), "currency"));
         List<Instalment> instalments = new ArrayList<>();
@@ -129,7 +120,7 @@ public class CollectionsResource {
             var instalment = body.instalments().get(i);
             instalments.add(new Instalment(i + 1, instalment.dueOn(), Money.of(instalment.amount(), currency)));
         }
-        PaymentPlan plan = store.agreePlan(organisation.id(), customerId, body.invoiceIds(), today(organisation), instalments,
+        PaymentPlan plan = store.agreePlan(organisation.id(), customerId, body.invoiceIds(), lookup.today(organisation), instalments,
                 by(body.agreedBy()));
         return Response.status(Response.Status.CREATED).entity(PlanView.of(plan)).build();
     }
@@ -137,16 +128,16 @@ public class CollectionsResource {
     @GET
     @Path("/customers/{org}/{customerId}/plans")
     public List<PlanView> plans(@PathParam("org") String org, @PathParam("customerId") String customerId) {
-        return store.plans(organisation(org).id(), customerId).stream().map(PlanView::of).toList();
+        return store.plans(lookup.organisation(org).id(), customerId).stream().map(PlanView::of).toList();
     }
 
     @DELETE
     @Path("/customers/{org}/{customerId}/plans/{planId}")
     public PlanView endPlan(@PathParam("org") String org, @PathParam("customerId") String customerId,
                             @PathParam("planId") String planId, CollectionsRequests.EndPlan body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         String reason = body == null || body.reason() == null ? "ended by the operator" : body.reason();
-        return PlanView.of(store.endPlan(organisation.id(), planId, today(organisation), by(body == null ? null : body.endedBy()), reason));
+        return PlanView.of(store.endPlan(organisation.id(), planId, lookup.today(organisation), by(body == null ? null : body.endedBy()), reason));
     }
 
     /** The agreed terms as text to send to the customer (default reminder options; the policy's own are used by the daemon). */
@@ -154,7 +145,7 @@ public class CollectionsResource {
     @Path("/customers/{org}/{customerId}/plans/{planId}/terms")
     @Produces(MediaType.TEXT_PLAIN)
     public String terms(@PathParam("org") String org, @PathParam("customerId") String customerId, @PathParam("planId") String planId) {
-        PaymentPlan plan = store.plan(organisation(org).id(), planId)
+        PaymentPlan plan = store.plan(lookup.organisation(org).id(), planId)
                 .filter(p -> p.customerId().equals(customerId))
                 .orElseThrow(() -> new UnknownCollectionsFactException("customer " + customerId + " has no payment plan " + planId));
         return PaymentPlanTerms.render(plan, customerId, Map.of(), PolicyOptions.DEFAULTS);
@@ -164,7 +155,7 @@ public class CollectionsResource {
     @Path("/customers/{org}/{customerId}/contacts")
     public Response recordContact(@PathParam("org") String org, @PathParam("customerId") String customerId,
                                   CollectionsRequests.NewContact body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         require(body != null && body.channel() != null, "channel is required: email, phone, letter, in_person or other");
         ContactChannel channel;
         try {
@@ -172,7 +163,7 @@ public class CollectionsResource {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("channel '" + body.channel() + "': expected email, phone, letter, in_person or other");
         }
-        ContactRecord contact = ContactRecord.manual(customerId, Optional.ofNullable(body.at()).orElseGet(clock::instant), channel);
+        ContactRecord contact = ContactRecord.manual(customerId, Optional.ofNullable(body.at()).orElseGet(lookup::now), channel);
         contacts.record(organisation.id(), contact, Optional.ofNullable(body.invoiceId()), Optional.ofNullable(body.note()),
                 by(body.recordedBy()));
         return Response.status(Response.Status.CREATED).entity(ContactView.of(contact)).build();
@@ -181,7 +172,7 @@ public class CollectionsResource {
     @GET
     @Path("/customers/{org}/{customerId}/contacts")
     public List<ContactView> contacts(@PathParam("org") String org, @PathParam("customerId") String customerId) {
-        return contacts.forCustomer(organisation(org).id(), customerId).stream().map(ContactView::of).toList();
+        return contacts.forCustomer(lookup.organisation(org).id(), customerId).stream().map(ContactView::of).toList();
     }
 
     // ---- errors ---------------------------------------------------------------------------------
@@ -206,37 +197,4 @@ public class CollectionsResource {
         return error(Response.Status.CONFLICT, e.getMessage());
     }
 
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
-    }
-
-    private Organisation organisation(String id) {
-        OrganisationId organisationId;
-        try {
-            organisationId = OrganisationId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownCollectionsFactException("'" + id + "' is not an organisation id");
-        }
-        Supplier<UnknownCollectionsFactException> unknown = () -> new UnknownCollectionsFactException("no organisation " + id);
-        return organisations.find(organisationId).orElseThrow(unknown);
-    }
-
-    private LocalDate today(Organisation organisation) {
-        return OrganisationDay.today(clock.instant(), organisation.timeZone());
-    }
-
-    private static String by(String given) {
-        return given == null || given.isBlank() ? OPERATOR : given;
-    }
-
-    private static String required(String value, String field) {
-        require(value != null && !value.isBlank(), field + " is required");
-        return value;
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
-    }
 }

@@ -1,27 +1,18 @@
 package dev.arrears.web.admin.collections;
 
+import static dev.arrears.web.admin.collections.RequestChecks.by;
+import static dev.arrears.web.admin.collections.RequestChecks.error;
+import static dev.arrears.web.admin.collections.RequestChecks.require;
+import static dev.arrears.web.admin.collections.RequestChecks.required;
+
 import dev.arrears.application.Organisation;
-import dev.arrears.application.OrganisationId;
-import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.collections.UnknownCollectionsFactException;
-import dev.arrears.domain.calendar.OrganisationDay;
-import dev.arrears.domain.collections.Dispute;
-import dev.arrears.domain.collections.DisputeOutcome;
-import dev.arrears.domain.collections.DisputeResolution;
 import dev.arrears.domain.collections.Hold;
 import dev.arrears.domain.collections.HoldScope;
-import dev.arrears.domain.collections.Instalment;
 import dev.arrears.domain.collections.LimitationPeriod;
-import dev.arrears.domain.collections.PaymentPlan;
-import dev.arrears.domain.collections.PaymentPlanTerms;
-import dev.arrears.domain.collections.PromiseToPay;
-import dev.arrears.domain.contact.ContactChannel;
-import dev.arrears.domain.contact.ContactRecord;
-import dev.arrears.domain.money.Money;
-import dev.arrears.domain.policy.PolicyOptions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,14 +23,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -57,18 +44,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganisationCollectionsResource {
 
-    private static final String OPERATOR = "operator";
-
     private final CollectionsStore store;
     private final ContactLog contacts;
-    private final OrganisationStore organisations;
-    private final Clock clock;
+    private final CollectionsLookup lookup;
 
-    public OrganisationCollectionsResource(CollectionsStore store, ContactLog contacts, OrganisationStore organisations, Clock clock) {
+    public OrganisationCollectionsResource(CollectionsStore store, ContactLog contacts, CollectionsLookup lookup) {
         this.store = store;
         this.contacts = contacts;
-        this.organisations = organisations;
-        this.clock = clock;
+        this.lookup = lookup;
     }
 
     // ---- holds ----------------------------------------------------------------------------------
@@ -76,7 +59,7 @@ public class OrganisationCollectionsResource {
     @POST
     @Path("/{org}/holds")
     public Response placeHold(@PathParam("org") String org, CollectionsRequests.NewHold body) {
-        Organisation organisation = organisation(org);
+        Organisation organisation = lookup.organisation(org);
         require(body != null && body.reason() != null && !body.reason().isBlank(), "reason is required");
         String scope = Optional.ofNullable(body.scope()).orElse("organisation").toLowerCase(Locale.ROOT);
         HoldScope holdScope = switch (scope) {
@@ -85,7 +68,7 @@ public class OrganisationCollectionsResource {
             case "invoice" -> new HoldScope.Invoice(required(body.invoiceId(), "invoiceId"));
             default -> throw new IllegalArgumentException("scope '" + body.scope() + "': expected organisation, customer or invoice");
         };
-        Hold hold = store.placeHold(organisation.id(), holdScope, body.reason(), by(body.setBy()), today(organisation),
+        Hold hold = store.placeHold(organisation.id(), holdScope, body.reason(), by(body.setBy()), lookup.today(organisation),
                 Optional.ofNullable(body.resumeOn()));
         return Response.status(Response.Status.CREATED).entity(HoldView.of(hold)).build();
     }
@@ -93,14 +76,14 @@ public class OrganisationCollectionsResource {
     @GET
     @Path("/{org}/holds")
     public List<HoldView> holds(@PathParam("org") String org) {
-        return store.holds(organisation(org).id()).stream().map(HoldView::of).toList();
+        return store.holds(lookup.organisation(org).id()).stream().map(HoldView::of).toList();
     }
 
     @DELETE
     @Path("/{org}/holds/{holdId}")
     public HoldView releaseHold(@PathParam("org") String org, @PathParam("holdId") String holdId) {
-        Organisation organisation = organisation(org);
-        return HoldView.of(store.releaseHold(organisation.id(), holdId, OPERATOR, today(organisation)));
+        Organisation organisation = lookup.organisation(org);
+        return HoldView.of(store.releaseHold(organisation.id(), holdId, by(null), lookup.today(organisation)));
     }
 
     @PUT
@@ -108,7 +91,7 @@ public class OrganisationCollectionsResource {
     public Map<String, Object> limitation(@PathParam("org") String org, CollectionsRequests.Limitation body) {
         require(body != null, "years and warnDaysBefore are required");
         LimitationPeriod period = new LimitationPeriod(body.years(), body.warnDaysBefore());
-        store.setLimitation(organisation(org).id(), period, by(body.setBy()));
+        store.setLimitation(lookup.organisation(org).id(), period, by(body.setBy()));
         return Map.of("years", period.years(), "warnDaysBefore", period.warnDaysBefore());
     }
 
@@ -132,37 +115,4 @@ public class OrganisationCollectionsResource {
         return error(Response.Status.CONFLICT, e.getMessage());
     }
 
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
-    }
-
-    private Organisation organisation(String id) {
-        OrganisationId organisationId;
-        try {
-            organisationId = OrganisationId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownCollectionsFactException("'" + id + "' is not an organisation id");
-        }
-        Supplier<UnknownCollectionsFactException> unknown = () -> new UnknownCollectionsFactException("no organisation " + id);
-        return organisations.find(organisationId).orElseThrow(unknown);
-    }
-
-    private LocalDate today(Organisation organisation) {
-        return OrganisationDay.today(clock.instant(), organisation.timeZone());
-    }
-
-    private static String by(String given) {
-        return given == null || given.isBlank() ? OPERATOR : given;
-    }
-
-    private static String required(String value, String field) {
-        require(value != null && !value.isBlank(), field + " is required");
-        return value;
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
-    }
 }
