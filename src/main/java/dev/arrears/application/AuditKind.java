@@ -41,5 +41,7 @@ public enum AuditKind {
     /** A customer-facing write waits for the send rules (window, holiday, minimum gap, cap); not a failed attempt. */
     ACTION_DEFERRED,
     /** The engine judged a promise to pay (kept or broken); it is recorded on the customer. */
-    PROMISE_JUDGED
+    PROMISE_JUDGED,
+    /** An invoice reached a stage that names a document: the demand letter or case file was produced and kept. */
+    DOCUMENT_PRODUCED
 }

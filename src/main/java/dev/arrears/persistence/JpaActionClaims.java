@@ -121,7 +121,7 @@ public class JpaActionClaims implements ActionClaims {
         if (result instanceof ClaimResult.Done done && done.contact().isPresent()) {
             // The reminder and its place in the customer's contact history, together or not at all.
             AutomaticContact contact = done.contact().get();
-            contacts.record(contact.organisationId(), contact.record(), Optional.of(contact.invoiceId()), Optional.empty(),
+            contacts.record(contact.organisationId(), contact.record(), Optional.of(contact.invoiceId()), contact.note(),
                     "arrears");
         }
         return true;

@@ -33,6 +33,9 @@ import dev.arrears.application.cycle.OrganisationControl;
 import dev.arrears.application.cycle.OrganisationLeases;
 import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.RunCycle;
+import dev.arrears.application.cycle.StageDocuments;
+import dev.arrears.application.escalation.DocumentStore;
+import dev.arrears.application.escalation.EscalationDocuments;
 import dev.arrears.domain.dunning.DunningEngine;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
@@ -88,13 +91,16 @@ class CycleFixture {
     final ConnectionStore connections;
     final SendRulesRepository sendRules;
     final ContactLog contacts;
+    final EscalationDocuments escalation;
+    final DocumentStore documents;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                  PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
                  @Any Instance<ChaseGuard> guards, EffectivePolicies effectivePolicies, PolicyVersionStore versions,
-                 ConnectionStore connections, SendRulesRepository sendRules, ContactLog contacts) {
+                 ConnectionStore connections, SendRulesRepository sendRules, ContactLog contacts,
+                 EscalationDocuments escalation, DocumentStore documents) {
         this.clock = clock;
         this.organisations = organisations;
         this.control = control;
@@ -116,6 +122,8 @@ class CycleFixture {
         this.connections = connections;
         this.sendRules = sendRules;
         this.contacts = contacts;
+        this.escalation = escalation;
+        this.documents = documents;
     }
 
     record Replica(RunCycle cycle, DispatchActions dispatch) {
@@ -150,7 +158,8 @@ class CycleFixture {
         LedgerGateways gateways = new LedgerGateways(Arrays.asList(ledgers));
         Random random = new Random(id.hashCode());
         DecideOrganisation decide = new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
-                effective, versions, connections, collections, new DunningEngine());
+                effective, versions, connections, collections, new DunningEngine(),
+                new StageDocuments(escalation, documents, outbox, contacts, audit));
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
                 new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),

@@ -60,6 +60,11 @@ final class ActionAttempt {
     }
 
     Settlement run(ClaimedAction claimed) {
+        return run(claimed, new RunContacts());
+    }
+
+    /** @param contacts the customer contacts of this dispatch run, which this action's reminder may join */
+    Settlement run(ClaimedAction claimed, RunContacts contacts) {
         OutboxEntry entry = claimed.entry();
         InvoiceRef invoice = entry.invoice();
         Optional<Organisation> organisation = organisations.find(invoice.organisationId());
@@ -77,24 +82,31 @@ final class ActionAttempt {
             return Settlement.quiet(new ClaimResult.Retry(backoff.next(clock.instant(), 1, Optional.empty()), false,
                     claimed.inDoubt(), why));
         }
+        Optional<RunContacts.Contact> contact = Optional.empty();
         if (entry.action() instanceof PlannedAction.SendReminder) {
-            Optional<Settlement> deferred = deferredBySendRules(claimed, organisation.get());
-            if (deferred.isPresent()) {
-                return deferred.get();
+            Optional<InvoiceSnapshot> stored = invoices.load(invoice);
+            if (stored.isPresent()) {   // otherwise the attempt finds out what became of the invoice
+                String customerId = stored.get().customerId();
+                contact = contacts.joined(invoice.organisationId(), customerId);
+                if (contact.isEmpty()) {
+                    Optional<Settlement> deferred = deferredBySendRules(claimed, organisation.get(), stored.get());
+                    if (deferred.isPresent()) {
+                        return deferred.get();
+                    }
+                    contact = Optional.of(contacts.open(invoice.organisationId(), customerId, entry.action(), clock.instant()));
+                }
+                // else: another reminder of this customer in this run opened the contact; this one is part of it.
             }
         }
-        return attempt(claimed, gateway.get());
+        return attempt(claimed, gateway.get(), contact);
     }
 
     /**
      * A reminder contacts the customer: it waits for the organisation's send rules (window, holidays,
      * minimum gap since any contact, cap per 7 days). Waiting is not a failed attempt and never drops it.
      */
-    private Optional<Settlement> deferredBySendRules(ClaimedAction claimed, Organisation organisation) {
-        Optional<InvoiceSnapshot> stored = invoices.load(claimed.entry().invoice());
-        if (stored.isEmpty()) {
-            return Optional.empty();   // the attempt finds out what became of the invoice
-        }
+    private Optional<Settlement> deferredBySendRules(ClaimedAction claimed, Organisation organisation, InvoiceSnapshot invoice) {
+        Optional<InvoiceSnapshot> stored = Optional.of(invoice);
         Instant now = clock.instant();
         SendSlot slot;
         try {
@@ -113,12 +125,16 @@ final class ActionAttempt {
     }
 
     /** The contact a done write made with the customer, for the contact log: reminders only, not notes or fees. */
-    private static Optional<AutomaticContact> contactOf(OutboxEntry entry, InvoiceSnapshot invoice, Instant at) {
+    private Optional<AutomaticContact> contactOf(OutboxEntry entry, InvoiceSnapshot invoice, Optional<RunContacts.Contact> contact) {
         if (!(entry.action() instanceof PlannedAction.SendReminder)) {
             return Optional.empty();
         }
+        // Every reminder of one consolidated contact is recorded at the contact's moment, so the send
+        // rules count them once (SendRulesCheck), and with the contact's id for the history.
+        Instant at = contact.map(RunContacts.Contact::at).orElseGet(clock::instant);
         return Optional.of(new AutomaticContact(entry.invoice().organisationId(), entry.invoice().providerInvoiceId(),
-                ContactRecord.automatic(invoice.customerId(), at, ContactChannel.EMAIL, entry.action().key())));
+                ContactRecord.automatic(invoice.customerId(), at, ContactChannel.EMAIL, entry.action().key()),
+                contact.map(c -> "consolidated contact " + c.contactId())));
     }
 
     /** A flag needs no ledger call: it goes straight to the people's list, unless the invoice is settled. */
@@ -131,7 +147,7 @@ final class ActionAttempt {
                 AuditKind.ACTION_FLAGGED, "Flagged for a person: " + flag.reason(), Map.of("reason", flag.reason()));
     }
 
-    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway) {
+    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway, Optional<RunContacts.Contact> contact) {
         OutboxEntry entry = claimed.entry();
         InvoiceRef ref = entry.invoice();
         InvoiceReading reading;
@@ -179,7 +195,7 @@ final class ActionAttempt {
             switch (evidence) {
                 case Evidence.Found found -> {
                     return Settlement.audited(new ClaimResult.Done(found.ledgerReference(),
-                                    contactOf(entry, fresh, clock.instant())), AuditKind.ACTION_FOUND_IN_LEDGER,
+                                    contactOf(entry, fresh, contact)), AuditKind.ACTION_FOUND_IN_LEDGER,
                             "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
                                     + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
                             Map.of("ledgerReference", found.ledgerReference()));
@@ -201,7 +217,7 @@ final class ActionAttempt {
         }
         return switch (outcome) {
             case WriteOutcome.Done done -> Settlement.audited(new ClaimResult.Done(done.ledgerReference(),
-                            contactOf(entry, fresh, clock.instant())),
+                            contactOf(entry, fresh, contact)),
                     AuditKind.ACTION_DONE, "Done in the ledger (" + done.ledgerReference() + "): "
                             + LedgerWrites.describe(entry.action()) + ".",
                     Map.of("ledgerReference", done.ledgerReference(), "attempt", entry.attempts() + 1));

@@ -66,13 +66,14 @@ public final class DecideOrganisation {
     private final ConnectionStore connections;
     private final CollectionsStore collections;
     private final DunningEngine engine;
+    private final StageDocuments documents;
     /** Versions already in the policy version table, so each is written once per process, not per invoice. */
     private final Set<String> versionsRecorded = ConcurrentHashMap.newKeySet();
 
     public DecideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
                               DecisionRecorder recorder, Outbox outbox, AuditTrail audit, PolicyRepository policies,
                               EffectivePolicies effectivePolicies, PolicyVersionStore versions, ConnectionStore connections,
-                              CollectionsStore collections, DunningEngine engine) {
+                              CollectionsStore collections, DunningEngine engine, StageDocuments documents) {
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.leaving = Objects.requireNonNull(leaving, "leaving");
         this.states = Objects.requireNonNull(states, "states");
@@ -85,6 +86,7 @@ public final class DecideOrganisation {
         this.connections = Objects.requireNonNull(connections, "connections");
         this.collections = Objects.requireNonNull(collections, "collections");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.documents = Objects.requireNonNull(documents, "documents");
     }
 
     /** What one decide step did. {@code errors} name the invoices the engine refused, with why. */
@@ -114,7 +116,8 @@ public final class DecideOrganisation {
         OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
                 connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
         Map<String, StoredDunningState> stored = states.loadAll(organisation.id());
-        List<InvoiceSnapshot> candidates = new ArrayList<>(invoices.loadOpen(organisation.id()));
+        List<InvoiceSnapshot> open = invoices.loadOpen(organisation.id());
+        List<InvoiceSnapshot> candidates = new ArrayList<>(open);
         candidates.addAll(leaving.settledStillInDunning(organisation.id()));
         // Holds, disputes, promises, plans and the limitation period: read once, the engine picks each invoice's own.
         CollectionsContext context = collections.contextFor(organisation.id());
@@ -131,11 +134,12 @@ public final class DecideOrganisation {
                 outbox.cancelPendingFor(ref, "the invoice is settled in the ledger");
             }
             Policy policy = base;
+            EffectivePolicy effective = null;
             Decision decision;
             try {
                 // Firm default (or the organisation's own policy) -> organisation override -> customer.
                 // The customer group is not mirrored from the ledgers yet, so group overrides do not apply.
-                EffectivePolicy effective = effectivePolicies.resolve(key, organisation.policyId(), invoice.customerId(),
+                effective = effectivePolicies.resolve(key, organisation.policyId(), invoice.customerId(),
                         Optional.empty());
                 policy = effective.policy();
                 rememberVersion(effective);
@@ -151,19 +155,51 @@ public final class DecideOrganisation {
             }
             if (before.isPresent() && decision.plansNothing() && decision.newState().equals(before.get().state())) {
                 unchanged++;
-                continue;
+            } else {
+                try {
+                    RecordedDecision result = recorder.record(new DecisionToRecord(ref, StoredDunningState.versionOf(before),
+                            decision, policy.version(), today, delivery));
+                    recorded++;
+                    planned += result.actions().added().size();
+                } catch (StaleStateException e) {
+                    // Someone decided in between (a replica that lost its lease): the next cycle decides from fresh.
+                    stale++;
+                    continue;
+                }
             }
-            try {
-                RecordedDecision result = recorder.record(new DecisionToRecord(ref, StoredDunningState.versionOf(before),
-                        decision, policy.version(), today, delivery));
-                recorded++;
-                planned += result.actions().added().size();
-            } catch (StaleStateException e) {
-                // Someone decided in between (a replica that lost its lease): the next cycle decides from fresh.
-                stale++;
-            }
+            documentOfStage(organisation, invoice, decision, effective, today, now, delivery, open, stored, context)
+                    .ifPresent(errors::add);
         }
         return new Report(today, candidates.size(), recorded, unchanged, planned, stale, errors);
+    }
+
+    /**
+     * The document of the stage the invoice is in (the effective policy's {@code document:}), kept once
+     * per invoice and stage. Asked after every decision, changed or not, so a document missing after a
+     * crash is produced by the next decide. A failure is said in the audit trail and does not undo the
+     * decision; the next decide tries again.
+     *
+     * @return the error, if the document could not be produced
+     */
+    private Optional<String> documentOfStage(Organisation organisation, InvoiceSnapshot invoice, Decision decision,
+                                             EffectivePolicy effective, LocalDate today, Instant now, Delivery delivery,
+                                             List<InvoiceSnapshot> open, Map<String, StoredDunningState> stored,
+                                             CollectionsContext context) {
+        Optional<String> stage = decision.newState().stage();
+        if (invoice.isSettled() || stage.isEmpty() || effective.documentOf(stage.get()).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            documents.ensure(new StageDocuments.Trigger(organisation, invoice, stage.get(), effective.documentOf(stage.get()).get(),
+                    effective.policy(), today, now, delivery, open, stored, context));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            audit.append(AuditEvent.forInvoice(InvoiceRef.of(invoice), AuditKind.DOCUMENT_PRODUCED, Optional.empty(),
+                    Optional.of(effective.policy().version()), Map.of("error", String.valueOf(e.getMessage()), "stage", stage.get()),
+                    "The document of stage '" + stage.get() + "' could not be produced; the next decide tries again: "
+                            + e.getMessage()));
+            return Optional.of(invoice.invoiceId() + ": document of stage '" + stage.get() + "': " + e.getMessage());
+        }
     }
 
     /** Keeps the exact text of a policy version the first time it is decided under, so the audit's version can be traced. */

@@ -33,6 +33,7 @@ public final class DispatchActions {
     private final DispatchSettings settings;
     private final ActionClaims claims;
     private final ActionAttempt attempt;
+    private final InvoiceStore invoices;
 
     public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
                            OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
@@ -41,6 +42,7 @@ public final class DispatchActions {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
+        this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.attempt = new ActionAttempt(clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
                 gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"));
     }
@@ -69,6 +71,7 @@ public final class DispatchActions {
         Map<OrganisationId, Instant> quiet = new HashMap<>();
         int claimedCount = 0;
         int lost = 0;
+        RunContacts contacts = new RunContacts();
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
             Instant now = clock.instant();
             List<ClaimedAction> claimed = claims.claim(replica.value(), now, now.plus(settings.claimDuration()),
@@ -77,9 +80,10 @@ public final class DispatchActions {
                 break;
             }
             claimedCount += claimed.size();
+            contacts.consolidate(claimed, invoices);
             for (ClaimedAction action : claimed) {
                 try {
-                    Optional<Outcome> outcome = carryOut(action, quiet);
+                    Optional<Outcome> outcome = carryOut(action, quiet, contacts);
                     if (outcome.isEmpty()) {
                         lost++;
                     } else {
@@ -96,13 +100,13 @@ public final class DispatchActions {
     }
 
     /** Empty when the claim was lost before the result could be stored. */
-    private Optional<Outcome> carryOut(ClaimedAction action, Map<OrganisationId, Instant> quiet) {
+    private Optional<Outcome> carryOut(ClaimedAction action, Map<OrganisationId, Instant> quiet, RunContacts contacts) {
         OrganisationId organisation = action.entry().invoice().organisationId();
         Instant quietUntil = quiet.get(organisation);
         // Claimed before the ledger asked for quiet: put back untried rather than written inside the window.
         Settlement settlement = quietUntil != null && clock.instant().isBefore(quietUntil)
                 ? Settlement.quiet(new ClaimResult.Retry(quietUntil, false, action.inDoubt(), "the ledger asked for quiet"))
-                : attempt.run(action);
+                : attempt.run(action, contacts);
         settlement.ledgerQuietUntil().ifPresent(until -> quiet.merge(organisation, until,
                 (a, b) -> a.isAfter(b) ? a : b));
         Optional<AuditEvent> event = settlement.kind().map(kind -> AuditEvent.forInvoice(action.entry().invoice(), kind,

@@ -9,7 +9,11 @@ import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.ContactLog;
 import dev.arrears.domain.contact.ContactScheduler;
 import dev.arrears.domain.contact.SendSlot;
+import dev.arrears.domain.contact.ContactRecord;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,7 +43,17 @@ public final class SendRulesCheck {
         OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
                 connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
         SendRules sendRules = rules.rulesFor(key, organisation.timeZone(), organisation.country());
-        return scheduler.earliestAllowed(customerId, now, contacts.forCustomer(organisation.id(), customerId),
+        return scheduler.earliestAllowed(customerId, now, oneRecordPerContact(contacts.forCustomer(organisation.id(), customerId)),
                 sendRules.contact(), sendRules.holidays());
+    }
+
+    /**
+     * The reminders of one consolidated contact (one customer, one dispatch run) are each recorded, at
+     * the contact's one moment: they count as one contact for the gap and the cap.
+     */
+    static List<ContactRecord> oneRecordPerContact(List<ContactRecord> history) {
+        Map<String, ContactRecord> byMoment = new LinkedHashMap<>();
+        history.forEach(record -> byMoment.putIfAbsent(record.customerId() + "\u001f" + record.at(), record));
+        return List.copyOf(byMoment.values());
     }
 }

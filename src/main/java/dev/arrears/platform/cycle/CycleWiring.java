@@ -28,6 +28,9 @@ import dev.arrears.application.cycle.LedgerGateways;
 import dev.arrears.application.cycle.OrganisationLeases;
 import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.RunCycle;
+import dev.arrears.application.cycle.StageDocuments;
+import dev.arrears.application.escalation.DocumentStore;
+import dev.arrears.application.escalation.EscalationDocuments;
 import dev.arrears.application.ledger.LedgerGateway;
 import dev.arrears.domain.dunning.DunningEngine;
 import io.quarkus.logging.Log;
@@ -72,9 +75,11 @@ public class CycleWiring {
                                           DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                                           PolicyRepository policies, EffectivePolicies effectivePolicies,
                                           PolicyVersionStore versions, ConnectionStore connections,
-                                          CollectionsStore collections) {
+                                          CollectionsStore collections, EscalationDocuments escalation,
+                                          DocumentStore documents, ContactLog contacts) {
         return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, effectivePolicies,
-                versions, connections, collections, new DunningEngine());
+                versions, connections, collections, new DunningEngine(),
+                new StageDocuments(escalation, documents, outbox, contacts, audit));
     }
 
     /** Holds and disputes, re-checked right before every write. */

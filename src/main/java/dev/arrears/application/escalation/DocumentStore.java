@@ -1,0 +1,24 @@
+package dev.arrears.application.escalation;
+
+import dev.arrears.application.OrganisationId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Keeps the escalation documents produced, one per trigger key. */
+public interface DocumentStore {
+
+    boolean exists(String triggerKey);
+
+    /**
+     * Stores the document unless one with its trigger key is already kept (then nothing changes).
+     *
+     * @return whether it was stored
+     */
+    boolean storeIfAbsent(StoredDocument document);
+
+    /** Newest first; every customer of the organisation when {@code customerId} is empty. */
+    List<StoredDocument> list(OrganisationId organisationId, Optional<String> customerId);
+
+    Optional<StoredDocument> find(UUID id);
+}
