@@ -1,5 +1,6 @@
 package dev.arrears.application.forecast;
 
+import dev.arrears.application.SendRules;
 import dev.arrears.domain.collections.CollectionsContext;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.Decision;
@@ -11,7 +12,9 @@ import dev.arrears.domain.policy.Policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +46,21 @@ public final class Forecast {
      * then applied), and the engine is given the holds, disputes, promises and plans.
      */
     public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days, ForecastEvents events) {
+        return run(policy, invoices, from, days, events, Optional.empty());
+    }
+
+    /**
+     * With send rules: every reminder planned on a day is passed through the {@code ContactScheduler}
+     * as the daemon does before sending it (proposed at the start of that day in the rules' zone,
+     * against the forecast's own sends to that customer; a customer's reminders planned on one day
+     * are one contact). A reminder that may not go that day gets a {@code deferred} line with the
+     * scheduler's reasons, and appears itself on the day it would really go out, even after the last
+     * day of the forecast: it is never dropped and never shown twice. Notes, fees and flags do not wait.
+     */
+    public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days, ForecastEvents events,
+                              Optional<SendRules> sendRules) {
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(sendRules, "sendRules");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(from, "from");
         if (days < 1 || days > MAX_DAYS) {
@@ -58,21 +75,31 @@ public final class Forecast {
         LocalDate to = from.plusDays(days - 1L);
         CollectionsContext context = events.context();
         Set<ActionKey> planned = new HashSet<>();
+        Optional<ForecastSendWindows> windows = sendRules.map(ForecastSendWindows::new);
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            Map<String, List<ForecastSendWindows.Reminder>> reminders = new LinkedHashMap<>();
             for (int i = 0; i < ordered.size(); i++) {
                 if (states[i] != null) {
                     InvoiceSnapshot invoice = events.invoiceOn(ordered.get(i), day);
                     payments(invoice, events, day, lines);
-                    states[i] = decideOne(invoice, states[i], policy, day, context, planned, lines);
+                    states[i] = decideOne(invoice, states[i], policy, day, context, planned, lines,
+                            windows.map(w -> reminders));
                 }
             }
+            LocalDate today = day;
+            windows.ifPresent(w -> w.schedule(today, reminders, lines));
+        }
+        if (windows.isPresent()) {
+            // Deferred reminders were added when they were planned, dated the day they go out: put every line on its day.
+            lines.sort(java.util.Comparator.comparing(ForecastLine::date));
         }
         return new ForecastReport(policy, from, to, invoices.size(), lines);
     }
 
     /** Returns the state to carry into the next day, or null when the invoice cannot be decided at all. */
     private DunningState decideOne(InvoiceSnapshot invoice, DunningState state, Policy policy, LocalDate day,
-                                   CollectionsContext context, Set<ActionKey> planned, List<ForecastLine> lines) {
+                                   CollectionsContext context, Set<ActionKey> planned, List<ForecastLine> lines,
+                                   Optional<Map<String, List<ForecastSendWindows.Reminder>>> reminders) {
         Decision decision;
         try {
             decision = rule.decide(invoice, state, policy, day, context);
@@ -92,7 +119,14 @@ public final class Forecast {
         for (PlannedAction action : decision.actions()) {
             // Like the outbox: a key planned once (a payment plan's reminder, planned by each of its invoices) is one action.
             if (planned.add(action.key())) {
-                lines.add(toLine(invoice, day, action, reasons));
+                ForecastLine line = toLine(invoice, day, action, reasons);
+                if (action instanceof PlannedAction.SendReminder && reminders.isPresent()) {
+                    // Held back until the day's send rules are asked for all of this customer's reminders at once.
+                    reminders.get().computeIfAbsent(invoice.customerId(), c -> new ArrayList<>())
+                            .add(new ForecastSendWindows.Reminder(line, action.key()));
+                } else {
+                    lines.add(line);
+                }
             }
         }
         feesNotCharged(invoice, state, decision, policy, day, lines);

@@ -30,6 +30,8 @@ public record ForecastLine(LocalDate date, String invoiceNumber, String customer
         RESUMED("resumed"),
         /** A promise to pay was judged the day after its date: kept or broken (recorded on the customer). */
         PROMISE("promise"),
+        /** A reminder the send rules (window, public holidays, minimum gap, cap) hold back to a later day. */
+        DEFERRED("deferred"),
         /** A payment from the events file. */
         PAYMENT("payment"),
         /** Passed over by catch-up: recorded, never sent. */

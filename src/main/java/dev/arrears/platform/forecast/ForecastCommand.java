@@ -4,18 +4,26 @@ import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.application.forecast.Forecast;
 import dev.arrears.application.forecast.ForecastEvents;
 import dev.arrears.application.forecast.ForecastReport;
+import dev.arrears.application.SendRules;
+import dev.arrears.domain.contact.ContactRules;
+import dev.arrears.domain.contact.HolidayCalendar;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.Policy;
+import dev.arrears.platform.holiday.HolidayCalendars;
+import dev.arrears.platform.policy.OrganisationSettingsCatalog;
 import dev.arrears.platform.policy.PolicyConfigurationException;
 import dev.arrears.platform.policy.PolicyFileLoader;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * {@code forecast --policy FILE --invoices FILE [--events FILE] [--days N] [--from DATE] [--why]}: lets an
+ * {@code forecast --policy FILE --invoices FILE [--events FILE] [--country CC [--subdivision SUB]]
+ * [--send-rules FILE] [--zone ZONE] [--days N] [--from DATE] [--why]}: lets an
  * accountant try a policy on sample invoices before it goes live. Runs without a database and
  * without booting the application, so it works on a laptop with nothing but Java.
  */
@@ -81,10 +89,42 @@ public final class ForecastCommand {
                 return BAD_INPUT;
             }
         }
+        Optional<SendRules> sendRules = Optional.empty();
+        if (options.withSendRules()) {
+            try {
+                sendRules = Optional.of(sendRules(options));
+            } catch (PolicyConfigurationException e) {
+                err.println(e.getMessage());
+                return BAD_INPUT;
+            } catch (IllegalArgumentException e) {
+                err.println("forecast: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
         LocalDate from = options.from().orElseGet(today);
-        ForecastReport report = new Forecast(rule).run(policy, list, from, options.days(), events);
+        ForecastReport report = new Forecast(rule).run(policy, list, from, options.days(), events, sendRules);
         out.print(new ForecastTable().render(report, options.invoices().toString(), options.why(),
-                options.events().map(Object::toString)));
+                options.events().map(Object::toString), sendRules.map(ForecastCommand::describe)));
         return OK;
+    }
+
+    /**
+     * {@code --send-rules FILE} read as at start-up; {@code --country}/{@code --subdivision} replace its holidays;
+     * without a file, the default rules in {@code --zone} (else UTC).
+     */
+    private static SendRules sendRules(ForecastOptions options) {
+        Optional<HolidayCalendar> holidays = options.country().map(c -> HolidayCalendars.forCountry(c, options.subdivision()));
+        if (options.sendRules().isPresent()) {
+            return OrganisationSettingsCatalog.sendRulesFile(options.sendRules().get(), options.zone(), holidays);
+        }
+        ContactRules rules = ContactRules.defaults(options.zone().orElseGet(() -> ZoneId.of("UTC")));
+        return new SendRules(rules, holidays.orElse(HolidayCalendar.none()), "the default send rules");
+    }
+
+    private static String describe(SendRules rules) {
+        ContactRules contact = rules.contact();
+        return contact.window().describe() + ", not on the public holidays of " + rules.holidays().region() + ", at least "
+                + contact.minimumGap().toDays() + " days apart, at most " + contact.maxContactsPer7Days()
+                + " per customer in 7 days (" + rules.source() + ")";
     }
 }

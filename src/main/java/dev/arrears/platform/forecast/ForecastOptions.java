@@ -1,7 +1,9 @@
 package dev.arrears.platform.forecast;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +14,27 @@ import java.util.Optional;
  * @param from empty means "today in UTC", which only the caller (platform) may read from the clock
  * @param why  also print the engine's reasons under each invoice's actions
  * @param events holds, disputes, promises, plans and payments on given dates (YAML), if any
+ * @param country     public holidays of this country (ISO code) for the send rules, if any
+ * @param subdivision the part of {@code country} whose holidays apply, if any
+ * @param sendRules   an organisation settings file (config/organisations) whose send rules apply, if any
+ * @param zone        the send rules' zone; empty means the file's zone, else UTC
  */
 public record ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help,
-                              Optional<Path> events) {
+                              Optional<Path> events, Optional<String> country, Optional<String> subdivision,
+                              Optional<Path> sendRules, Optional<ZoneId> zone) {
 
     public ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help) {
         this(policy, invoices, days, from, why, help, Optional.empty());
+    }
+
+    public ForecastOptions(Path policy, Path invoices, int days, Optional<LocalDate> from, boolean why, boolean help,
+                           Optional<Path> events) {
+        this(policy, invoices, days, from, why, help, events, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether reminders go through the send rules: only when holidays or a send rules file are given. */
+    public boolean withSendRules() {
+        return country.isPresent() || sendRules.isPresent();
     }
 
     public static final int DEFAULT_DAYS = 60;
@@ -36,6 +53,15 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
               --events FILE     holds, disputes, promises to pay, payment plans and payments on given
                                 dates (YAML; see config/README.md and config/examples/events.yaml):
                                 the forecast then shows them taking effect, with reasons
+              --country CC      apply the send rules: reminders wait for the send window (default
+                                Mon-Fri 09:00-17:00), the public holidays of this country (ISO code,
+                                e.g. GB, US, DE), a minimum gap and a cap per customer; a reminder
+                                that has to wait shows a 'deferred' line with the date and the reasons
+              --subdivision SUB the part of the country whose holidays apply, e.g. eng, sct, ny
+              --send-rules FILE apply the send rules of an organisation settings file
+                                (config/organisations/*.yaml); --country replaces its holidays
+              --zone ZONE       the send rules' time zone, e.g. Europe/London (default: the file's
+                                zone, else UTC)
               --days N          how many days to forecast, 1 to 3660 (default 60)
               --from DATE       first day, YYYY-MM-DD (default: today in UTC)
               --why             also print the engine's reasons for each decision
@@ -53,6 +79,10 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
         Optional<LocalDate> from = Optional.empty();
         boolean why = false;
         Optional<Path> events = Optional.empty();
+        Optional<String> country = Optional.empty();
+        Optional<String> subdivision = Optional.empty();
+        Optional<Path> sendRules = Optional.empty();
+        Optional<ZoneId> zone = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -61,7 +91,8 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
                     return new ForecastOptions(null, null, days, from, false, true);
                 }
                 case "--why" -> why = true;
-                case "--policy", "--invoices", "--days", "--from", "--events" -> {
+                case "--policy", "--invoices", "--days", "--from", "--events", "--country", "--subdivision", "--send-rules",
+                     "--zone" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -75,11 +106,16 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
                         case "--invoices" -> invoices = Path.of(value);
                         case "--days" -> days = days(value);
                         case "--events" -> events = Optional.of(Path.of(value));
+                        case "--country" -> country = Optional.of(value.trim());
+                        case "--subdivision" -> subdivision = Optional.of(value.trim());
+                        case "--send-rules" -> sendRules = Optional.of(Path.of(value));
+                        case "--zone" -> zone = Optional.of(zone(value));
                         default -> from = Optional.of(date(value));
                     }
                 }
                 default -> throw new UsageException("unknown option '" + arg
-                        + "'; expected --policy, --invoices, --events, --days, --from, --why or --help");
+                        + "'; expected --policy, --invoices, --events, --country, --subdivision, --send-rules, --zone, --days, --from,"
+                        + " --why or --help");
             }
         }
         if (policy == null) {
@@ -88,7 +124,13 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
         if (invoices == null) {
             throw new UsageException("--invoices FILE is required, e.g. --invoices config/examples/invoices.csv");
         }
-        return new ForecastOptions(policy, invoices, days, from, why, false, events);
+        if (subdivision.isPresent() && country.isEmpty()) {
+            throw new UsageException("--subdivision needs --country, e.g. --country GB --subdivision eng");
+        }
+        if (zone.isPresent() && country.isEmpty() && sendRules.isEmpty()) {
+            throw new UsageException("--zone is the send rules' zone; it needs --country or --send-rules");
+        }
+        return new ForecastOptions(policy, invoices, days, from, why, false, events, country, subdivision, sendRules, zone);
     }
 
     private static int days(String value) {
@@ -102,6 +144,15 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
         }
         throw new UsageException("--days '" + value + "' is not allowed; expected a whole number from 1 to "
                 + dev.arrears.application.forecast.Forecast.MAX_DAYS);
+    }
+
+    private static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new UsageException("--zone '" + value + "' is not a time zone; expected an IANA zone such as Europe/London,"
+                    + " America/New_York or UTC");
+        }
     }
 
     private static LocalDate date(String value) {

@@ -27,6 +27,12 @@ public final class ForecastTable {
 
     /** @param eventsSource the events file, when the forecast was given one */
     public String render(ForecastReport report, String invoicesSource, boolean why, java.util.Optional<String> eventsSource) {
+        return render(report, invoicesSource, why, eventsSource, java.util.Optional.empty());
+    }
+
+    /** @param sendRules a sentence on the send rules reminders went through, when they were given */
+    public String render(ForecastReport report, String invoicesSource, boolean why, java.util.Optional<String> eventsSource,
+                         java.util.Optional<String> sendRules) {
         StringBuilder out = new StringBuilder();
         out.append("Forecast of policy '").append(report.policy().id()).append("' (").append(report.policy().source())
                 .append(", version ").append(report.policy().version()).append(")\n");
@@ -35,6 +41,7 @@ public final class ForecastTable {
                 .append(report.from()).append(" to ").append(report.to()).append(" (").append(days).append(days == 1 ? " day" : " days")
                 .append(eventsSource.map(e -> "), with the events in " + e + ". Nothing is sent.\n\n")
                         .orElse("), assuming nobody pays. Nothing is sent.\n\n"));
+        sendRules.ifPresent(rules -> out.insert(out.length() - 1, "Reminders wait for the send rules: " + rules + ".\n"));
         if (report.lines().isEmpty()) {
             return out.append("Nothing would happen in these days.\n").toString();
         }
@@ -98,6 +105,7 @@ public final class ForecastTable {
             case PAUSED -> "pause";
             case RESUMED -> "resumption";
             case FEE_NOT_CHARGED -> "fee not charged";
+            case DEFERRED -> "deferral";
             default -> kind.label();
         };
     }
@@ -108,6 +116,7 @@ public final class ForecastTable {
             case PAUSED -> "pauses";
             case RESUMED -> "resumptions";
             case FEE_NOT_CHARGED -> "fees not charged";
+            case DEFERRED -> "deferrals";
             default -> kind.label() + "s";
         };
     }

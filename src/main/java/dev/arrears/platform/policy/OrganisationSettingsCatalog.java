@@ -64,6 +64,38 @@ public final class OrganisationSettingsCatalog implements SendRulesRepository {
         return new OrganisationSettingsCatalog(loaded);
     }
 
+    /**
+     * The send rules of one organisation settings file, for the forecast: read as at start-up, with
+     * the same checks and messages. Anything the file leaves out takes its default.
+     *
+     * @param zone     the zone to use instead of the file's; without both, UTC
+     * @param holidays the holidays to use instead of the file's; without both, none
+     * @throws PolicyConfigurationException naming the file and every field that is wrong
+     */
+    public static SendRules sendRulesFile(Path file, Optional<ZoneId> zone, Optional<HolidayCalendar> holidays) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        YamlFields fields = new YamlFields(file.toString(), problems);
+        Optional<OrganisationSettings> read = Optional.empty();
+        try {
+            read = new OrganisationSettingsReader(new PolicyFileLoader()).read(file.toString(), Files.readAllBytes(file), fields);
+        } catch (IOException e) {
+            fields.problem("", "cannot be read (" + e.getMessage() + ")");
+        }
+        if (!problems.isEmpty() || read.isEmpty()) {
+            if (problems.isEmpty()) {
+                fields.problem("", "cannot be used as organisation settings");
+            }
+            throw new PolicyConfigurationException(HEADING, problems);
+        }
+        OrganisationSettings.Rules rules = read.get().sendRules();
+        ContactRules defaults = ContactRules.defaults(zone.or(rules::zone).orElseGet(() -> ZoneId.of("UTC")));
+        SendWindow window = new SendWindow(rules.days().orElse(defaults.window().days()), rules.from().orElse(defaults.window().start()),
+                rules.until().orElse(defaults.window().end()), defaults.window().zone());
+        return new SendRules(new ContactRules(window, rules.minimumGap().orElse(defaults.minimumGap()),
+                rules.maxContactsPer7Days().orElse(defaults.maxContactsPer7Days())),
+                holidays.or(rules::holidays).orElse(HolidayCalendar.none()), file.toString());
+    }
+
     static List<Path> yamlFiles(Path directory, List<PolicyProblem> problems) {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(Files::isRegularFile)

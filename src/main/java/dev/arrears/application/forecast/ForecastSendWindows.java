@@ -1,0 +1,96 @@
+package dev.arrears.application.forecast;
+
+import dev.arrears.application.SendRules;
+import dev.arrears.domain.contact.ContactChannel;
+import dev.arrears.domain.contact.ContactRecord;
+import dev.arrears.domain.contact.ContactScheduler;
+import dev.arrears.domain.contact.Deferral;
+import dev.arrears.domain.contact.NoSendSlotException;
+import dev.arrears.domain.contact.SendSlot;
+import dev.arrears.domain.dunning.ActionKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The send rules in the forecast: each day's reminders, one customer at a time, go through the same
+ * {@link ContactScheduler} the daemon asks before it sends. The forecast's own sends are the contact
+ * history: a customer's reminders planned on one day are one contact (as in one dispatch run), at
+ * the moment the scheduler allows.
+ */
+final class ForecastSendWindows {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+    private static final String PREFIX = "deferred: ";
+
+    /** A reminder line planned today, not yet placed on the day it goes out. */
+    record Reminder(ForecastLine line, ActionKey key) {
+    }
+
+    private final SendRules rules;
+    private final ZoneId zone;
+    private final ContactScheduler scheduler = new ContactScheduler();
+    private final List<ContactRecord> history = new ArrayList<>();
+
+    ForecastSendWindows(SendRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.zone = rules.contact().window().zone();
+    }
+
+    /** Places the reminders planned on {@code day}, by customer, on the day they would go out. */
+    void schedule(LocalDate day, Map<String, List<Reminder>> byCustomer, List<ForecastLine> lines) {
+        Instant proposed = day.atStartOfDay(zone).toInstant();
+        byCustomer.forEach((customerId, reminders) -> {
+            SendSlot slot;
+            try {
+                slot = scheduler.earliestAllowed(customerId, proposed, history, rules.contact(), rules.holidays());
+            } catch (NoSendSlotException e) {
+                // The rules allow no moment at all: said on the day, as the daemon's audit trail would.
+                reminders.forEach(r -> lines.add(deferred(r.line(), "never: " + e.getMessage())));
+                return;
+            }
+            history.add(ContactRecord.automatic(customerId, slot.at(), ContactChannel.EMAIL, reminders.getFirst().key()));
+            ZonedDateTime at = slot.at().atZone(zone);
+            if (at.toLocalDate().equals(day)) {
+                reminders.forEach(r -> lines.add(r.line()));
+                return;
+            }
+            String reasons = reasons(slot);
+            for (Reminder reminder : reminders) {
+                ForecastLine planned = reminder.line();
+                lines.add(deferred(planned, "to " + MOMENT.format(at) + " " + zone.getId() + ": " + reasons));
+                lines.add(new ForecastLine(at.toLocalDate(), planned.invoiceNumber(), planned.customerName(), planned.stage(),
+                        planned.kind(), planned.amount(), planned.detail() + " (planned for " + day + ", deferred)",
+                        planned.reasons()));
+            }
+        });
+    }
+
+    /**
+     * The scheduler's reasons, without "deferred: " and without "00:00 is outside the send window" on a
+     * day the window opens later: the forecast proposes the start of each day, so that one says nothing.
+     */
+    private String reasons(SendSlot slot) {
+        List<Deferral> told = slot.deferrals().stream()
+                .filter(d -> !(d instanceof Deferral.OutsideSendWindow outside
+                        && rules.contact().window().days().contains(outside.at().getDayOfWeek())))
+                .toList();
+        return (told.isEmpty() ? slot.deferrals() : told).stream().map(Deferral::reason)
+                .map(reason -> reason.startsWith(PREFIX) ? reason.substring(PREFIX.length()) : reason)
+                .collect(Collectors.joining("; "));
+    }
+
+    private static ForecastLine deferred(ForecastLine planned, String detail) {
+        return new ForecastLine(planned.date(), planned.invoiceNumber(), planned.customerName(), planned.stage(),
+                ForecastLine.Kind.DEFERRED, planned.amount(), "reminder " + planned.detail() + " deferred " + detail,
+                planned.reasons());
+    }
+}
