@@ -1,0 +1,28 @@
+package dev.arrears.application.ledger;
+
+import dev.arrears.application.LedgerProvider;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An OAuth consent that was started and not yet completed: the {@code state} that ties the callback
+ * to it and the PKCE verifier (a secret: sealed at rest, never logged, see {@link #toString()}).
+ *
+ * @param policyId the policy the organisations of this consent will be chased under
+ */
+public record PendingConsent(String state, LedgerProvider provider, String codeVerifier, String policyId,
+                             Instant expiresAt) {
+
+    public PendingConsent {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(policyId, "policyId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    @Override
+    public String toString() {
+        return "PendingConsent[provider=" + provider + ", policyId=" + policyId + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,215 @@
+package dev.arrears.connector.xero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.application.ConnectionStatus;
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.LedgerConnection;
+import dev.arrears.application.LedgerProvider;
+import dev.arrears.application.NewOrganisation;
+import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.ledger.LedgerSettingsStore;
+import dev.arrears.application.ledger.OrganisationLedgerSettings;
+import dev.arrears.application.ledger.PendingConsent;
+import dev.arrears.application.ledger.PendingConsentStore;
+import dev.arrears.connector.oauth.Pkce;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Bringing Xero organisations into Arrears and letting them go: the consent flow (state and PKCE
+ * kept in the database, so any replica can take the callback), registration from an existing
+ * refresh token, and disconnection.
+ */
+@ApplicationScoped
+class XeroOnboarding {
+
+    private final XeroConfig config;
+    private final XeroIdentity identity;
+    private final XeroApi api;
+    private final XeroTokens tokens;
+    private final XeroSettings settingsReader;
+    private final PendingConsentStore consents;
+    private final OrganisationStore organisations;
+    private final ConnectionStore connections;
+    private final LedgerSettingsStore settings;
+    private final Clock clock;
+
+    XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroApi api, XeroTokens tokens, XeroSettings settingsReader,
+                   PendingConsentStore consents, OrganisationStore organisations, ConnectionStore connections,
+                   LedgerSettingsStore settings, Clock clock) {
+        this.config = config;
+        this.identity = identity;
+        this.api = api;
+        this.tokens = tokens;
+        this.settingsReader = settingsReader;
+        this.consents = consents;
+        this.organisations = organisations;
+        this.connections = connections;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A consent or registration that cannot go ahead; the message is for the operator. */
+    static final class OnboardingRefused extends RuntimeException {
+        OnboardingRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** Where to send the accountant to consent: Xero's page, with state and the PKCE challenge. */
+    URI startConsent(Optional<String> policyId) {
+        String clientId = config.clientId().orElseThrow(() -> new OnboardingRefused("arrears.xero.client-id is not set"));
+        URI redirect = config.redirectUri().orElseThrow(() -> new OnboardingRefused("arrears.xero.redirect-uri is not set"));
+        String state = Pkce.state();
+        String verifier = Pkce.verifier();
+        consents.save(new PendingConsent(state, LedgerProvider.XERO, verifier, policyId.orElse(config.defaultPolicy()),
+                clock.instant().plus(config.consentLifetime())));
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", clientId);
+        query.put("redirect_uri", redirect.toString());
+        query.put("scope", String.join(" ", config.scopes()));
+        query.put("state", state);
+        query.put("code_challenge", Pkce.challenge(verifier));
+        query.put("code_challenge_method", "S256");
+        return URI.create(config.authorizeUrl() + "?" + XeroIdentity.formBody(query).replace("+", "%20"));
+    }
+
+    /** The callback: checks the state, exchanges the code, registers every organisation of this consent. */
+    List<Organisation> completeConsent(String code, String state) {
+        PendingConsent consent = consents.take(state, clock.instant())
+                .filter(c -> c.provider() == LedgerProvider.XERO)
+                .orElseThrow(() -> new OnboardingRefused("this consent is unknown, was already used or has expired; "
+                        + "start again from Arrears"));
+        XeroIdentity.Granted granted = exchange(() -> identity.exchangeCode(code, consent.codeVerifier()));
+        // /connections lists every organisation the user ever connected; the auth event picks this consent's.
+        List<XeroIdentity.Connection> chosen = identity.connections(granted.tokens().accessToken(), granted.authEventId());
+        return registerAll(granted, organisationsOnly(chosen), consent.policyId());
+    }
+
+    /**
+     * Registers organisations from a refresh token obtained elsewhere (a migration, a script). The
+     * token is spent at once; the rotated one is stored sealed.
+     *
+     * @param tenantId the organisation to register; empty = every organisation the token reaches
+     */
+    List<Organisation> registerFromRefreshToken(String refreshToken, Optional<String> tenantId, Optional<String> policyId) {
+        XeroIdentity.Granted granted = exchange(() -> identity.refresh(refreshToken));
+        List<XeroIdentity.Connection> reachable = organisationsOnly(identity.connections(granted.tokens().accessToken(),
+                Optional.empty()));
+        List<XeroIdentity.Connection> chosen = tenantId
+                .map(id -> reachable.stream().filter(c -> c.tenantId().equalsIgnoreCase(id)).toList())
+                .orElse(reachable);
+        if (chosen.isEmpty()) {
+            throw new OnboardingRefused(tenantId.map(id -> "the refresh token does not reach Xero organisation " + id)
+                    .orElse("the refresh token reaches no Xero organisation"));
+        }
+        return registerAll(granted, chosen, policyId.orElse(config.defaultPolicy()));
+    }
+
+    /**
+     * Revokes and removes the connection. When other organisations share its token set only this
+     * organisation's Xero connection is deleted (revoking the token would cut them off too).
+     */
+    void disconnect(OrganisationId organisation) {
+        LedgerConnection connection = connections.find(organisation)
+                .filter(c -> c.provider() == LedgerProvider.XERO)
+                .orElseThrow(() -> new OnboardingRefused("organisation " + organisation + " has no Xero connection"));
+        OrganisationLedgerSettings own = settings.find(organisation)
+                .orElse(OrganisationLedgerSettings.initial(organisation, Optional.empty(), config.limits().emailsPerDay()));
+        List<OrganisationId> others = own.tokenGroup().map(settings::tokenGroupMembers).orElse(List.of()).stream()
+                .filter(member -> !member.equals(organisation))
+                .filter(member -> connections.find(member).map(c -> c.status() == ConnectionStatus.ACTIVE).orElse(false))
+                .toList();
+        if (connection.status() == ConnectionStatus.ACTIVE) {
+            XeroTokens.Token token = tokens.fresh(organisation, new CallCount());
+            if (token instanceof XeroTokens.Fresh fresh) {
+                if (others.isEmpty()) {
+                    identity.revoke(connections.find(organisation).orElseThrow().tokens().refreshToken());
+                } else {
+                    identity.connections(fresh.accessToken(), Optional.empty()).stream()
+                            .filter(c -> c.tenantId().equalsIgnoreCase(connection.tenantId()))
+                            .forEach(c -> identity.deleteConnection(fresh.accessToken(), c.id()));
+                }
+            } else {
+                Log.warnf("Xero organisation %s: the token could not be refreshed to revoke it; removing it locally only",
+                        organisation);
+            }
+        }
+        connections.setStatus(organisation, ConnectionStatus.REVOKED, Optional.of("disconnected by an operator"));
+        organisations.setMode(organisation, OrganisationMode.PAUSED);
+        settings.save(own.withTokenGroup(Optional.empty()));
+    }
+
+    private List<Organisation> registerAll(XeroIdentity.Granted granted, List<XeroIdentity.Connection> chosen,
+                                           String policyId) {
+        String group = UUID.randomUUID().toString();
+        List<Organisation> registered = new ArrayList<>();
+        for (XeroIdentity.Connection connection : chosen) {
+            registered.add(register(granted, connection, group, policyId));
+        }
+        for (Organisation organisation : registered) {
+            var report = settingsReader.refresh(organisation.id());
+            report.failure().ifPresent(f -> Log.warnf("Xero organisation %s registered, but its settings could not be read: %s",
+                    organisation.id(), f.reason()));
+        }
+        return registered.stream().map(o -> organisations.find(o.id()).orElse(o)).toList();
+    }
+
+    private Organisation register(XeroIdentity.Granted granted, XeroIdentity.Connection connection, String group,
+                                  String policyId) {
+        Optional<LedgerConnection> known = connections.findByTenant(LedgerProvider.XERO, connection.tenantId());
+        Organisation organisation;
+        if (known.isPresent()) {
+            // A reconnect: same organisation, new tokens; it leaves "needs reconnect" for preview.
+            organisation = organisations.find(known.get().organisationId()).orElseThrow();
+            if (organisation.mode() == OrganisationMode.NEEDS_RECONNECT) {
+                organisation = organisations.setMode(organisation.id(), OrganisationMode.PREVIEW);
+            }
+        } else {
+            XeroApi.Result read = api.readOnce(granted.tokens().accessToken(), connection.tenantId(),
+                    XeroApi.Call.get("/Organisation", Map.of()));
+            if (!(read instanceof XeroApi.Ok ok)) {
+                throw new OnboardingRefused("Xero organisation " + connection.tenantName() + " could not be read: "
+                        + ((XeroApi.Failed) read).failure().reason());
+            }
+            JsonNode org = ok.body().path("Organisations").path(0);
+            XeroSettings.OrganisationFacts facts = switch (XeroSettings.parseFacts(org)) {
+                case XeroSettings.Facts f -> f.facts();
+                case XeroSettings.FactsFailed failed -> throw new OnboardingRefused(failed.failure().reason());
+            };
+            organisation = organisations.create(new NewOrganisation(facts.name(), LedgerProvider.XERO, facts.zone(),
+                    facts.country(), facts.baseCurrency(), policyId));
+        }
+        connections.connect(organisation.id(), LedgerProvider.XERO, connection.tenantId(), granted.tokens(), granted.scopes());
+        OrganisationLedgerSettings current = settings.find(organisation.id())
+                .orElse(OrganisationLedgerSettings.initial(organisation.id(), Optional.empty(), config.limits().emailsPerDay()));
+        settings.save(current.withTokenGroup(Optional.of(group)));
+        Log.infof("Xero organisation '%s' (tenant %s) connected as %s", organisation.displayName(), connection.tenantId(),
+                organisation.id());
+        return organisation;
+    }
+
+    private static List<XeroIdentity.Connection> organisationsOnly(List<XeroIdentity.Connection> all) {
+        return all.stream().filter(c -> c.tenantType().isBlank() || "ORGANISATION".equalsIgnoreCase(c.tenantType())).toList();
+    }
+
+    private static XeroIdentity.Granted exchange(java.util.function.Supplier<XeroIdentity.Granted> call) {
+        try {
+            return call.get();
+        } catch (XeroIdentity.TokenRefused refused) {
+            throw new OnboardingRefused(refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.arrears.connector.xero;
+
+import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.ledger.LedgerSettingsStore;
+import dev.arrears.application.ledger.OrganisationLedgerSettings;
+import dev.arrears.application.ledger.SettingsReport;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Xero's HTTP endpoints. They live in the connector, not in {@code web}, because they are the Xero
+ * protocol itself (the consent redirect and callback) or Xero-only operations, and adapters do not
+ * import each other. Everything under {@code /admin} is guarded by the operator token filter; the
+ * callback is public but only completes a consent an operator started (its state is single-use).
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class XeroResources {
+
+    private final XeroOnboarding onboarding;
+    private final XeroSettings settingsReader;
+    private final LedgerSettingsStore settings;
+
+    XeroResources(XeroOnboarding onboarding, XeroSettings settingsReader, LedgerSettingsStore settings) {
+        this.onboarding = onboarding;
+        this.settingsReader = settingsReader;
+        this.settings = settings;
+    }
+
+    /** Starts a consent: redirects (303) to Xero's consent page; the body carries the same address. */
+    @GET
+    @Path("admin/xero/connect")
+    public Response connect(@QueryParam("policy") String policy) {
+        return guarded(() -> {
+            URI consent = onboarding.startConsent(Optional.ofNullable(policy).filter(p -> !p.isBlank()));
+            return Response.seeOther(consent).entity(Map.of("authorizeUrl", consent.toString())).build();
+        });
+    }
+
+    /** Xero sends the accountant back here with the code (or an error) and our state. */
+    @GET
+    @Path("xero/callback")
+    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+                             @QueryParam("error") String error) {
+        if (error != null) {
+            return problem(Response.Status.BAD_REQUEST, "Xero did not grant access: " + error);
+        }
+        if (code == null || state == null) {
+            return problem(Response.Status.BAD_REQUEST, "the callback needs code and state");
+        }
+        return guarded(() -> Response.ok(Map.of("connected", views(onboarding.completeConsent(code, state)))).build());
+    }
+
+    public record Registration(String refreshToken, String tenantId, String policy) {
+        @Override
+        public String toString() {
+            return "Registration[tenantId=" + tenantId + ", policy=" + policy + "]";
+        }
+    }
+
+    /** Headless registration from an existing refresh token (see docs/xero.md). */
+    @POST
+    @Path("admin/xero/organisations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(Registration registration) {
+        if (registration == null || registration.refreshToken() == null || registration.refreshToken().isBlank()) {
+            return problem(Response.Status.BAD_REQUEST, "send {\"refreshToken\": \"...\"} (tenantId and policy optional)");
+        }
+        return guarded(() -> Response.status(Response.Status.CREATED).entity(Map.of("connected",
+                views(onboarding.registerFromRefreshToken(registration.refreshToken().strip(),
+                        Optional.ofNullable(registration.tenantId()).filter(t -> !t.isBlank()),
+                        Optional.ofNullable(registration.policy()).filter(p -> !p.isBlank()))))).build());
+    }
+
+    @DELETE
+    @Path("admin/xero/organisations/{id}")
+    public Response disconnect(@PathParam("id") String id) {
+        return guarded(() -> {
+            onboarding.disconnect(OrganisationId.parse(id));
+            return Response.noContent().build();
+        });
+    }
+
+    public record LateFeeChoice(String accountCode, String taxType, String itemCode, Boolean approved,
+                                Boolean chaseDespiteXeroReminders) {
+    }
+
+    /** The accountant's late-fee account, tax type and item; checked against Xero at once. */
+    @PUT
+    @Path("admin/xero/organisations/{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response choose(@PathParam("id") String id, LateFeeChoice choice) {
+        return guarded(() -> {
+            OrganisationId organisation = OrganisationId.parse(id);
+            OrganisationLedgerSettings current = settings.find(organisation)
+                    .orElseThrow(() -> new XeroOnboarding.OnboardingRefused("organisation " + id + " is not a Xero organisation"));
+            OrganisationLedgerSettings chosen = current.withLateFeeChoices(text(choice.accountCode()),
+                    text(choice.taxType()), text(choice.itemCode()),
+                    choice.approved() == null ? current.lateFeesApproved() : choice.approved());
+            if (choice.chaseDespiteXeroReminders() != null) {
+                chosen = chosen.withChaseDespiteLedgerReminders(choice.chaseDespiteXeroReminders());
+            }
+            settings.save(chosen);
+            SettingsReport report = settingsReader.refresh(organisation);
+            return Response.ok(Map.of(
+                    "lateFeesBlockedBecause", report.lateFeesBlockedBecause().orElse(""),
+                    "xeroRemindersOn", report.ledgerChasesToo(),
+                    "warnings", report.warnings(),
+                    "failure", report.failure().map(f -> f.reason()).orElse(""))).build();
+        });
+    }
+
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static List<Map<String, String>> views(List<Organisation> organisations) {
+        return organisations.stream().map(o -> Map.of("id", o.id().toString(), "name", o.displayName(),
+                "mode", o.mode().name(), "timeZone", o.timeZone().getId(), "baseCurrency",
+                o.baseCurrency().getCurrencyCode())).toList();
+    }
+
+    private static Response guarded(java.util.function.Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (XeroOnboarding.OnboardingRefused | XeroIdentity.TokenRefused | IllegalArgumentException e) {
+            return problem(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (IllegalStateException e) {
+            return problem(Response.Status.CONFLICT, e.getMessage());
+        }
+    }
+
+    private static Response problem(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.arrears.connector.xero;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.ledger.InvoiceReading;
+import dev.arrears.application.ledger.LedgerFailure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(XeroWireMock.class)
+class XeroLimitsTest extends XeroTestBase {
+
+    static final String INVOICE = "7ef31b20-de17-4312-8382-412f869b1510";
+    static final String PATH = "/api.xro/2.0/Invoices/" + INVOICE;
+
+    void answers() {
+        xero.stubFor(get(urlPathEqualTo(PATH)).willReturn(json(page(invoice(INVOICE, "INV-0003", NOW)))));
+    }
+
+    static LedgerFailure.RetryLater retryLater(InvoiceReading reading) {
+        assertThat(reading).isInstanceOf(InvoiceReading.Failed.class);
+        LedgerFailure failure = ((InvoiceReading.Failed) reading).failure();
+        assertThat(failure).isInstanceOf(LedgerFailure.RetryLater.class);
+        return (LedgerFailure.RetryLater) failure;
+    }
+
+    @Test
+    void a_429_pauses_the_organisation_for_retry_after_and_nothing_is_sent_inside_the_window() {
+        xero.stubFor(get(urlPathEqualTo(PATH)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30").withHeader("X-Rate-Limit-Problem", "minute")
+                        .withHeader("X-MinLimit-Remaining", "0").withHeader("X-DayLimit-Remaining", "4000"))
+                .willSetStateTo("open"));
+        xero.stubFor(get(urlPathEqualTo(PATH)).inScenario("limit").whenScenarioStateIs("open")
+                .willReturn(json(page(invoice(INVOICE, "INV-0003", NOW)))));
+
+        LedgerFailure.RetryLater first = retryLater(gateway.reread(org, INVOICE));
+        assertThat(first.notBefore()).contains(NOW.plusSeconds(30));
+
+        clock.advance(Duration.ofSeconds(29));
+        LedgerFailure.RetryLater second = retryLater(gateway.reread(org, INVOICE));
+        assertThat(second.notBefore()).contains(NOW.plusSeconds(30));
+        assertThat(gateway.sync(org).stoppedBy()).get().isInstanceOf(LedgerFailure.RetryLater.class);
+        xero.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        xero.verify(0, getRequestedFor(urlPathEqualTo("/api.xro/2.0/Invoices")));
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+        xero.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void a_day_limit_429_pauses_for_the_hours_xero_names() {
+        xero.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
+                .withHeader("X-Rate-Limit-Problem", "day").withHeader("X-DayLimit-Remaining", "0")));
+
+        assertThat(retryLater(gateway.reread(org, INVOICE)).notBefore()).contains(NOW.plusSeconds(3600));
+        clock.advance(Duration.ofMinutes(59));
+        retryLater(gateway.reread(org, INVOICE));
+        xero.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void an_organisation_xero_reports_offline_is_left_alone_while_the_others_carry_on() {
+        OrganisationId other = connected(id(), ACCESS, NOW.plus(Duration.ofMinutes(30)), REFRESH, Optional.empty());
+        xero.stubFor(get(urlPathEqualTo(PATH)).withHeader("xero-tenant-id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(tenant))
+                .willReturn(aResponse().withStatus(503).withBody("The Organisation is offline")));
+        answersFor(other);
+
+        assertThat(retryLater(gateway.reread(org, INVOICE)).notBefore()).contains(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(gateway.reread(other, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+        retryLater(gateway.reread(org, INVOICE));
+        xero.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    void answersFor(OrganisationId organisation) {
+        xero.stubFor(get(urlPathEqualTo(PATH)).withHeader("xero-tenant-id",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(connections.find(organisation).orElseThrow().tenantId()))
+                .willReturn(json(page(invoice(INVOICE, "INV-0003", NOW)))));
+    }
+
+    @Test
+    void no_more_than_sixty_calls_a_minute_go_to_one_organisation() {
+        answers();
+        for (int i = 0; i < 60; i++) {
+            assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+        }
+        LedgerFailure.RetryLater refused = retryLater(gateway.reread(org, INVOICE));
+        assertThat(refused.notBefore()).contains(NOW.plusSeconds(60));
+        xero.verify(60, getRequestedFor(urlPathEqualTo(PATH)));
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+    }
+
+    @Test
+    void server_errors_are_retried_with_backoff() {
+        xero.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("better"));
+        xero.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("better")
+                .willReturn(json(page(invoice(INVOICE, "INV-0003", NOW)))));
+
+        assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+        xero.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void a_deleted_invoice_is_gone() {
+        xero.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
+        assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Gone.class);
+    }
+}
