@@ -25,9 +25,11 @@ import java.util.Optional;
  * Xero's HTTP endpoints. They live in the connector, not in {@code web}, because they are the Xero
  * protocol itself (the consent redirect and callback) or Xero-only operations, and adapters do not
  * import each other. Everything under {@code /admin} is guarded by the operator token filter; the
- * callback is public but only completes a consent an operator started (its state is single-use).
+ * callback ({@link XeroCallbackResource}) is public but only completes a consent an operator started
+ * (its state is single-use). The class path is {@code /admin/xero}, not {@code /}: a root resource
+ * at {@code /admin} (collections) would otherwise win the match for every {@code /admin/xero/...}.
  */
-@Path("/")
+@Path("/admin/xero")
 @Produces(MediaType.APPLICATION_JSON)
 public class XeroResources {
 
@@ -43,26 +45,12 @@ public class XeroResources {
 
     /** Starts a consent: redirects (303) to Xero's consent page; the body carries the same address. */
     @GET
-    @Path("admin/xero/connect")
+    @Path("connect")
     public Response connect(@QueryParam("policy") String policy) {
         return guarded(() -> {
             URI consent = onboarding.startConsent(Optional.ofNullable(policy).filter(p -> !p.isBlank()));
             return Response.seeOther(consent).entity(Map.of("authorizeUrl", consent.toString())).build();
         });
-    }
-
-    /** Xero sends the accountant back here with the code (or an error) and our state. */
-    @GET
-    @Path("xero/callback")
-    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
-                             @QueryParam("error") String error) {
-        if (error != null) {
-            return problem(Response.Status.BAD_REQUEST, "Xero did not grant access: " + error);
-        }
-        if (code == null || state == null) {
-            return problem(Response.Status.BAD_REQUEST, "the callback needs code and state");
-        }
-        return guarded(() -> Response.ok(Map.of("connected", views(onboarding.completeConsent(code, state)))).build());
     }
 
     public record Registration(String refreshToken, String tenantId, String policy) {
@@ -74,7 +62,7 @@ public class XeroResources {
 
     /** Headless registration from an existing refresh token (see docs/xero.md). */
     @POST
-    @Path("admin/xero/organisations")
+    @Path("organisations")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(Registration registration) {
         if (registration == null || registration.refreshToken() == null || registration.refreshToken().isBlank()) {
@@ -87,7 +75,7 @@ public class XeroResources {
     }
 
     @DELETE
-    @Path("admin/xero/organisations/{id}")
+    @Path("organisations/{id}")
     public Response disconnect(@PathParam("id") String id) {
         return guarded(() -> {
             onboarding.disconnect(OrganisationId.parse(id));
@@ -101,7 +89,7 @@ public class XeroResources {
 
     /** The accountant's late-fee account, tax type and item; checked against Xero at once. */
     @PUT
-    @Path("admin/xero/organisations/{id}/settings")
+    @Path("organisations/{id}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response choose(@PathParam("id") String id, LateFeeChoice choice) {
         return guarded(() -> {
@@ -128,13 +116,13 @@ public class XeroResources {
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static List<Map<String, String>> views(List<Organisation> organisations) {
+    static List<Map<String, String>> views(List<Organisation> organisations) {
         return organisations.stream().map(o -> Map.of("id", o.id().toString(), "name", o.displayName(),
                 "mode", o.mode().name(), "timeZone", o.timeZone().getId(), "baseCurrency",
                 o.baseCurrency().getCurrencyCode())).toList();
     }
 
-    private static Response guarded(java.util.function.Supplier<Response> action) {
+    static Response guarded(java.util.function.Supplier<Response> action) {
         try {
             return action.get();
         } catch (XeroOnboarding.OnboardingRefused | XeroIdentity.TokenRefused | IllegalArgumentException e) {
@@ -144,7 +132,7 @@ public class XeroResources {
         }
     }
 
-    private static Response problem(Response.Status status, String message) {
+    static Response problem(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

@@ -37,6 +37,7 @@ public final class DemoCommand {
     private static volatile SandboxServer sandbox;
     private static volatile HandOverClock sandboxClock;
     private static volatile long secondsPerDay = 10;
+    private static volatile Instant started = Instant.EPOCH;
 
     private DemoCommand() {
     }
@@ -113,7 +114,11 @@ public final class DemoCommand {
         SandboxServer server;
         try {
             server = SandboxServer.start(SandboxOptions.create(clock).wallClock(system).port(sandboxPort).seed(seed)
-                    .tokenLifetimesOnWallClock(true));
+                    .tokenLifetimesOnWallClock(true)
+                    // The providers' rate limits count real minutes, the daemon's own limiters count minutes of its
+                    // (simulated) clock: at one day per 10 s they cannot agree, so the demo switches them off. The
+                    // benchmark runs on the real clock with the limits on.
+                    .limits(false));
         } catch (IllegalStateException e) {
             err.println("demo: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")
                     + "; pick another port with --sandbox-port");
@@ -142,6 +147,7 @@ public final class DemoCommand {
         sandbox = server;
         sandboxClock = clock;
         secondsPerDay = perDay;
+        started = start;
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "demo-sandbox-shutdown"));
 
         out.println("Arrears demo: one simulated day every " + perDay + " s, starting " + start);
@@ -164,6 +170,10 @@ public final class DemoCommand {
         if (c != null) {
             c.handOver(daemonClock);
         }
+    }
+
+    static Instant start() {
+        return started;
     }
 
     static long secondsPerDay() {

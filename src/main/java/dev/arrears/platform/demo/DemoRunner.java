@@ -145,7 +145,7 @@ public class DemoRunner {
 
     /** Once per simulated day: what the ledgers show (reminders, late fees, payments, open invoices). */
     private void narrate(SandboxServer sandbox, Admin admin, List<Connected> connected) throws InterruptedException {
-        LocalDate first = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = LocalDate.ofInstant(DemoCommand.start(), ZoneOffset.UTC);
         Map<String, String> last = new LinkedHashMap<>();
         while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(Duration.ofSeconds(DemoCommand.secondsPerDay()));
@@ -162,10 +162,28 @@ public class DemoRunner {
                         l.path("open").asLong(), l.path("duplicateCreatedKeys").isEmpty() ? "" : ", DUPLICATES " + l.path("duplicateCreatedKeys"));
                 String changed = line.equals(last.get(c.sandboxOrg())) ? "" : "  *";
                 last.put(c.sandboxOrg(), line);
-                b.append(String.format("%n  %-26s %s%s", c.name(), line, changed));
+                b.append(String.format("%n  %-26s %s%s   | Arrears outbox: %s", c.name(), line, changed, outbox(admin, c)));
             }
             Log.infof("Demo day %d (%s): in the sandbox ledgers, %d reminders sent and %d late fees raised so far%s",
                     today.toEpochDay() - first.toEpochDay(), today, reminders, fees, b);
+        }
+    }
+
+    /** The organisation's outbox as Arrears sees it: actions per status (DONE, CANCELLED for a payment, ...). */
+    private static String outbox(Admin admin, Connected c) {
+        try {
+            HttpResponse<String> r = admin.send("GET", "/admin/organisations/" + c.organisationId() + "/outbox", null);
+            if (r.statusCode() != 200) {
+                return "HTTP " + r.statusCode();
+            }
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            JSON.readTree(r.body()).forEach(a -> counts.merge(a.path("status").asText(), 1, Integer::sum));
+            return counts.toString();
+        } catch (IOException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 

@@ -1,0 +1,34 @@
+package dev.arrears.connector.xero;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** Xero sends the accountant back to {@code /xero/callback} after the consent an operator started. */
+@Path("/xero/callback")
+@Produces(MediaType.APPLICATION_JSON)
+public class XeroCallbackResource {
+
+    private final XeroOnboarding onboarding;
+
+    XeroCallbackResource(XeroOnboarding onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    /** Xero sends the accountant back here with the code (or an error) and our state. */
+    @GET
+    public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
+                             @QueryParam("error") String error) {
+        if (error != null) {
+            return XeroResources.problem(Response.Status.BAD_REQUEST, "Xero did not grant access: " + error);
+        }
+        if (code == null || state == null) {
+            return XeroResources.problem(Response.Status.BAD_REQUEST, "the callback needs code and state");
+        }
+        return XeroResources.guarded(() -> Response.ok(Map.of("connected", XeroResources.views(onboarding.completeConsent(code, state)))).build());
+    }
+}
