@@ -24,7 +24,7 @@ import java.util.Map;
 public final class DemoCommand {
 
     public static final String USAGE = """
-            Usage: demo [options]     (needs QUARKUS_DATASOURCE_JDBC_URL pointing at a database whose name contains 'demo':
+            Usage: demo [options]     (needs QUARKUS_DATASOURCE_JDBC_URL pointing at a database whose name contains 'demo' or 'e2e':
                                        the demo empties it at every start)
               --seconds-per-day N   real seconds per simulated day (default 10)
               --port N              the admin API's port (default 8080)
@@ -84,9 +84,10 @@ public final class DemoCommand {
             return 2;
         }
         String database = databaseName(jdbc);
-        if (!database.toLowerCase(Locale.ROOT).contains("demo")) {
+        String lower = database.toLowerCase(Locale.ROOT);
+        if (!lower.contains("demo") && !lower.contains("e2e")) {
             err.println("demo: the demo empties its database at every start; point QUARKUS_DATASOURCE_JDBC_URL at a database"
-                    + " whose name contains 'demo' (e.g. arrears_demo), not '" + database + "'");
+                    + " whose name contains 'demo' or 'e2e' (e.g. arrears_demo), not '" + database + "'");
             return 2;
         }
 
@@ -114,6 +115,7 @@ public final class DemoCommand {
         SandboxServer server;
         try {
             server = SandboxServer.start(SandboxOptions.create(clock).wallClock(system).port(sandboxPort).seed(seed)
+                    .controlToken(env.get("ARREARS_SANDBOX_CONTROL_TOKEN"))
                     .tokenLifetimesOnWallClock(true)
                     // The providers' rate limits count real minutes, the daemon's own limiters count minutes of its
                     // (simulated) clock: at one day per 10 s they cannot agree, so the demo switches them off. The
