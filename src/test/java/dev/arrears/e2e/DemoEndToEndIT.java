@@ -116,6 +116,19 @@ class DemoEndToEndIT {
         for (JsonNode o : orgs) {
             ledgers.put(o.path("id").asText(), get(sandbox + "/_sandbox/ledger/" + o.path("id").asText() + "?invoices=true", true));
         }
+        // For a post-mortem: the ledgers' side and Arrears' side, as they were at the end.
+        Map<String, Object> dump = new LinkedHashMap<>();
+        dump.put("paid", paid);
+        dump.put("ledgers", ledgers);
+        JsonNode organisations = get(admin + "/admin/organisations", false);
+        dump.put("organisations", organisations);
+        Map<String, JsonNode> outboxes = new LinkedHashMap<>();
+        for (JsonNode o : organisations) {
+            outboxes.put(o.path("name").asText(), get(admin + "/admin/organisations/" + o.path("id").asText() + "/outbox", false));
+        }
+        dump.put("outboxes", outboxes);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of("target/e2e-end-state.json").toFile(), dump);
+
         LocalDate last = start.plusDays(DAYS);
         checkNothingTwice(ledgers);
         checkStages(ledgers, start, last);
@@ -143,7 +156,8 @@ class DemoEndToEndIT {
                     continue;
                 }
                 List<LocalDate> sent = emails.getOrDefault(i.path("id").asText(), List.of()).stream().sorted().toList();
-                String what = l.path("name").asText() + " invoice " + i.path("number").asText() + " due " + due + ", reminders " + sent;
+                String what = l.path("name").asText() + " invoice " + i.path("number").asText() + " (" + i.path("id").asText()
+                        + ") due " + due + ", reminders " + sent + " (see target/e2e-end-state.json, target/e2e-demo.log)";
                 assertThat(sent).as(what).hasSize(STAGES.length);
                 for (int k = 0; k < STAGES.length; k++) {
                     long late = ChronoUnit.DAYS.between(due.plusDays(STAGES[k]), sent.get(k));
