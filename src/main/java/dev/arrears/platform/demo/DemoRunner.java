@@ -75,7 +75,7 @@ public class DemoRunner {
         try {
             Admin admin = new Admin("http://localhost:" + httpPort, operatorToken.orElseThrow());
             admin.awaitUp();
-            List<Connected> connected = connect(sandbox, admin);
+            List<Connected> connected = connect(sandbox, admin, true);
             guide(sandbox, connected);
             narrate(sandbox, admin, connected);
         } catch (InterruptedException e) {
@@ -85,12 +85,13 @@ public class DemoRunner {
         }
     }
 
-    record Connected(String organisationId, String sandboxOrg, String name, String provider) {
+    public record Connected(String organisationId, String sandboxOrg, String name, String provider) {
     }
 
-    private List<Connected> connect(SandboxServer sandbox, Admin admin) throws IOException, InterruptedException {
-        JsonNode orgs = JSON.valueToTree(sandbox.control("GET", "/_sandbox/orgs", null));
+    /** Connects every sandbox organisation; with {@code live}, runs a first cycle in preview and switches it live. */
+    static List<Connected> connect(SandboxServer sandbox, Admin admin, boolean live) throws IOException, InterruptedException {
         List<Connected> out = new ArrayList<>();
+        JsonNode orgs = JSON.valueToTree(sandbox.control("GET", "/_sandbox/orgs", null));
         for (JsonNode org : orgs.path("orgs")) {
             String id = org.path("id").asText();
             String name = org.path("name").asText();
@@ -118,10 +119,12 @@ public class DemoRunner {
                 admin.check(admin.send("PUT", "/admin/quickbooks/companies/" + organisationId + "/settings",
                         Map.of("lateFeeIncomeAccountId", "83")), "choosing " + name + "'s late-fee account");
             }
-            // A first cycle in preview, then live: the go-live rule sends only each invoice's current stage.
-            admin.send("POST", "/admin/organisations/" + organisationId + "/cycle", null);
-            admin.check(admin.send("POST", "/admin/organisations/" + organisationId + "/live", null), "switching " + name + " live");
-            Log.infof("Demo: %s (%s, sandbox id %s) connected as organisation %s and switched LIVE", name, provider, id, organisationId);
+            if (live) {
+                // A first cycle in preview, then live: the go-live rule sends only each invoice's current stage.
+                admin.send("POST", "/admin/organisations/" + organisationId + "/cycle", null);
+                admin.check(admin.send("POST", "/admin/organisations/" + organisationId + "/live", null), "switching " + name + " live");
+                Log.infof("Demo: %s (%s, sandbox id %s) connected as organisation %s and switched LIVE", name, provider, id, organisationId);
+            }
             out.add(new Connected(organisationId, id, name, provider));
         }
         return out;
