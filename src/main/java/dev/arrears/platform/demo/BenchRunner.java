@@ -187,6 +187,9 @@ public class BenchRunner {
         List<Journal.Entry> entries = sandbox.journal().entries(e -> e.seq() > seq);
         for (Journal.Entry e : entries) {
             operations.merge(e.provider() + " " + e.operation(), 1, Integer::sum);
+            if (Log.isDebugEnabled()) {
+                Log.debugf("Benchmark: %s: %s %s %s?%s -> %d", name, e.provider(), e.operation(), e.path(), e.query(), e.status());
+            }
             perOrg.merge(e.org() == null ? "(none: token and connection calls)" : e.org(), 1, Integer::sum);
         }
         long max = perOrg.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(Map.Entry::getValue).max().orElse(0);
