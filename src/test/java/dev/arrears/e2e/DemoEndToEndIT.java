@@ -118,7 +118,7 @@ class DemoEndToEndIT {
         }
         // For a post-mortem: the ledgers' side and Arrears' side, as they were at the end.
         Map<String, Object> dump = new LinkedHashMap<>();
-        dump.put("paid", paid);
+        dump.put("paid", String.valueOf(paid));
         dump.put("ledgers", ledgers);
         JsonNode organisations = get(admin + "/admin/organisations", false);
         dump.put("organisations", organisations);
@@ -152,6 +152,7 @@ class DemoEndToEndIT {
             for (JsonNode i : l.path("invoiceStates")) {
                 LocalDate due = LocalDate.parse(i.path("dueDate").asText());
                 if (i.path("createdByApp").asBoolean() || !i.path("behaviour").asText().equals("NEVER_PAYS")
+                        || !i.path("payments").isEmpty()   // the one this test pays mid-run
                         || due.minusDays(3).isBefore(start.plusDays(1)) || due.plusDays(14).isAfter(last.minusDays(2))) {
                     continue;
                 }
@@ -186,6 +187,7 @@ class DemoEndToEndIT {
                 LocalDate due = LocalDate.parse(i.path("dueDate").asText());
                 if (i.path("createdByApp").asBoolean() || !i.path("behaviour").asText().equals("NEVER_PAYS")
                         || !FEE_CURRENCIES.contains(i.path("currency").asText())
+                        || !i.path("payments").isEmpty()
                         || due.plusDays(14).isBefore(start.plusDays(1)) || due.plusDays(14).isAfter(last.minusDays(2))) {
                     continue;
                 }
