@@ -2,6 +2,8 @@ package dev.arrears.platform;
 
 import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.domain.dunning.DunningEngine;
+import dev.arrears.platform.demo.BenchCommand;
+import dev.arrears.platform.demo.DemoCommand;
 import dev.arrears.platform.forecast.ForecastCommand;
 import dev.arrears.platform.sandbox.SandboxCommand;
 import io.quarkus.runtime.Quarkus;
@@ -24,6 +26,9 @@ public final class ArrearsMain {
               java -jar quarkus-run.jar                  start the Arrears daemon
               java -jar quarkus-run.jar forecast ...     try a policy on sample invoices (no database needed);
                                                          'forecast --help' lists its options
+              java -jar quarkus-run.jar demo ...         the daemon against the embedded sandbox ledgers on a simulated clock;
+                                                         'demo --help' lists its options
+              java -jar quarkus-run.jar bench ...        the benchmark against the embedded sandbox; 'bench --help'
               java -jar quarkus-run.jar sandbox ...      run the Xero and QuickBooks sandbox ledgers (no database needed);
                                                          'sandbox --help' lists its options
             """;
@@ -43,6 +48,26 @@ public final class ArrearsMain {
             // A stand-in for Xero and QuickBooks, in its own process so it outlives a killed daemon.
             System.exit(SandboxCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
                     Clock.systemUTC(), System.getenv()));
+        }
+        if (args.length > 0 && args[0].equals("demo")) {
+            // Arrears against the embedded sandbox on a simulated clock: prepares the configuration, then boots as usual.
+            int status = DemoCommand.prepare(List.of(args).subList(1, args.length), System.out, System.err,
+                    Clock.systemUTC(), System.getenv());
+            if (status >= 0) {
+                System.exit(status);
+            }
+            Quarkus.run();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            // The benchmark: Arrears against the embedded sandbox, real clock, limits on; exits with the figures.
+            int status = BenchCommand.prepare(List.of(args).subList(1, args.length), System.out, System.err,
+                    Clock.systemUTC(), System.getenv());
+            if (status >= 0) {
+                System.exit(status);
+            }
+            Quarkus.run();
+            return;
         }
         if (args.length > 0 && Arrays.asList("--help", "-h", "help").contains(args[0])) {
             System.out.print(USAGE);

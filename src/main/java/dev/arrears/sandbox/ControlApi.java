@@ -34,7 +34,7 @@ final class ControlApi {
                 return ok(Map.of("orgs", orgs()));
             }
             if (p.startsWith("/ledger/") && m.equals("GET")) {
-                return ledger(p.substring("/ledger/".length()));
+                return ledger(p.substring("/ledger/".length()), "true".equals(req.q("invoices")));
             }
             if (p.equals("/journal") && m.equals("GET")) {
                 return journal(req);
@@ -124,7 +124,7 @@ final class ControlApi {
         return out;
     }
 
-    private Resp ledger(String orgId) {
+    private Resp ledger(String orgId, boolean invoices) {
         Org o = sb.ledger.org(orgId);
         if (o == null) {
             return error(404, "no organisation " + orgId);
@@ -179,6 +179,36 @@ final class ControlApi {
                         "at", Instant.ofEpochMilli(n.createdMillis()).toString()));
             }
             m.put("notes", notes);
+            if (invoices) {
+                // ?invoices=true: every issued invoice with its dates and payments, for end-to-end checks.
+                List<Map<String, Object>> list = new ArrayList<>();
+                Map<Invoice, List<Map<String, Object>>> paid = new HashMap<>();
+                for (Payment pay : o.payments) {
+                    paid.computeIfAbsent(pay.invoice, k -> new ArrayList<>()).add(Map.of(
+                            "amount", Json.money(pay.amountMinor, o.country.currencyDigits()),
+                            "at", Instant.ofEpochMilli(pay.createdMillis).toString()));
+                }
+                for (Invoice i : o.invoices) {
+                    if (i.createdMillis > now) {
+                        continue;
+                    }
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("id", i.id());
+                    v.put("number", o.number(i));
+                    v.put("customer", i.customer.id());
+                    v.put("behaviour", i.customer.behaviour.toString());
+                    v.put("createdByApp", i.createdByApp);
+                    v.put("currency", o.country.currency());
+                    v.put("issueDate", java.time.LocalDate.ofEpochDay(i.issueDay).toString());
+                    v.put("dueDate", java.time.LocalDate.ofEpochDay(i.dueDay).toString());
+                    v.put("total", Json.money(i.totalMinor, o.country.currencyDigits()));
+                    v.put("amountDue", Json.money(i.totalMinor - i.paidMinor, o.country.currencyDigits()));
+                    v.put("status", Invoice.STATUS_NAMES[i.status]);
+                    v.put("payments", paid.getOrDefault(i, List.of()));
+                    list.add(v);
+                }
+                m.put("invoiceStates", list);
+            }
             return ok(m);
         }
     }

@@ -23,6 +23,7 @@ public final class SandboxOptions {
     private int threads = 16;
     private boolean limits = true;
     private int journalCapacity = 200_000;
+    private boolean tokenLifetimesOnWallClock;
 
     public static SandboxOptions create(Clock clock) {
         SandboxOptions o = new SandboxOptions();
@@ -40,6 +41,13 @@ public final class SandboxOptions {
     public SandboxOptions threads(int v) { threads = v; return this; }
     public SandboxOptions limits(boolean v) { limits = v; return this; }
     public SandboxOptions journalCapacity(int v) { journalCapacity = v; return this; }
+    /**
+     * Token lifetimes (access 30/60 minutes, refresh rotation and grace) on the wall clock instead
+     * of the ledger clock: for a demo whose ledger clock runs so fast that a 30-minute token would
+     * last a fraction of a real second. Off by default, as real providers measure them in real time
+     * and the daemon runs on the ledger clock.
+     */
+    public SandboxOptions tokenLifetimesOnWallClock(boolean v) { tokenLifetimesOnWallClock = v; return this; }
 
     public String host() { return host; }
     public int port() { return port; }
@@ -54,4 +62,5 @@ public final class SandboxOptions {
     public int threads() { return threads; }
     public boolean limits() { return limits; }
     public int journalCapacity() { return journalCapacity; }
+    public boolean tokenLifetimesOnWallClock() { return tokenLifetimesOnWallClock; }
 }

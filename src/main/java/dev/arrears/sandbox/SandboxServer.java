@@ -63,7 +63,7 @@ public final class SandboxServer implements AutoCloseable {
         Map<Provider, String[]> clients = new EnumMap<>(Provider.class);
         clients.put(Provider.XERO, new String[] {options.xeroClientId(), options.xeroClientSecret()});
         clients.put(Provider.QUICKBOOKS, new String[] {options.qboClientId(), options.qboClientSecret()});
-        this.oauth = new OAuth(clients, clock, wall, ledger);
+        this.oauth = new OAuth(clients, options.tokenLifetimesOnWallClock() ? wall : clock, wall, ledger);
         this.journal = new Journal(options.journalCapacity());
         this.faults = new Faults(4242L);
         this.controlToken = options.controlToken() != null ? options.controlToken() : randomToken();

@@ -159,13 +159,16 @@ final class XeroApi extends ProviderApi {
             });
         } else if (res.equalsIgnoreCase("Accounts") && n == 1 && m.equals("GET")) {
             r = new Route("getAccounts");
-            r.handler = (o, g, now) -> accounts(o, now);
+            String where = req.q("where");
+            r.handler = (o, g, now) -> accounts(o, now, where);
         } else if (res.equalsIgnoreCase("TaxRates") && n == 1 && m.equals("GET")) {
             r = new Route("getTaxRates");
-            r.handler = (o, g, now) -> taxRates(o, now);
+            String where = req.q("where");
+            r.handler = (o, g, now) -> taxRates(o, now, where);
         } else if (res.equalsIgnoreCase("Items") && n == 1 && m.equals("GET")) {
             r = new Route("getItems");
-            r.handler = (o, g, now) -> items(o, now);
+            String where = req.q("where");
+            r.handler = (o, g, now) -> items(o, now, where);
         } else if (res.equalsIgnoreCase("Currencies") && n == 1 && m.equals("GET")) {
             r = new Route("getCurrencies");
             r.handler = (o, g, now) -> envelope(now, gen -> {
@@ -1137,11 +1140,40 @@ final class XeroApi extends ProviderApi {
         return List.of("SERVICES", "LATEFEE");
     }
 
-    private Resp accounts(Org o, long now) {
+    /** GET /Accounts, with {@code where} on Code, Name, Type, Class, Status and TaxType. */
+    private Resp accounts(Org o, long now, String where) throws Json.BadRequest {
+        Predicate<String[]> filter = a -> true;
+        if (where != null && !where.isBlank()) {
+            List<String> known = List.of("code", "name", "type", "class", "status", "taxtype");
+            filter = XeroWhere.parse(where, new XeroWhere.Fields<>() {
+                @Override
+                public Object value(String[] a, String field) {
+                    return switch (field.toLowerCase(Locale.ROOT)) {
+                        case "code" -> a[0];
+                        case "name" -> a[1];
+                        case "type" -> a[2];
+                        case "class" -> a[3];
+                        case "status" -> "ACTIVE";
+                        case "taxtype" -> a[4];
+                        default -> null;
+                    };
+                }
+
+                @Override
+                public boolean knows(String field) {
+                    return known.contains(field.toLowerCase(Locale.ROOT));
+                }
+            });
+        }
+        Predicate<String[]> chosen = filter;
         return envelope(now, g -> {
             g.writeArrayFieldStart("Accounts");
             int k = 0;
             for (String[] a : accounts(o)) {
+                if (!chosen.test(a)) {
+                    k++;
+                    continue;
+                }
                 g.writeStartObject();
                 g.writeStringField("AccountID", derived(o, "account", k++).toString());
                 g.writeStringField("Code", a[0]);
@@ -1168,14 +1200,22 @@ final class XeroApi extends ProviderApi {
         });
     }
 
-    private Resp taxRates(Org o, long now) {
+    private Resp taxRates(Org o, long now, String where) throws Json.BadRequest {
         Country c = o.country;
+        // Name, TaxType, Status: enough for the connector's "TaxType==..." check.
+        Predicate<String[]> chosen = simpleWhere(where, List.of("name", "taxtype", "status"), (t, f) -> switch (f) {
+            case "name" -> t[0];
+            case "taxtype" -> t[1];
+            default -> "ACTIVE";
+        });
         return envelope(now, g -> {
             g.writeArrayFieldStart("TaxRates");
-            if (c.taxBasisPoints() > 0) {
+            if (c.taxBasisPoints() > 0 && chosen.test(new String[] {c.taxName(), c.taxType()})) {
                 taxRate(g, c.taxName(), c.taxType(), "OUTPUT", BigDecimal.valueOf(c.taxBasisPoints(), 2));
             }
-            taxRate(g, "No Tax", "NONE", "NONE", BigDecimal.ZERO);
+            if (chosen.test(new String[] {"No Tax", "NONE"})) {
+                taxRate(g, "No Tax", "NONE", "NONE", BigDecimal.ZERO);
+            }
             g.writeEndArray();
         });
     }
@@ -1204,13 +1244,22 @@ final class XeroApi extends ProviderApi {
         g.writeEndObject();
     }
 
-    private Resp items(Org o, long now) {
+    private Resp items(Org o, long now, String where) throws Json.BadRequest {
+        Predicate<String[]> chosen = simpleWhere(where, List.of("code", "name", "description"), (it, f) -> switch (f) {
+            case "code" -> it[0];
+            case "name" -> it[1];
+            default -> it[2];
+        });
         return envelope(now, g -> {
             g.writeArrayFieldStart("Items");
             String[][] items = {{"SERVICES", "Services", "Professional services", "200", o.country.taxType()},
                 {"LATEFEE", "Late payment fee", "Late payment fee", "260", "NONE"}};
             int k = 0;
             for (String[] it : items) {
+                if (!chosen.test(it)) {
+                    k++;
+                    continue;
+                }
                 g.writeStartObject();
                 g.writeStringField("ItemID", derived(o, "item", k++).toString());
                 g.writeStringField("Code", it[0]);
@@ -1228,6 +1277,27 @@ final class XeroApi extends ProviderApi {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        });
+    }
+
+    /** A {@code where} over a few string fields of a fixed list (accounts, tax rates, items); null: all. */
+    private static Predicate<String[]> simpleWhere(String where, List<String> known,
+                                                   java.util.function.BiFunction<String[], String, Object> field)
+            throws Json.BadRequest {
+        if (where == null || where.isBlank()) {
+            return a -> true;
+        }
+        return XeroWhere.parse(where, new XeroWhere.Fields<>() {
+            @Override
+            public Object value(String[] a, String f) {
+                String lower = f.toLowerCase(Locale.ROOT);
+                return known.contains(lower) ? field.apply(a, lower) : null;
+            }
+
+            @Override
+            public boolean knows(String f) {
+                return known.contains(f.toLowerCase(Locale.ROOT));
+            }
         });
     }
 

@@ -8,12 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/**
- * Where Xero sends the accountant back after consent. Public (Xero's redirect carries no operator
- * token), but it only completes a consent an operator started: the state is single-use and expires.
- * A class of its own, apart from {@code /admin/xero}, because Quarkus REST matches the class path
- * first and would not look for it in a class whose path is a prefix of another's.
- */
+/** Xero sends the accountant back to {@code /xero/callback} after the consent an operator started. */
 @Path("/xero/callback")
 @Produces(MediaType.APPLICATION_JSON)
 public class XeroCallbackResource {

@@ -25,7 +25,9 @@ import java.util.Optional;
  * Xero's HTTP endpoints. They live in the connector, not in {@code web}, because they are the Xero
  * protocol itself (the consent redirect and callback) or Xero-only operations, and adapters do not
  * import each other. Everything under {@code /admin} is guarded by the operator token filter; the
- * callback is public but only completes a consent an operator started (its state is single-use).
+ * callback ({@link XeroCallbackResource}) is public but only completes a consent an operator started
+ * (its state is single-use). The class path is {@code /admin/xero}, not {@code /}: a root resource
+ * at {@code /admin} (collections) would otherwise win the match for every {@code /admin/xero/...}.
  */
 @Path("/admin/xero")
 @Produces(MediaType.APPLICATION_JSON)

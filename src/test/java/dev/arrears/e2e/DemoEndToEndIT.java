@@ -1,0 +1,351 @@
+package dev.arrears.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar demo}) as its own process,
+ * against the sandbox ledgers it embeds, over 60 simulated days at one day every 2 real seconds.
+ * Everything is checked on the ledgers' side, through the sandbox's control API: reminders at each
+ * stage of the default policy, exactly one late fee per due period, and no chasing after payment.
+ * Database {@code arrears_e2e} (created when missing; the demo empties it at start).
+ */
+class DemoEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SECONDS_PER_DAY = 2;
+    private static final int DAYS = 60;
+    /** The default policy's reminder stages, in days from the due date. */
+    private static final int[] STAGES = {-3, 1, 7, 14};
+    /** Currencies the default policy's fixed late fee is defined for. */
+    private static final Set<String> FEE_CURRENCIES = Set.of("GBP", "EUR", "USD");
+    private static final Pattern FEE_KEY = Pattern.compile("([0-9a-f-]{36}):([^:\\s\\]]+):fee:([^:\\s\\]]+):p(\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String operatorToken = "e2e-operator-" + UUID.randomUUID();
+    private final String controlToken = "e2e-control-" + UUID.randomUUID();
+    private Process app;
+    private String admin;
+    private String sandbox;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (app != null) {
+            app.destroy();
+            if (!app.waitFor(20, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void sixtyDaysAgainstTheSandboxLedgers() throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        assumeTrue(Files.exists(jar), "package the application first");
+        String jdbc = e2eDatabase();
+        int adminPort = freePort();
+        int sandboxPort = freePort();
+        admin = "http://localhost:" + adminPort;
+        sandbox = "http://127.0.0.1:" + sandboxPort;
+        Path log = Path.of("target/e2e-demo.log").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "demo", "--seconds-per-day", Integer.toString(SECONDS_PER_DAY),
+                "--port", Integer.toString(adminPort), "--sandbox-port", Integer.toString(sandboxPort))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        env.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.putIfAbsent("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("ARREARS_OPERATOR_TOKEN", operatorToken);
+        env.put("ARREARS_SANDBOX_CONTROL_TOKEN", controlToken);
+        app = pb.start();
+
+        // Every sandbox organisation connected and live (the demo does it through the admin API).
+        List<JsonNode> orgs = sandboxOrgs(Duration.ofSeconds(120));
+        awaitAllLive(orgs.size(), Duration.ofSeconds(150));
+        Instant t0 = Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText());
+        LocalDate start = LocalDate.ofInstant(t0, java.time.ZoneOffset.UTC);
+        Instant end = t0.plus(Duration.ofDays(DAYS));
+
+        // Run to day 60; around day 20, pay one invoice that is being chased and has stages ahead of it.
+        Paid paid = null;
+        while (true) {
+            Instant now = Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText());
+            if (!now.isBefore(end)) {
+                break;
+            }
+            assertThat(app.isAlive()).as("the application is running (see %s)", log).isTrue();
+            if (paid == null && now.isAfter(t0.plus(Duration.ofDays(18)))) {
+                paid = payOneBeingChased(orgs);
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(paid).as("an invoice being chased was found and paid").isNotNull();
+
+        Map<String, JsonNode> ledgers = new LinkedHashMap<>();
+        for (JsonNode o : orgs) {
+            ledgers.put(o.path("id").asText(), get(sandbox + "/_sandbox/ledger/" + o.path("id").asText() + "?invoices=true", true));
+        }
+        // For a post-mortem: the ledgers' side and Arrears' side, as they were at the end.
+        Map<String, Object> dump = new LinkedHashMap<>();
+        dump.put("paid", String.valueOf(paid));
+        dump.put("ledgers", ledgers);
+        JsonNode organisations = get(admin + "/admin/organisations", false);
+        dump.put("organisations", organisations);
+        Map<String, JsonNode> outboxes = new LinkedHashMap<>();
+        for (JsonNode o : organisations) {
+            outboxes.put(o.path("name").asText(), get(admin + "/admin/organisations/" + o.path("id").asText() + "/outbox", false));
+        }
+        dump.put("outboxes", outboxes);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of("target/e2e-end-state.json").toFile(), dump);
+
+        LocalDate last = start.plusDays(DAYS);
+        checkNothingTwice(ledgers);
+        checkStages(ledgers, start, last);
+        checkOneFeePerDuePeriod(ledgers, start, last);
+        checkPaymentStopsTheChase(ledgers, paid);
+    }
+
+    private void checkNothingTwice(Map<String, JsonNode> ledgers) {
+        for (JsonNode l : ledgers.values()) {
+            assertThat(l.path("duplicateCreatedKeys")).as("late fees created twice in %s", l.path("name").asText()).isEmpty();
+        }
+    }
+
+    /** Invoices nobody pays, whose whole chase lies inside the run: one reminder per stage, on (or just after) its day. */
+    private void checkStages(Map<String, JsonNode> ledgers, LocalDate start, LocalDate last) {
+        int checked = 0;
+        for (JsonNode l : ledgers.values()) {
+            Map<String, List<LocalDate>> emails = new HashMap<>();
+            l.path("emails").forEach(e -> emails.computeIfAbsent(e.path("invoiceId").asText(), k -> new ArrayList<>())
+                    .add(LocalDate.parse(e.path("orgDay").asText())));
+            for (JsonNode i : l.path("invoiceStates")) {
+                LocalDate due = LocalDate.parse(i.path("dueDate").asText());
+                if (i.path("createdByApp").asBoolean() || !i.path("behaviour").asText().equals("NEVER_PAYS")
+                        || !i.path("payments").isEmpty()   // the one this test pays mid-run
+                        || due.minusDays(3).isBefore(start.plusDays(1)) || due.plusDays(14).isAfter(last.minusDays(2))) {
+                    continue;
+                }
+                List<LocalDate> sent = emails.getOrDefault(i.path("id").asText(), List.of()).stream().sorted().toList();
+                String what = l.path("name").asText() + " invoice " + i.path("number").asText() + " (" + i.path("id").asText()
+                        + ") due " + due + ", reminders " + sent + " (see target/e2e-end-state.json, target/e2e-demo.log)";
+                assertThat(sent).as(what).hasSize(STAGES.length);
+                for (int k = 0; k < STAGES.length; k++) {
+                    long late = ChronoUnit.DAYS.between(due.plusDays(STAGES[k]), sent.get(k));
+                    assertThat(late).as("stage day %d of %s", STAGES[k], what).isBetween(0L, 2L);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).as("invoices whose whole chase was watched").isGreaterThanOrEqualTo(3);
+    }
+
+    /** Every fee names its invoice, rule and period; each is raised once, and every unpaid invoice that reached day 14 got it. */
+    private void checkOneFeePerDuePeriod(Map<String, JsonNode> ledgers, LocalDate start, LocalDate last) {
+        int expected = 0;
+        for (JsonNode l : ledgers.values()) {
+            Map<String, Integer> perPeriod = new HashMap<>();
+            Map<String, Integer> perInvoice = new HashMap<>();
+            for (JsonNode c : l.path("createdInvoices")) {
+                Matcher m = FEE_KEY.matcher(c.path("reference").asText("") + " " + c.path("privateNote").asText(""));
+                assertThat(m.find()).as("fee invoice %s names its key", c).isTrue();
+                perPeriod.merge(m.group(2) + "/" + m.group(3) + "/" + m.group(4), 1, Integer::sum);
+                perInvoice.merge(m.group(2), 1, Integer::sum);
+            }
+            perPeriod.forEach((k, n) -> assertThat(n).as("fees for %s in %s", k, l.path("name").asText()).isEqualTo(1));
+            for (JsonNode i : l.path("invoiceStates")) {
+                LocalDate due = LocalDate.parse(i.path("dueDate").asText());
+                if (i.path("createdByApp").asBoolean() || !i.path("behaviour").asText().equals("NEVER_PAYS")
+                        || !FEE_CURRENCIES.contains(i.path("currency").asText())
+                        || !i.path("payments").isEmpty()
+                        || due.plusDays(14).isBefore(start.plusDays(1)) || due.plusDays(14).isAfter(last.minusDays(2))) {
+                    continue;
+                }
+                assertThat(perInvoice.getOrDefault(i.path("id").asText(), 0))
+                        .as("late fees on %s invoice %s (due %s)", l.path("name").asText(), i.path("number").asText(), due)
+                        .isEqualTo(1);
+                expected++;
+            }
+        }
+        assertThat(expected).as("unpaid invoices that reached the late-fee stage during the run").isGreaterThanOrEqualTo(1);
+    }
+
+    /** The invoice paid mid-run, and every invoice its customer paid in full: no reminder and no fee afterwards. */
+    private void checkPaymentStopsTheChase(Map<String, JsonNode> ledgers, Paid paid) {
+        JsonNode l = ledgers.get(paid.org());
+        Instant grace = paid.at().plus(Duration.ofDays(1));   // an action already being carried out may finish
+        l.path("emails").forEach(e -> {
+            if (e.path("invoiceId").asText().equals(paid.invoice())) {
+                assertThat(Instant.parse(e.path("at").asText())).as("reminder for paid invoice %s", paid.number()).isBefore(grace);
+            }
+        });
+        for (JsonNode c : l.path("createdInvoices")) {
+            Matcher m = FEE_KEY.matcher(c.path("reference").asText("") + " " + c.path("privateNote").asText(""));
+            if (m.find() && m.group(2).equals(paid.invoice())) {
+                assertThat(Instant.parse(c.path("created").asText())).as("fee for paid invoice %s", paid.number()).isBefore(grace);
+            }
+        }
+        int settled = 0;
+        for (JsonNode ledger : ledgers.values()) {
+            Map<String, Instant> paidAt = new HashMap<>();
+            for (JsonNode i : ledger.path("invoiceStates")) {
+                if (!i.path("createdByApp").asBoolean() && i.path("amountDue").asDouble() == 0 && !i.path("payments").isEmpty()) {
+                    Instant lastPayment = Instant.MIN;
+                    for (JsonNode p : i.path("payments")) {
+                        Instant at = Instant.parse(p.path("at").asText());
+                        lastPayment = at.isAfter(lastPayment) ? at : lastPayment;
+                    }
+                    paidAt.put(i.path("id").asText(), lastPayment);
+                }
+            }
+            for (JsonNode e : ledger.path("emails")) {
+                Instant p = paidAt.get(e.path("invoiceId").asText());
+                if (p != null) {
+                    assertThat(Instant.parse(e.path("at").asText())).as("reminder %s after its invoice was paid at %s", e, p)
+                            .isBefore(p.plus(Duration.ofDays(1)));
+                }
+            }
+            settled += paidAt.size();
+        }
+        assertThat(settled).as("invoices paid in full during the run").isGreaterThan(0);
+    }
+
+    record Paid(String org, String invoice, String number, Instant at) {
+    }
+
+    /** An invoice nobody would pay, overdue by 1 to 5 days and already reminded: paid now, before its firmer stages. */
+    private Paid payOneBeingChased(List<JsonNode> orgs) throws IOException, InterruptedException {
+        for (JsonNode o : orgs) {
+            String org = o.path("id").asText();
+            JsonNode l = get(sandbox + "/_sandbox/ledger/" + org + "?invoices=true", true);
+            LocalDate today = LocalDate.parse(l.path("today").asText());
+            Set<String> reminded = new java.util.HashSet<>();
+            l.path("emails").forEach(e -> reminded.add(e.path("invoiceId").asText()));
+            for (JsonNode i : l.path("invoiceStates")) {
+                LocalDate due = LocalDate.parse(i.path("dueDate").asText());
+                long overdue = ChronoUnit.DAYS.between(due, today);
+                if (!i.path("createdByApp").asBoolean() && i.path("behaviour").asText().equals("NEVER_PAYS")
+                        && i.path("amountDue").asDouble() > 0 && overdue >= 1 && overdue <= 5 && reminded.contains(i.path("id").asText())) {
+                    JsonNode r = post(sandbox + "/_sandbox/payments", Map.of("org", org, "invoice", i.path("id").asText()));
+                    Instant at = Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText());
+                    assertThat(r.has("error")).as("payment answer %s", r).isFalse();
+                    return new Paid(org, i.path("id").asText(), i.path("number").asText(), at);
+                }
+            }
+        }
+        return null;
+    }
+
+    private List<JsonNode> sandboxOrgs(Duration timeout) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            assertThat(app.isAlive()).as("the application is running (see target/e2e-demo.log)").isTrue();
+            try {
+                JsonNode orgs = get(sandbox + "/_sandbox/orgs", true).path("orgs");
+                List<JsonNode> out = new ArrayList<>();
+                orgs.forEach(out::add);
+                if (!out.isEmpty()) {
+                    return out;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the sandbox did not come up (see target/e2e-demo.log)");
+    }
+
+    private void awaitAllLive(int count, Duration timeout) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        String seen = "";
+        while (Instant.now().isBefore(until)) {
+            assertThat(app.isAlive()).as("the application is running (see target/e2e-demo.log)").isTrue();
+            try {
+                JsonNode list = get(admin + "/admin/organisations", false);
+                int live = 0;
+                for (JsonNode o : list) {
+                    live += o.path("mode").asText().equals("LIVE") ? 1 : 0;
+                }
+                seen = live + " of " + list.size() + " live";
+                if (live == count) {
+                    return;
+                }
+            } catch (IOException e) {
+                seen = e.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not every organisation went live: " + seen + " (see target/e2e-demo.log)");
+    }
+
+    private JsonNode get(String url, boolean sandboxCall) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        b.header(sandboxCall ? "X-Sandbox-Token" : "Authorization", sandboxCall ? controlToken : "Bearer " + operatorToken);
+        HttpResponse<String> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode post(String url, Object body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("X-Sandbox-Token", controlToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** jdbc:postgresql://host:port/arrears_e2e beside the database the build tests with; created when missing. */
+    private static String e2eDatabase() throws SQLException {
+        String base = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/arrears_test");
+        int slash = base.lastIndexOf('/');
+        String server = base.substring(0, slash + 1);
+        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
+             var exists = c.prepareStatement("select 1 from pg_database where datname = 'arrears_e2e'")) {
+            if (!exists.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database arrears_e2e");
+                }
+            }
+        }
+        return server + "arrears_e2e";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
