@@ -157,12 +157,14 @@ public class DemoRunner {
             long reminders = 0;
             long fees = 0;
             for (Connected c : connected) {
-                JsonNode l = JSON.valueToTree(sandbox.control("GET", "/_sandbox/ledger/" + c.sandboxOrg(), null));
+                JsonNode l = JSON.valueToTree(sandbox.control("GET", "/_sandbox/ledger/" + c.sandboxOrg() + "?invoices=true", null));
+                int[] stopped = chaseStopped(l);
                 reminders += l.path("remindersSent").asLong();
                 fees += l.path("lateFeeInvoices").asLong();
-                String line = String.format("reminders %3d, late fees %2d, payments %3d, open %3d%s",
+                String line = String.format("reminders %3d, late fees %2d, payments %3d, open %3d, paid after a reminder %2d"
+                                + " (reminded after payment: %d)%s",
                         l.path("remindersSent").asLong(), l.path("lateFeeInvoices").asLong(), l.path("payments").asLong(),
-                        l.path("open").asLong(), l.path("duplicateCreatedKeys").isEmpty() ? "" : ", DUPLICATES " + l.path("duplicateCreatedKeys"));
+                        l.path("open").asLong(), stopped[0], stopped[1], l.path("duplicateCreatedKeys").isEmpty() ? "" : ", DUPLICATES " + l.path("duplicateCreatedKeys"));
                 String changed = line.equals(last.get(c.sandboxOrg())) ? "" : "  *";
                 last.put(c.sandboxOrg(), line);
                 b.append(String.format("%n  %-26s %s%s   | Arrears outbox: %s", c.name(), line, changed, outbox(admin, c)));
@@ -170,6 +172,37 @@ public class DemoRunner {
             Log.infof("Demo day %d (%s): in the sandbox ledgers, %d reminders sent and %d late fees raised so far%s",
                     today.toEpochDay() - first.toEpochDay(), today, reminders, fees, b);
         }
+    }
+
+    /**
+     * Invoices paid in full after at least one reminder (the chase they stopped), and how many of
+     * them got a reminder more than a simulated day after the payment (should stay 0).
+     */
+    private static int[] chaseStopped(JsonNode ledger) {
+        Map<String, List<java.time.Instant>> emails = new java.util.HashMap<>();
+        ledger.path("emails").forEach(e -> emails.computeIfAbsent(e.path("invoiceId").asText(), k -> new ArrayList<>())
+                .add(java.time.Instant.parse(e.path("at").asText())));
+        int paidAfterReminder = 0;
+        int remindedAfter = 0;
+        for (JsonNode i : ledger.path("invoiceStates")) {
+            List<java.time.Instant> sent = emails.get(i.path("id").asText());
+            if (sent == null || i.path("amountDue").asDouble() != 0 || i.path("payments").isEmpty()) {
+                continue;
+            }
+            java.time.Instant paid = java.time.Instant.MIN;
+            for (JsonNode p : i.path("payments")) {
+                java.time.Instant at = java.time.Instant.parse(p.path("at").asText());
+                paid = at.isAfter(paid) ? at : paid;
+            }
+            java.time.Instant paidAt = paid;
+            if (sent.stream().anyMatch(t -> t.isBefore(paidAt))) {
+                paidAfterReminder++;
+            }
+            if (sent.stream().anyMatch(t -> t.isAfter(paidAt.plus(Duration.ofDays(1))))) {
+                remindedAfter++;
+            }
+        }
+        return new int[] {paidAfterReminder, remindedAfter};
     }
 
     /** The organisation's outbox as Arrears sees it: actions per status (DONE, CANCELLED for a payment, ...). */
