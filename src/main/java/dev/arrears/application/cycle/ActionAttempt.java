@@ -174,7 +174,7 @@ final class ActionAttempt {
             return cancelled(reason, Map.of("amountDue", fresh.amountDue().toString()));
         }
         for (ChaseGuard guard : guards) {
-            Optional<String> blocked = guard.blocks(fresh);
+            Optional<String> blocked = guard.blocks(fresh, entry);
             if (blocked.isPresent()) {
                 return cancelled(blocked.get(), Map.of("guard", guard.getClass().getSimpleName()));
             }

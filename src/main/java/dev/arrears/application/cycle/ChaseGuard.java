@@ -1,5 +1,6 @@
 package dev.arrears.application.cycle;
 
+import dev.arrears.application.OutboxEntry;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import java.util.Optional;
 
@@ -14,4 +15,9 @@ public interface ChaseGuard {
 
     /** Empty when writing is fine; otherwise why not, in words an accountant can read. */
     Optional<String> blocks(InvoiceSnapshot invoice);
+
+    /** The same question about one particular action; by default only the invoice matters. */
+    default Optional<String> blocks(InvoiceSnapshot invoice, OutboxEntry entry) {
+        return blocks(invoice);
+    }
 }

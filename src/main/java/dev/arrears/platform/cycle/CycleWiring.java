@@ -16,6 +16,7 @@ import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ChaseGuard;
+import dev.arrears.application.cycle.SupersededReminderGuard;
 import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.CollectionsGuard;
 import dev.arrears.application.cycle.CycleBook;
@@ -87,6 +88,13 @@ public class CycleWiring {
     @Singleton
     ChaseGuard collectionsGuard(CollectionsStore collections, OrganisationStore organisations, Clock clock) {
         return new CollectionsGuard(collections, organisations, clock);
+    }
+
+    /** A reminder of a stage the invoice has left is never sent late, in a burst with the next one. */
+    @Produces
+    @Singleton
+    ChaseGuard supersededReminderGuard(DunningStateStore states) {
+        return new SupersededReminderGuard(states);
     }
 
     @Produces
