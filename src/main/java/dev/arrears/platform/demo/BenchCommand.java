@@ -1,5 +1,7 @@
 package dev.arrears.platform.demo;
 
+import static dev.arrears.platform.CommandArgs.value;
+
 import dev.arrears.sandbox.SandboxOptions;
 import dev.arrears.sandbox.SandboxServer;
 import java.io.PrintStream;
@@ -88,12 +90,5 @@ public final class BenchCommand {
 
     static SandboxServer sandbox() {
         return sandbox;
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

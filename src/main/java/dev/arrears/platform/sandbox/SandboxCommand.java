@@ -1,5 +1,7 @@
 package dev.arrears.platform.sandbox;
 
+import static dev.arrears.platform.CommandArgs.value;
+
 import dev.arrears.platform.clock.AcceleratedClock;
 import dev.arrears.sandbox.SandboxOptions;
 import dev.arrears.sandbox.SandboxServer;
@@ -143,13 +145,6 @@ public final class SandboxCommand {
         server.connectorSettings().forEach((k, v) -> out.println("    "
                 + k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + "=" + v));
         out.flush();
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(i);
     }
 
     private static String[] pair(String v, String option) {
