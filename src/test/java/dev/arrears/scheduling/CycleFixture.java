@@ -33,6 +33,7 @@ import dev.arrears.application.cycle.OrganisationControl;
 import dev.arrears.application.cycle.OrganisationLeases;
 import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.RunCycle;
+import dev.arrears.application.cycle.SettingsReads;
 import dev.arrears.application.cycle.StageDocuments;
 import dev.arrears.application.escalation.DocumentStore;
 import dev.arrears.application.escalation.EscalationDocuments;
@@ -165,7 +166,7 @@ class CycleFixture {
                 new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
                 new SendRulesCheck(sendRules, contacts, connections));
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
-                audit, new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
+                audit, new SettingsReads(book, audit), new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
         return new Replica(cycle, dispatch);
     }
 

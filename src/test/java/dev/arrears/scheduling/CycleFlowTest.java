@@ -13,12 +13,20 @@ import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.CycleRecord;
+import dev.arrears.application.cycle.SettingsReads;
+import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.domain.dunning.DunningStatus;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +40,9 @@ class CycleFlowTest {
 
     @Inject
     CycleFixture fx;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     RecordingLedger xero;
     CycleFixture.Replica replica;
@@ -183,5 +194,65 @@ class CycleFlowTest {
         assertThat(replica.cycle().runNow(org)).isInstanceOf(CycleOutcome.Completed.class);
         assertThat(xero.applied(org)).hasSize(1);
         assertThat(fx.book.find(org).orElseThrow().cycleRequestedAt()).isEmpty();
+    }
+
+    @Test
+    void settings_are_read_once_a_day_even_when_an_operator_asks_for_a_cycle() {
+        OrganisationId org = fx.liveOrganisation("Daily Ltd", LedgerProvider.XERO);
+        xero.put(invoice(org, "A", "C1", TODAY.plusDays(30)));
+        replica.cycle().runDue();
+        assertThat(xero.settingsReads(org)).isEqualTo(1);
+
+        // "Run now" syncs and decides again at once; the settings read an hour ago still hold.
+        fx.clock.advance(Duration.ofHours(1));
+        assertThat(replica.cycle().runNow(org)).isInstanceOf(CycleOutcome.Completed.class);
+        assertThat(xero.syncs(org)).isEqualTo(2);
+        assertThat(xero.settingsReads(org)).isEqualTo(1);
+
+        fx.clock.advance(Duration.ofDays(1));
+        replica.cycle().runDue();
+        assertThat(xero.settingsReads(org)).isEqualTo(2);
+    }
+
+    @Test
+    void settings_read_at_registration_count_as_the_first_cycles_read() {
+        OrganisationId org = fx.liveOrganisation("Registered Ltd", LedgerProvider.XERO);
+        new SettingsReads(fx.book, fx.audit).noted(org,
+                new SettingsReport(Optional.empty(), false, List.of(), Optional.empty()), fx.clock.instant());
+        fx.clock.advance(Duration.ofMinutes(2));
+
+        assertThat(replica.cycle().runDue()).singleElement().isInstanceOf(CycleOutcome.Completed.class);
+        assertThat(xero.syncs(org)).isEqualTo(1);
+        assertThat(xero.settingsReads(org)).isZero();
+    }
+
+    @Test
+    void settings_that_could_not_be_read_are_read_again_at_the_next_cycle_and_the_failure_is_in_the_audit_trail() throws SQLException {
+        OrganisationId org = fx.liveOrganisation("Flaky Settings Ltd", LedgerProvider.XERO);
+        xero.failSettings(org, new LedgerFailure.RetryLater("HTTP 503", Optional.empty()));
+        replica.cycle().runDue();
+        assertThat(settingsWarnings(org)).singleElement().asString().contains("the settings could not be read: HTTP 503");
+
+        xero.healSettings(org);
+        fx.clock.advance(Duration.ofMinutes(16));
+        replica.cycle().runDue();
+        assertThat(xero.settingsReads(org)).isEqualTo(2);
+        fx.clock.advance(Duration.ofMinutes(16));
+        replica.cycle().runDue();
+        assertThat(xero.settingsReads(org)).isEqualTo(2);
+    }
+
+    private List<String> settingsWarnings(OrganisationId org) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select message from audit_event where organisation_id = ? and kind = 'LEDGER_SETTINGS_WARNING' order by id")) {
+            st.setObject(1, org.value());
+            List<String> messages = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(rs.getString(1));
+                }
+            }
+            return messages;
+        }
     }
 }

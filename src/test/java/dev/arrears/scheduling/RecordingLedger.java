@@ -57,6 +57,8 @@ final class RecordingLedger implements LedgerGateway {
     private final Map<OrganisationId, AtomicInteger> writeCallsByOrg = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> evidenceLookups = new ConcurrentHashMap<>();
     private final Map<OrganisationId, AtomicInteger> syncs = new ConcurrentHashMap<>();
+    private final Map<OrganisationId, AtomicInteger> settingsReads = new ConcurrentHashMap<>();
+    private final Map<OrganisationId, LedgerFailure> settingsFailures = new ConcurrentHashMap<>();
     private final Map<OrganisationId, AtomicInteger> activeWorkers = new ConcurrentHashMap<>();
     private final Map<OrganisationId, Instant> quietUntil = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -103,6 +105,14 @@ final class RecordingLedger implements LedgerGateway {
         syncFailures.remove(org);
     }
 
+    void failSettings(OrganisationId org, LedgerFailure failure) {
+        settingsFailures.put(org, failure);
+    }
+
+    void healSettings(OrganisationId org) {
+        settingsFailures.remove(org);
+    }
+
     void retryAfter(Duration duration) {
         retryAfter = duration;
     }
@@ -145,6 +155,10 @@ final class RecordingLedger implements LedgerGateway {
         return syncs.getOrDefault(org, new AtomicInteger()).get();
     }
 
+    int settingsReads(OrganisationId org) {
+        return settingsReads.getOrDefault(org, new AtomicInteger()).get();
+    }
+
     /** Things a real ledger would have noticed: two workers on one organisation, a write inside a Retry-After window. */
     List<String> violations() {
         return List.copyOf(violations);
@@ -159,7 +173,8 @@ final class RecordingLedger implements LedgerGateway {
 
     @Override
     public SettingsReport refreshSettings(OrganisationId organisation) {
-        return new SettingsReport(Optional.empty(), false, List.of(), Optional.empty());
+        settingsReads.computeIfAbsent(organisation, o -> new AtomicInteger()).incrementAndGet();
+        return new SettingsReport(Optional.empty(), false, List.of(), Optional.ofNullable(settingsFailures.get(organisation)));
     }
 
     @Override

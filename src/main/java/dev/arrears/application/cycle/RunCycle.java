@@ -44,13 +44,14 @@ public final class RunCycle {
     private final DecideOrganisation decide;
     private final DispatchActions dispatch;
     private final AuditTrail audit;
+    private final SettingsReads settingsReads;
     private final Backoff failureBackoff;
     /** Guards against two threads of this process on one organisation (a tick and an operator's "run now"). */
     private final Set<OrganisationId> working = ConcurrentHashMap.newKeySet();
 
     public RunCycle(ReplicaId replica, Clock clock, CycleSettings settings, OrganisationLeases leases, CycleBook book,
                     OrganisationStore organisations, LedgerGateways gateways, DecideOrganisation decide,
-                    DispatchActions dispatch, AuditTrail audit, Backoff failureBackoff) {
+                    DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads, Backoff failureBackoff) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -61,6 +62,7 @@ public final class RunCycle {
         this.decide = Objects.requireNonNull(decide, "decide");
         this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.settingsReads = Objects.requireNonNull(settingsReads, "settingsReads");
         this.failureBackoff = Objects.requireNonNull(failureBackoff, "failureBackoff");
     }
 
@@ -129,10 +131,12 @@ public final class RunCycle {
             boolean requested = record.cycleRequestedAt().isPresent();
             List<String> done = new ArrayList<>();
 
-            if (requested || due(record.settingsRefreshedAt(), settings.settingsEvery())) {
+            // Settings keep their own daily cadence even on an operator's "run now": a read at
+            // registration or by an accountant minutes ago counts (SettingsReads), so a requested
+            // cycle costs the ledger one sync call, not a settings read as well.
+            if (due(record.settingsRefreshedAt(), settings.settingsEvery())) {
                 renew(id);
                 refreshSettings(id, gateway);
-                book.stepDone(id, CycleStep.SETTINGS, clock.instant());
                 done.add("settings");
             }
             boolean synced = false;
@@ -179,16 +183,7 @@ public final class RunCycle {
         if (failure.isPresent() && failure.get() instanceof LedgerFailure.NeedsReconnect) {
             throw new CycleFailure("reading the ledger settings", failure.get());
         }
-        List<String> warnings = new ArrayList<>(report.warnings());
-        failure.ifPresent(f -> warnings.add("the settings could not be read: " + f.reason()));
-        report.lateFeesBlockedBecause().ifPresent(why -> warnings.add("late fees cannot be raised: " + why));
-        if (report.ledgerChasesToo()) {
-            warnings.add("the ledger's own reminders or late fees are on: customers would be chased twice");
-        }
-        if (!warnings.isEmpty()) {
-            audit.append(AuditEvent.forOrganisation(id, AuditKind.LEDGER_SETTINGS_WARNING, Map.of("warnings", warnings),
-                    String.join("; ", warnings)));
-        }
+        settingsReads.noted(id, report, clock.instant());
     }
 
     private CycleOutcome failed(OrganisationId id, RuntimeException error) {

@@ -14,6 +14,7 @@ import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.LedgerProfileStore;
 import dev.arrears.application.ledger.PendingAuthorisation;
+import dev.arrears.application.cycle.SettingsReads;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.domain.money.Money;
 import io.quarkus.logging.Log;
@@ -44,11 +45,12 @@ class QuickBooksOnboarding {
     private final LedgerProfileStore profiles;
     private final QuickBooksCompanySettings companySettings;
     private final QuickBooksSettings settings;
+    private final SettingsReads settingsReads;
     private final Clock clock;
 
     QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
                          ConnectionStore connections, LedgerProfileStore profiles, QuickBooksCompanySettings companySettings,
-                         QuickBooksSettings settings, Clock clock) {
+                         QuickBooksSettings settings, SettingsReads settingsReads, Clock clock) {
         this.oauth = oauth;
         this.states = states;
         this.organisations = organisations;
@@ -56,7 +58,15 @@ class QuickBooksOnboarding {
         this.profiles = profiles;
         this.companySettings = companySettings;
         this.settings = settings;
+        this.settingsReads = settingsReads;
         this.clock = clock;
+    }
+
+    /** Reads the company's settings from Intuit now; the read counts as the cycle's daily one. */
+    private SettingsReport readSettings(OrganisationId organisation) {
+        SettingsReport report = companySettings.refresh(organisation);
+        settingsReads.noted(organisation, report, clock.instant());
+        return report;
     }
 
     /** A URL to send the accountant to; its state is remembered for {@link #complete}. */
@@ -106,7 +116,7 @@ class QuickBooksOnboarding {
 
     SettingsReport choose(OrganisationId organisation, LedgerChoices choices) {
         profiles.saveChoices(organisation, choices);
-        return companySettings.refresh(organisation);
+        return readSettings(organisation);
     }
 
     private Registered register(String realmId, OAuthTokens tokens, String policyId, Optional<String> displayName,
@@ -125,7 +135,7 @@ class QuickBooksOnboarding {
             organisations.setMode(organisation, OrganisationMode.PREVIEW);
         }
         Log.infof("QuickBooks realm %s connected as organisation %s", realmId, organisation);
-        return new Registered(organisation, earlier.isPresent(), companySettings.refresh(organisation));
+        return new Registered(organisation, earlier.isPresent(), readSettings(organisation));
     }
 
     private static TokenGrant grant(java.util.function.Supplier<TokenGrant> call) {

@@ -10,10 +10,12 @@ import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.cycle.SettingsReads;
 import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.PendingConsent;
 import dev.arrears.application.ledger.PendingConsentStore;
+import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.connector.oauth.Pkce;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +45,12 @@ class XeroOnboarding {
     private final OrganisationStore organisations;
     private final ConnectionStore connections;
     private final LedgerSettingsStore settings;
+    private final SettingsReads settingsReads;
     private final Clock clock;
 
     XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroApi api, XeroTokens tokens, XeroSettings settingsReader,
                    PendingConsentStore consents, OrganisationStore organisations, ConnectionStore connections,
-                   LedgerSettingsStore settings, Clock clock) {
+                   LedgerSettingsStore settings, SettingsReads settingsReads, Clock clock) {
         this.config = config;
         this.identity = identity;
         this.api = api;
@@ -57,7 +60,15 @@ class XeroOnboarding {
         this.organisations = organisations;
         this.connections = connections;
         this.settings = settings;
+        this.settingsReads = settingsReads;
         this.clock = clock;
+    }
+
+    /** Reads the organisation's settings from Xero now; the read counts as the cycle's daily one. */
+    SettingsReport readSettings(OrganisationId organisation) {
+        SettingsReport report = settingsReader.refresh(organisation);
+        settingsReads.noted(organisation, report, clock.instant());
+        return report;
     }
 
     /** A consent or registration that cannot go ahead; the message is for the operator. */
@@ -160,7 +171,7 @@ class XeroOnboarding {
             registered.add(register(granted, connection, group, policyId));
         }
         for (Organisation organisation : registered) {
-            var report = settingsReader.refresh(organisation.id());
+            SettingsReport report = readSettings(organisation.id());
             report.failure().ifPresent(f -> Log.warnf("Xero organisation %s registered, but its settings could not be read: %s",
                     organisation.id(), f.reason()));
         }

@@ -34,12 +34,10 @@ import java.util.Optional;
 public class XeroResources {
 
     private final XeroOnboarding onboarding;
-    private final XeroSettings settingsReader;
     private final LedgerSettingsStore settings;
 
-    XeroResources(XeroOnboarding onboarding, XeroSettings settingsReader, LedgerSettingsStore settings) {
+    XeroResources(XeroOnboarding onboarding, LedgerSettingsStore settings) {
         this.onboarding = onboarding;
-        this.settingsReader = settingsReader;
         this.settings = settings;
     }
 
@@ -103,7 +101,7 @@ public class XeroResources {
                 chosen = chosen.withChaseDespiteLedgerReminders(choice.chaseDespiteXeroReminders());
             }
             settings.save(chosen);
-            SettingsReport report = settingsReader.refresh(organisation);
+            SettingsReport report = onboarding.readSettings(organisation);
             return Response.ok(Map.of(
                     "lateFeesBlockedBecause", report.lateFeesBlockedBecause().orElse(""),
                     "xeroRemindersOn", report.ledgerChasesToo(),

@@ -29,6 +29,7 @@ import dev.arrears.application.cycle.LedgerGateways;
 import dev.arrears.application.cycle.OrganisationLeases;
 import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.RunCycle;
+import dev.arrears.application.cycle.SettingsReads;
 import dev.arrears.application.cycle.StageDocuments;
 import dev.arrears.application.escalation.DocumentStore;
 import dev.arrears.application.escalation.EscalationDocuments;
@@ -111,15 +112,22 @@ public class CycleWiring {
                 new SendRulesCheck(sendRules, contacts, connections));
     }
 
+    /** Every read of a ledger's settings counts for the daily step, whoever asked for it. */
+    @Produces
+    @Singleton
+    SettingsReads settingsReads(CycleBook book, AuditTrail audit) {
+        return new SettingsReads(book, audit);
+    }
+
     @Produces
     @Singleton
     RunCycle runCycle(ReplicaId replica, Clock clock, CycleConfig config, OrganisationLeases leases, CycleBook book,
                       OrganisationStore organisations, LedgerGateways gateways, DecideOrganisation decide,
-                      DispatchActions dispatch, AuditTrail audit) {
+                      DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads) {
         CycleSettings settings = new CycleSettings(config.leaseDuration(), config.organisationsPerRun(), config.syncEvery(),
                 config.decideEvery(), config.settingsEvery(), config.failureBackoffBase(), config.failureBackoffMax());
         return new RunCycle(replica, clock, settings, leases, book, organisations, gateways, decide, dispatch, audit,
-                new Backoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random));
+                settingsReads, new Backoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random));
     }
 
     private static String hostName() {

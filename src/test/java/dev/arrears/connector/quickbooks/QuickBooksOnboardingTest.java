@@ -93,6 +93,9 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
         OrganisationId id = OrganisationId.parse(organisation);
         assertThat(connections.find(id).orElseThrow().tokens().refreshToken()).isEqualTo("rotated-on-registration");
         assertThat(organisations.find(id).orElseThrow().timeZone()).isEqualTo(ZoneId.of("America/New_York"));
+        // The settings just read count as the day's read: the first cycle does not ask Intuit again.
+        given().header("Authorization", OPERATOR).get("/admin/organisations/" + organisation)
+                .then().statusCode(200).body("settingsRefreshedAt", org.hamcrest.Matchers.notNullValue());
 
         intuit.stubFor(post(urlPathEqualTo("/v2/oauth2/tokens/revoke")).willReturn(json("{}")));
         given().header("Authorization", OPERATOR).delete("/admin/quickbooks/companies/" + organisation).then().statusCode(204);
