@@ -11,36 +11,14 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.domain.collections.HoldScope;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Holds, disputes and promises recorded by people take effect in the daemon's cycle, not only in the forecast. */
 @QuarkusTest
-class CollectionsInCycleTest {
-
-    @Inject
-    CycleFixture fx;
-
-    RecordingLedger xero;
-    CycleFixture.Replica replica;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-        xero = fx.ledger(LedgerProvider.XERO);
-        replica = fx.replica("collections-1", xero);
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
+class CollectionsInCycleTest extends OneXeroReplicaTestBase {
 
     @Test
     void a_dispute_raised_after_a_fee_was_planned_but_before_it_was_written_cancels_it_in_the_decision() {

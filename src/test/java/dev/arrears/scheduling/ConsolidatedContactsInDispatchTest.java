@@ -8,31 +8,14 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.domain.contact.ContactRecord;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reminders of one customer due in the same dispatch run are one contact for the send rules; each is still its own send. */
 @QuarkusTest
-class ConsolidatedContactsInDispatchTest {
-
-    @Inject
-    CycleFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
+class ConsolidatedContactsInDispatchTest extends CycleTestBase {
 
     @Test
     void two_reminders_of_one_customer_go_the_same_day_a_third_next_day_waits_for_the_gap_and_customers_stay_apart()

@@ -14,9 +14,7 @@ import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.DueSteps;
 import dev.arrears.application.ledger.LedgerWrite;
 import dev.arrears.domain.dunning.PlannedAction;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,28 +33,19 @@ import org.junit.jupiter.api.Test;
  * from the database, and the ledger still gets each action exactly once.
  */
 @QuarkusTest
-class CrashRecoveryTest {
-
-    @Inject
-    CycleFixture fx;
+class CrashRecoveryTest extends CycleTestBase {
 
     RecordingLedger xero;
     CycleFixture.Replica survivor;
     OrganisationId org;
 
     @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
+    void setUp() {
         xero = fx.ledger(LedgerProvider.XERO);
         survivor = fx.replica("survivor", xero);
         org = fx.liveOrganisation("Crashy Ltd", LedgerProvider.XERO);
         xero.put(invoice(org, "A", "C1", TODAY.minusDays(2)));
         xero.put(invoice(org, "B", "C2", TODAY.minusDays(18)));
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
     }
 
     @Test

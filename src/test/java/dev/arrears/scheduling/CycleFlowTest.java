@@ -30,34 +30,14 @@ import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One replica through whole cycles: the steps, payments winning, failures contained, pause, no connector. */
 @QuarkusTest
-class CycleFlowTest {
-
-    @Inject
-    CycleFixture fx;
+class CycleFlowTest extends OneXeroReplicaTestBase {
 
     @Inject
     AgroalDataSource dataSource;
-
-    RecordingLedger xero;
-    CycleFixture.Replica replica;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-        xero = fx.ledger(LedgerProvider.XERO);
-        replica = fx.replica("flow-1", xero);
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(dev.arrears.persistence.TestClock.START);
-    }
 
     @Test
     void a_live_cycle_syncs_decides_and_writes_each_due_action_once() {

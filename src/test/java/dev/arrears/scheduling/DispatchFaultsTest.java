@@ -12,26 +12,18 @@ import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DispatchSettings;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ledger misbehaves in every way that matters; each due action still lands exactly once, or waits for a person. */
 @QuarkusTest
-class DispatchFaultsTest {
+class DispatchFaultsTest extends OneXeroReplicaTestBase {
 
-    @Inject
-    CycleFixture fx;
-
-    RecordingLedger xero;
-    CycleFixture.Replica replica;
     OrganisationId org;
     String reminderA;
     String reminderB;
@@ -39,10 +31,7 @@ class DispatchFaultsTest {
     String noteB;
 
     @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-        xero = fx.ledger(LedgerProvider.XERO);
-        replica = fx.replica("faults-1", xero);
+    void setUp() {
         org = fx.liveOrganisation("Faulty Ledger Ltd", LedgerProvider.XERO);
         xero.put(invoice(org, "A", "C1", TODAY.minusDays(2)));
         xero.put(invoice(org, "B", "C2", TODAY.minusDays(18)));
@@ -50,11 +39,6 @@ class DispatchFaultsTest {
         reminderB = org + ":B:stage:final-notice:reminder:0";
         feeB = org + ":B:fee:late-fee:p1";
         noteB = org + ":B:stage:final-notice:note:2";
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
     }
 
     @Test

@@ -16,33 +16,16 @@ import dev.arrears.application.escalation.DocumentKind;
 import dev.arrears.application.escalation.StoredDocument;
 import dev.arrears.domain.contact.ContactChannel;
 import dev.arrears.domain.contact.ContactRecord;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reaching a stage with a document (default.yaml: Final notice, Hand to a person) produces it once, kept and served. */
 @QuarkusTest
-class DocumentsInCycleTest {
+class DocumentsInCycleTest extends CycleTestBase {
 
     private static final String TOKEN = "test-operator-token-not-a-secret-0001";
-
-    @Inject
-    CycleFixture fx;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
 
     @Test
     void reaching_final_notice_produces_one_demand_letter_with_the_sum_the_fee_and_the_deadline() {

@@ -11,38 +11,21 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.PolicyVersionRecord;
 import dev.arrears.domain.dunning.PlannedAction;
-import dev.arrears.persistence.TestClock;
 import dev.arrears.platform.policy.PolicyCatalog;
 import dev.arrears.platform.policy.PolicyFileLoader;
 import dev.arrears.platform.policy.PolicyResolver;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The cycle chases each invoice under its effective policy (firm default, then overrides) and keeps each version's text. */
 @QuarkusTest
-class EffectivePolicyInCycleTest {
-
-    @Inject
-    CycleFixture fx;
+class EffectivePolicyInCycleTest extends CycleTestBase {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
 
     @Test
     void a_customer_override_changes_that_customers_reminder_and_its_version_is_recorded_with_its_text() throws Exception {

@@ -14,38 +14,16 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.GoLiveResult;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.DunningState;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Preview decides exactly as live and writes nothing; going live sends only each invoice's current stage. */
 @QuarkusTest
-class PreviewAndGoLiveTest {
-
-    @Inject
-    CycleFixture fx;
-
-    RecordingLedger xero;
-    CycleFixture.Replica replica;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-        xero = fx.ledger(LedgerProvider.XERO);
-        replica = fx.replica("preview-1", xero);
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
+class PreviewAndGoLiveTest extends OneXeroReplicaTestBase {
 
     @Test
     void a_preview_organisation_makes_the_same_decisions_as_a_live_one_and_nothing_reaches_its_ledger() {

@@ -10,9 +10,7 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DispatchSettings;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,22 +33,9 @@ import org.junit.jupiter.api.Test;
  * one replica at a time and synced once, and every due action is applied exactly once.
  */
 @QuarkusTest
-class ReplicaRaceTest {
+class ReplicaRaceTest extends CycleTestBase {
 
     static final int ORGANISATIONS = 50;
-
-    @Inject
-    CycleFixture fx;
-
-    @BeforeEach
-    void reset() throws Exception {
-        fx.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
 
     @Test
     void two_replicas_share_fifty_organisations_and_the_outbox_with_no_double_work() throws Exception {

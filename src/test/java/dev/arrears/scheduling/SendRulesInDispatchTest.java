@@ -12,38 +12,16 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.domain.contact.ContactChannel;
 import dev.arrears.domain.contact.ContactOrigin;
 import dev.arrears.domain.contact.ContactRecord;
-import dev.arrears.persistence.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reminders wait for the organisation's send rules; notes and fees do not; each reminder is a contact. */
 @QuarkusTest
-class SendRulesInDispatchTest {
-
-    @Inject
-    CycleFixture fx;
-
-    RecordingLedger xero;
-    CycleFixture.Replica replica;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fx.reset();
-        xero = fx.ledger(LedgerProvider.XERO);
-        replica = fx.replica("send-rules-1", xero);
-    }
-
-    @AfterEach
-    void resetClock() {
-        fx.clock.set(TestClock.START);
-    }
+class SendRulesInDispatchTest extends OneXeroReplicaTestBase {
 
     @Test
     void a_reminder_due_on_a_saturday_waits_until_monday_0900_in_the_organisations_zone_and_goes_once() {
