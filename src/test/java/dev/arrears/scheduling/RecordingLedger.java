@@ -207,7 +207,7 @@ final class RecordingLedger implements LedgerGateway {
     }
 
     @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         evidenceLookups.computeIfAbsent(write.key().value(), k -> new AtomicInteger()).incrementAndGet();
         Applied earlier = appliedByKey.get(write.key().value());
         return earlier == null ? new Evidence.NotFound() : new Evidence.Found(earlier.reference());

@@ -43,8 +43,10 @@ final class ActionAttempt {
     private final List<ChaseGuard> guards;
     private final Backoff backoff;
     private final SendRulesCheck sendRules;
+    private final ActionClaims claims;
+    private final ReplicaId replica;
 
-    ActionAttempt(Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
+    ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
                   Backoff backoff, SendRulesCheck sendRules) {
         this.clock = clock;
@@ -57,6 +59,8 @@ final class ActionAttempt {
         this.guards = List.copyOf(guards);
         this.backoff = backoff;
         this.sendRules = sendRules;
+        this.claims = claims;
+        this.replica = replica;
     }
 
     Settlement run(ClaimedAction claimed) {
@@ -188,7 +192,7 @@ final class ActionAttempt {
         if (claimed.inDoubt()) {
             Evidence evidence;
             try {
-                evidence = gateway.findEvidence(ref.organisationId(), write);
+                evidence = gateway.findEvidence(ref.organisationId(), write, claimed.firstWriteAt());
             } catch (RuntimeException e) {
                 evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
             }
@@ -207,6 +211,11 @@ final class ActionAttempt {
                     // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
                 }
             }
+        }
+        if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
+            // Another replica took the claim over (it expired): it decides about this action now.
+            return Settlement.quiet(new ClaimResult.Retry(clock.instant(), false, claimed.inDoubt(),
+                    "the claim was lost before the write"));
         }
         WriteOutcome outcome;
         try {

@@ -2,6 +2,8 @@ package dev.arrears.application.ledger;
 
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the cycle needs from one ledger provider. Each connector implements it for its provider and
@@ -36,8 +38,12 @@ public interface LedgerGateway {
     /**
      * Looks in the ledger for the trace of an earlier attempt at this write whose outcome is unknown
      * (for a late fee: an invoice carrying the action key in its reference).
+     *
+     * @param firstWriteAt when the first attempt at this write began, when known: a delivery the
+     *                     ledger records from then on is this write's, and a provider's idempotency
+     *                     window is counted from it
      */
-    Evidence findEvidence(OrganisationId organisation, LedgerWrite write);
+    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt);
 
     /** Carries out one write, sending the action key as the provider's idempotency key. */
     WriteOutcome write(OrganisationId organisation, LedgerWrite write);

@@ -10,6 +10,8 @@ import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.application.ledger.SyncReport;
 import dev.arrears.application.ledger.WriteOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 
 /** {@link LedgerGateway} for QuickBooks Online; every Intuit quirk stays behind it. */
 @ApplicationScoped
@@ -53,8 +55,8 @@ public class QuickBooksLedgerGateway implements LedgerGateway {
     }
 
     @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
-        return writes.findEvidence(organisation, write);
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
+        return writes.findEvidence(organisation, write, firstWriteAt);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.application.ledger.SyncReport;
 import dev.arrears.application.ledger.WriteOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,8 +70,8 @@ public class XeroLedgerGateway implements LedgerGateway {
     }
 
     @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
-        return writes.findEvidence(organisation, write);
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
+        return writes.findEvidence(organisation, write, firstWriteAt);
     }
 
     @Override

@@ -16,6 +16,8 @@ import dev.arrears.domain.dunning.ActionKey;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -45,6 +47,8 @@ import java.util.Optional;
 class XeroWrites {
 
     private static final int NOTE_LIMIT = 2500;
+    /** Of Xero's six minutes, what is left for a safe repeat after the margin. */
+    private static final Duration SAFE_REPEAT_WINDOW = Duration.ofMinutes(4);
 
     private final XeroApi api;
     private final LedgerSettingsStore settings;
@@ -68,7 +72,7 @@ class XeroWrites {
         };
     }
 
-    Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
+    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         CallCount calls = new CallCount();
         return switch (write) {
             case LedgerWrite.LateFee fee -> feeInvoice(organisation, fee.key(), calls);
@@ -76,7 +80,10 @@ class XeroWrites {
                     .orElse(new Evidence.NotFound());
             case LedgerWrite.Reminder reminder -> noteEvidence(organisation, reminder.invoice().invoiceId(), reminder.key(), calls)
                     // Xero keeps no record of the emails it sent and our note is missing: the email may
-                    // or may not have gone out. Sending again risks a second email to the customer.
+                    // or may not have gone out. Within Xero's idempotency window a repeat under the same
+                    // key is answered, not sent again (NOTES §8); after it, sending again risks a second
+                    // email to the customer.
+                    .or(() -> firstWriteAt.filter(this::insideIdempotencyWindow).map(at -> new Evidence.NotFound()))
                     .orElse(new Evidence.Unknown(new LedgerFailure.Rejected("an earlier attempt to have Xero email "
                             + "this invoice may have reached Xero, which keeps no record of sent emails; a person must "
                             + "check with the customer or the invoice's history before it is sent again")));
@@ -209,6 +216,15 @@ class XeroWrites {
     }
 
     /** Empty when the invoice's history has no note with this action's marker. */
+    /**
+     * Xero keeps an Idempotency-Key's answer for 6 minutes from the first call (NOTES §8). The first
+     * write began at or before that call; a margin leaves room for the re-read and the rate limiter
+     * between now and the repeat reaching Xero.
+     */
+    private boolean insideIdempotencyWindow(Instant firstWriteAt) {
+        return clock.instant().isBefore(firstWriteAt.plus(SAFE_REPEAT_WINDOW));
+    }
+
     private Optional<Evidence> noteEvidence(OrganisationId organisation, String invoiceId, ActionKey key, CallCount calls) {
         XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices/" + invoiceId + "/History", Map.of()),
                 calls);
