@@ -186,6 +186,21 @@ public class JpaActionClaims implements ActionClaims {
                 .executeUpdate();
     }
 
+    @Override
+    @Transactional
+    public void expireAll(String replica, Instant now) {
+        session().createNativeMutationQuery("""
+                        update outbox_action set claim_expires_at = :now
+                        where status = 'CLAIMED' and claimed_by = :replica and claim_expires_at > :now""")
+                .setParameter("now", now)
+                .setParameter("replica", replica)
+                .executeUpdate();
+        session().createNativeMutationQuery(
+                        "update organisation set dispatch_owner = null, dispatch_expires_at = null where dispatch_owner = :replica")
+                .setParameter("replica", replica)
+                .executeUpdate();
+    }
+
     private Session session() {
         return em.unwrap(Session.class);
     }

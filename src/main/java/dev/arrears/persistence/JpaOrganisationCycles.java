@@ -103,6 +103,15 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     @Override
     @Transactional
+    public void releaseAll(String replica) {
+        session().createNativeMutationQuery(
+                        "update organisation set lease_owner = null, lease_expires_at = null where lease_owner = :replica")
+                .setParameter("replica", replica)
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional
     public Optional<CycleRecord> find(OrganisationId organisation) {
         return Optional.ofNullable(em.find(OrganisationEntity.class, organisation.value())).map(JpaOrganisationCycles::toRecord);
     }

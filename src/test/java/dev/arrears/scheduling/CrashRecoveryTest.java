@@ -13,6 +13,8 @@ import dev.arrears.application.cycle.ClaimedAction;
 import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.DueSteps;
+import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.ledger.LedgerWrite;
 import dev.arrears.domain.dunning.PlannedAction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,6 +126,38 @@ class CrashRecoveryTest extends CycleTestBase {
 
         assertThat(report.lost()).isEqualTo(1);
         assertThat(xero.writeCalls(key)).as("only the first, failed attempt").isEqualTo(1);
+    }
+
+    @Test
+    void a_replica_restarted_under_its_own_id_takes_back_at_once_what_it_held_and_finds_its_cut_write() {
+        String key = pendingReminderAfterA503();
+        Instant now = fx.clock.instant();
+        ClaimedAction claimed = fx.claims.claim("pod-0", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
+        assertThat(fx.claims.markWriting(claimed.entry().id(), "pod-0", now)).isTrue();
+        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
+        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
+                reminder.stage(), reminder.template(), "sent", Optional.empty()));
+        // kill -9 right after the write reached the ledger; the process comes back a few seconds later.
+        fx.clock.advance(Duration.ofSeconds(5));
+
+        new ReplicaRestart(new ReplicaId("pod-0"), fx.clock, fx.leases, fx.claims).letGoOfEarlierRun();
+        DispatchActions.Report report = fx.replica("pod-0", xero).dispatch().dispatchDue();
+
+        assertThat(report.claimed()).as("taken back without waiting for the claim to expire").isEqualTo(1);
+        assertThat(xero.evidenceLookups(key)).isEqualTo(1);
+        assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+        assertThat(fx.outbox(org, OutboxStatus.DONE)).filteredOn(e -> e.action().key().value().equals(key)).singleElement();
+    }
+
+    @Test
+    void a_restarted_replica_gives_up_the_leases_of_its_earlier_run() {
+        Instant now = fx.clock.instant();
+        assertThat(fx.leases.acquire(org, "pod-0", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+
+        new ReplicaRestart(new ReplicaId("pod-0"), fx.clock, fx.leases, fx.claims).letGoOfEarlierRun();
+
+        assertThat(fx.book.find(org).orElseThrow().leaseOwner()).isEmpty();
+        assertThat(survivor.cycle().runNow(org)).isInstanceOf(CycleOutcome.Completed.class);
     }
 
     /** Invoice A's reminder, pending an hour after its first attempt met a 503. */

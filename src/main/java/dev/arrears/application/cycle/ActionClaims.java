@@ -50,4 +50,11 @@ public interface ActionClaims {
 
     /** Gives up this replica's dispatch marks taken with these claim expiries (a dispatch run's own). */
     void release(String replica, Collection<Instant> claimUntils);
+
+    /**
+     * Ends every claim and dispatch mark this replica holds, at {@code now}: a replica that restarts
+     * under the same id takes its actions back at once instead of waiting for its claims to expire.
+     * A claim whose write had begun comes back in doubt, as any expired claim does.
+     */
+    void expireAll(String replica, Instant now);
 }
