@@ -3,6 +3,7 @@ package dev.arrears.application;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.PlannedAction;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Actions waiting to be carried out in the ledgers. Each action's key is unique in the outbox, so
@@ -31,4 +32,10 @@ public interface Outbox {
 
     /** An organisation's actions in one status, oldest first. */
     List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status);
+
+    /**
+     * The late fees ({@code ChargeLateFee} actions) on one customer's invoices in any of these
+     * statuses, oldest first: what an escalation document lists, without reading the whole outbox.
+     */
+    List<OutboxEntry> lateFees(OrganisationId organisationId, String customerId, Set<OutboxStatus> statuses);
 }

@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** {@link DocumentStore} on {@code escalation_document}; the unique trigger key keeps one copy per trigger. */
 @ApplicationScoped
@@ -28,9 +30,11 @@ public class JpaDocumentStore implements DocumentStore {
 
     @Override
     @Transactional
-    public boolean exists(String triggerKey) {
-        return !em.createNativeQuery("select 1 from escalation_document where trigger_key = :key")
-                .setParameter("key", triggerKey).getResultList().isEmpty();
+    public Set<String> triggerKeys(OrganisationId organisationId) {
+        List<?> keys = em.createNativeQuery("select trigger_key from escalation_document where organisation_id = :org", String.class)
+                .setParameter("org", organisationId.value())
+                .getResultList();
+        return keys.stream().map(String.class::cast).collect(Collectors.toSet());
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -120,6 +121,21 @@ public class JpaOutbox implements Outbox {
                         + "where o.organisationId = :org and o.status = :status order by o.createdAt, o.actionKey", Object[].class)
                 .setParameter("org", organisationId.value())
                 .setParameter("status", status.name())
+                .getResultStream()
+                .map(r -> toEntry((OutboxActionEntity) r[0], new InvoiceRef(organisationId, (String) r[1])))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<OutboxEntry> lateFees(OrganisationId organisationId, String customerId, Set<OutboxStatus> statuses) {
+        return em.createQuery("select o, i.providerInvoiceId from OutboxActionEntity o join InvoiceEntity i on i.id = o.invoiceId "
+                        + "where o.organisationId = :org and i.customerId = :customer and o.kind = :kind "
+                        + "and o.status in :statuses order by o.createdAt, o.actionKey", Object[].class)
+                .setParameter("org", organisationId.value())
+                .setParameter("customer", customerId)
+                .setParameter("kind", ActionPayloads.LATE_FEE)
+                .setParameter("statuses", statuses.stream().map(OutboxStatus::name).toList())
                 .getResultStream()
                 .map(r -> toEntry((OutboxActionEntity) r[0], new InvoiceRef(organisationId, (String) r[1])))
                 .toList();

@@ -61,6 +61,29 @@ class OutboxTest {
     }
 
     @Test
+    void late_fees_are_read_for_one_customer_and_the_statuses_asked() {
+        InvoiceRef sameCustomer = Fixtures.stored(invoices, invoice(org, "INV-B", "300.00", "GBP"));
+        InvoiceRef otherCustomer = Fixtures.stored(invoices, invoice(org, "INV-C", "CUST-2", "400.00", "GBP",
+                dev.arrears.domain.invoice.InvoiceStatus.OPEN));
+        PlannedAction.ChargeLateFee a = fee(invoice, 1);
+        PlannedAction.ChargeLateFee b = fee(sameCustomer, 1);
+        outbox.record(invoice, List.of(a, reminder(invoice, "final demand")), Delivery.DISPATCH, "v1");
+        outbox.record(sameCustomer, List.of(b), Delivery.PREVIEW_ONLY, "v1");
+        outbox.record(otherCustomer, List.of(fee(otherCustomer, 1)), Delivery.DISPATCH, "v1");
+
+        assertThat(outbox.lateFees(org, "CUST-1", java.util.EnumSet.of(OutboxStatus.PENDING)))
+                .extracting(OutboxEntry::action).containsExactly(a);
+        assertThat(outbox.lateFees(org, "CUST-1", java.util.EnumSet.of(OutboxStatus.PENDING, OutboxStatus.PREVIEWED)))
+                .extracting(OutboxEntry::action).containsExactlyInAnyOrder(a, b);
+    }
+
+    private PlannedAction.ChargeLateFee fee(InvoiceRef on, int period) {
+        LocalDate day = LocalDate.of(2025, 3, 1);
+        return new PlannedAction.ChargeLateFee(ActionKey.forFee(org.toString(), on.providerInvoiceId(), "flat", period),
+                "final demand", new FeeApplication("flat", period, day, day, Money.of("40.00", "GBP"), "fixed 40.00 GBP", false));
+    }
+
+    @Test
     void every_kind_of_action_comes_back_whole_from_its_payload() {
         FeeApplication fee = new FeeApplication("statutory-interest", 2, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31),
                 Money.of("12.345", "BHD"), "8% a year on 1500.000 BHD for 30 days / 365, rounded half-up", true);

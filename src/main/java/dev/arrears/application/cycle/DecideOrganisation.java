@@ -132,11 +132,13 @@ public final class DecideOrganisation {
         // Holds, disputes, promises, plans and the limitation period: read once, the engine picks each invoice's own.
         CollectionsContext context = collections.contextFor(organisation.id());
 
+        // Read once, not looked up per invoice: most invoices in a documented stage already have theirs.
+        Set<String> keptDocuments = documents.kept(organisation.id());
         Tally tally = new Tally();
         List<String> errors = new ArrayList<>();
         Chunk chunk = new Chunk();
         Consumer<Decided> documentOf = decided -> documentOfStage(organisation, decided, today, now, delivery, open, stored,
-                context).ifPresent(errors::add);
+                context, keptDocuments).ifPresent(errors::add);
         for (InvoiceSnapshot invoice : candidates) {
             InvoiceRef ref = InvoiceRef.of(invoice);
             Optional<StoredDunningState> before = Optional.ofNullable(stored.get(invoice.invoiceId()));
@@ -224,7 +226,8 @@ public final class DecideOrganisation {
      */
     private Optional<String> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
                                              Delivery delivery, List<InvoiceSnapshot> open,
-                                             Map<String, StoredDunningState> stored, CollectionsContext context) {
+                                             Map<String, StoredDunningState> stored, CollectionsContext context,
+                                             Set<String> keptDocuments) {
         InvoiceSnapshot invoice = decided.invoice();
         EffectivePolicy effective = decided.effective();
         Decision decision = decided.decision();
@@ -234,7 +237,7 @@ public final class DecideOrganisation {
         }
         try {
             documents.ensure(new StageDocuments.Trigger(organisation, invoice, stage.get(), effective.documentOf(stage.get()).get(),
-                    effective.policy(), today, now, delivery, open, stored, context));
+                    effective.policy(), today, now, delivery, open, stored, context, keptDocuments));
             return Optional.empty();
         } catch (RuntimeException e) {
             audit.append(AuditEvent.forInvoice(InvoiceRef.of(invoice), AuditKind.DOCUMENT_PRODUCED, Optional.empty(),

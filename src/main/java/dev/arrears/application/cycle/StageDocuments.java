@@ -6,6 +6,7 @@ import dev.arrears.application.AuditTrail;
 import dev.arrears.application.Delivery;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
@@ -75,11 +76,22 @@ public final class StageDocuments {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /** What the decide step knows when it asks for a stage's document. */
+    /**
+     * What the decide step knows when it asks for a stage's document.
+     *
+     * @param keptTriggerKeys the organisation's kept documents ({@link #kept}), read once when the step
+     *                        began: a document kept since (by another replica) is caught by
+     *                        {@link DocumentStore#storeIfAbsent}, not produced twice
+     */
     public record Trigger(Organisation organisation, InvoiceSnapshot invoice, String stage, String documentName,
                           Policy policy, LocalDate today, Instant now, Delivery delivery,
                           List<InvoiceSnapshot> openInvoices, Map<String, StoredDunningState> states,
-                          CollectionsContext collections) {
+                          CollectionsContext collections, Set<String> keptTriggerKeys) {
+    }
+
+    /** The trigger keys of the documents already kept for the organisation: read once per decide step, see {@link Trigger}. */
+    public Set<String> kept(OrganisationId organisationId) {
+        return store.triggerKeys(organisationId);
     }
 
     /**
@@ -93,7 +105,7 @@ public final class StageDocuments {
                 "stage '" + trigger.stage() + "' names document '" + trigger.documentName() + "'; expected demand-letter or case-file"));
         InvoiceRef ref = InvoiceRef.of(trigger.invoice());
         String key = StoredDocument.triggerKey(ref.organisationId(), ref.providerInvoiceId(), trigger.stage(), kind);
-        if (store.exists(key)) {
+        if (trigger.keptTriggerKeys().contains(key)) {
             return Optional.empty();
         }
         String customerId = trigger.invoice().customerId();
@@ -152,11 +164,9 @@ public final class StageDocuments {
             statuses.add(OutboxStatus.PREVIEWED);
         }
         List<FeeCharged> fees = new ArrayList<>();
-        for (OutboxStatus status : statuses) {
-            for (OutboxEntry entry : outbox.list(trigger.organisation().id(), status)) {
-                if (entry.action() instanceof PlannedAction.ChargeLateFee fee && ids.contains(entry.invoice().providerInvoiceId())) {
-                    fees.add(new FeeCharged(entry.invoice().providerInvoiceId(), fee.fee()));
-                }
+        for (OutboxEntry entry : outbox.lateFees(trigger.organisation().id(), trigger.invoice().customerId(), statuses)) {
+            if (entry.action() instanceof PlannedAction.ChargeLateFee fee && ids.contains(entry.invoice().providerInvoiceId())) {
+                fees.add(new FeeCharged(entry.invoice().providerInvoiceId(), fee.fee()));
             }
         }
         return fees;

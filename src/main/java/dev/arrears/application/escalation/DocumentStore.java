@@ -3,12 +3,17 @@ package dev.arrears.application.escalation;
 import dev.arrears.application.OrganisationId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Keeps the escalation documents produced, one per trigger key. */
 public interface DocumentStore {
 
-    boolean exists(String triggerKey);
+    /**
+     * The trigger keys of the organisation's kept documents: a decide step reads them once, not one
+     * look-up per invoice in a documented stage.
+     */
+    Set<String> triggerKeys(OrganisationId organisationId);
 
     /**
      * Stores the document unless one with its trigger key is already kept (then nothing changes).
