@@ -34,8 +34,8 @@ public interface Outbox {
     List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status);
 
     /**
-     * The late fees ({@code ChargeLateFee} actions) on one customer's invoices in any of these
-     * statuses, oldest first: what an escalation document lists, without reading the whole outbox.
+     * The organisation's late fees ({@code ChargeLateFee} actions) in any of these statuses, oldest
+     * first: what escalation documents list, without reading the rest of the outbox.
      */
-    List<OutboxEntry> lateFees(OrganisationId organisationId, String customerId, Set<OutboxStatus> statuses);
+    List<OutboxEntry> lateFees(OrganisationId organisationId, Set<OutboxStatus> statuses);
 }

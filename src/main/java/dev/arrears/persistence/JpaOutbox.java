@@ -128,12 +128,11 @@ public class JpaOutbox implements Outbox {
 
     @Override
     @Transactional
-    public List<OutboxEntry> lateFees(OrganisationId organisationId, String customerId, Set<OutboxStatus> statuses) {
+    public List<OutboxEntry> lateFees(OrganisationId organisationId, Set<OutboxStatus> statuses) {
         return em.createQuery("select o, i.providerInvoiceId from OutboxActionEntity o join InvoiceEntity i on i.id = o.invoiceId "
-                        + "where o.organisationId = :org and i.customerId = :customer and o.kind = :kind "
+                        + "where o.organisationId = :org and o.kind = :kind "
                         + "and o.status in :statuses order by o.createdAt, o.actionKey", Object[].class)
                 .setParameter("org", organisationId.value())
-                .setParameter("customer", customerId)
                 .setParameter("kind", ActionPayloads.LATE_FEE)
                 .setParameter("statuses", statuses.stream().map(OutboxStatus::name).toList())
                 .getResultStream()

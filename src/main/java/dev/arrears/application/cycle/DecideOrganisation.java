@@ -137,8 +137,12 @@ public final class DecideOrganisation {
         Tally tally = new Tally();
         List<String> errors = new ArrayList<>();
         Chunk chunk = new Chunk();
-        Consumer<Decided> documentOf = decided -> documentOfStage(organisation, decided, today, now, delivery, open, stored,
-                context, keptDocuments).ifPresent(errors::add);
+        // The late fees a document lists are read once per chunk, after the chunk's decisions (and fees) are stored.
+        Consumer<List<Decided>> documentsOf = decided -> {
+            StageDocuments.Known known = documents.known(organisation.id(), keptDocuments, delivery);
+            decided.forEach(d -> documentOfStage(organisation, d, today, now, delivery, open, stored, context, known)
+                    .ifPresent(errors::add));
+        };
         for (InvoiceSnapshot invoice : candidates) {
             InvoiceRef ref = InvoiceRef.of(invoice);
             Optional<StoredDunningState> before = Optional.ofNullable(stored.get(invoice.invoiceId()));
@@ -173,11 +177,11 @@ public final class DecideOrganisation {
                         policy.version(), today, delivery));
             }
             if (chunk.toRecord.size() == CHUNK) {
-                record(chunk, tally).forEach(documentOf);
+                documentsOf.accept(record(chunk, tally));
                 chunk = new Chunk();
             }
         }
-        record(chunk, tally).forEach(documentOf);
+        documentsOf.accept(record(chunk, tally));
         return new Report(today, candidates.size(), tally.recorded, tally.unchanged, tally.planned, tally.stale, errors);
     }
 
@@ -227,7 +231,7 @@ public final class DecideOrganisation {
     private Optional<String> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
                                              Delivery delivery, List<InvoiceSnapshot> open,
                                              Map<String, StoredDunningState> stored, CollectionsContext context,
-                                             Set<String> keptDocuments) {
+                                             StageDocuments.Known known) {
         InvoiceSnapshot invoice = decided.invoice();
         EffectivePolicy effective = decided.effective();
         Decision decision = decided.decision();
@@ -237,7 +241,7 @@ public final class DecideOrganisation {
         }
         try {
             documents.ensure(new StageDocuments.Trigger(organisation, invoice, stage.get(), effective.documentOf(stage.get()).get(),
-                    effective.policy(), today, now, delivery, open, stored, context, keptDocuments));
+                    effective.policy(), today, now, delivery, open, stored, context, known));
             return Optional.empty();
         } catch (RuntimeException e) {
             audit.append(AuditEvent.forInvoice(InvoiceRef.of(invoice), AuditKind.DOCUMENT_PRODUCED, Optional.empty(),

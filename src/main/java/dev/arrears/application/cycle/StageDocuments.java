@@ -79,19 +79,38 @@ public final class StageDocuments {
     /**
      * What the decide step knows when it asks for a stage's document.
      *
-     * @param keptTriggerKeys the organisation's kept documents ({@link #kept}), read once when the step
-     *                        began: a document kept since (by another replica) is caught by
-     *                        {@link DocumentStore#storeIfAbsent}, not produced twice
+     * @param known what the step read once for all its documents ({@link #known})
      */
     public record Trigger(Organisation organisation, InvoiceSnapshot invoice, String stage, String documentName,
                           Policy policy, LocalDate today, Instant now, Delivery delivery,
                           List<InvoiceSnapshot> openInvoices, Map<String, StoredDunningState> states,
-                          CollectionsContext collections, Set<String> keptTriggerKeys) {
+                          CollectionsContext collections, Known known) {
     }
 
-    /** The trigger keys of the documents already kept for the organisation: read once per decide step, see {@link Trigger}. */
+    /**
+     * What the decide step reads once for many documents instead of once per document.
+     *
+     * @param keptTriggerKeys the organisation's kept documents, read when the step began: a document
+     *                        kept since (by another replica) is caught by
+     *                        {@link DocumentStore#storeIfAbsent}, not produced twice
+     * @param lateFees        the organisation's late fees charged (planned to go or gone; in preview,
+     *                        previewed ones too), read after the decisions they follow were stored
+     */
+    public record Known(Set<String> keptTriggerKeys, List<OutboxEntry> lateFees) {
+    }
+
+    /** The trigger keys of the documents already kept for the organisation. */
     public Set<String> kept(OrganisationId organisationId) {
         return store.triggerKeys(organisationId);
+    }
+
+    /** The documents kept and the late fees charged, for the documents of decisions stored by now. */
+    public Known known(OrganisationId organisationId, Set<String> keptTriggerKeys, Delivery delivery) {
+        Set<OutboxStatus> statuses = EnumSet.copyOf(CHARGED_LIVE);
+        if (delivery == Delivery.PREVIEW_ONLY) {
+            statuses.add(OutboxStatus.PREVIEWED);
+        }
+        return new Known(keptTriggerKeys, outbox.lateFees(organisationId, statuses));
     }
 
     /**
@@ -105,7 +124,7 @@ public final class StageDocuments {
                 "stage '" + trigger.stage() + "' names document '" + trigger.documentName() + "'; expected demand-letter or case-file"));
         InvoiceRef ref = InvoiceRef.of(trigger.invoice());
         String key = StoredDocument.triggerKey(ref.organisationId(), ref.providerInvoiceId(), trigger.stage(), kind);
-        if (trigger.keptTriggerKeys().contains(key)) {
+        if (trigger.known().keptTriggerKeys().contains(key)) {
             return Optional.empty();
         }
         String customerId = trigger.invoice().customerId();
@@ -114,7 +133,7 @@ public final class StageDocuments {
         if (customerInvoices.stream().noneMatch(i -> i.invoiceId().equals(ref.providerInvoiceId()))) {
             customerInvoices.add(trigger.invoice());
         }
-        List<FeeCharged> fees = feesCharged(trigger, customerInvoices);
+        List<FeeCharged> fees = feesCharged(trigger.known(), customerInvoices);
         String text;
         Optional<String> json;
         switch (kind) {
@@ -157,14 +176,10 @@ public final class StageDocuments {
     }
 
     /** Fees and interest charged on the customer's invoices: planned to go or gone (in preview, previewed ones too). */
-    private List<FeeCharged> feesCharged(Trigger trigger, List<InvoiceSnapshot> invoices) {
+    private static List<FeeCharged> feesCharged(Known known, List<InvoiceSnapshot> invoices) {
         Set<String> ids = invoices.stream().map(InvoiceSnapshot::invoiceId).collect(Collectors.toSet());
-        Set<OutboxStatus> statuses = EnumSet.copyOf(CHARGED_LIVE);
-        if (trigger.delivery() == Delivery.PREVIEW_ONLY) {
-            statuses.add(OutboxStatus.PREVIEWED);
-        }
         List<FeeCharged> fees = new ArrayList<>();
-        for (OutboxEntry entry : outbox.lateFees(trigger.organisation().id(), trigger.invoice().customerId(), statuses)) {
+        for (OutboxEntry entry : known.lateFees()) {
             if (entry.action() instanceof PlannedAction.ChargeLateFee fee && ids.contains(entry.invoice().providerInvoiceId())) {
                 fees.add(new FeeCharged(entry.invoice().providerInvoiceId(), fee.fee()));
             }
