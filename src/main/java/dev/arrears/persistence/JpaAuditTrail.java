@@ -57,6 +57,12 @@ public class JpaAuditTrail implements AuditTrail {
 
     @Override
     @Transactional
+    public void appendAll(List<AuditEvent> events) {
+        events.forEach(this::append);
+    }
+
+    @Override
+    @Transactional
     public List<AuditRecord> byInvoice(InvoiceRef invoice, int limit) {
         Optional<InvoiceEntity> row = invoices.find(invoice);
         if (row.isEmpty()) {

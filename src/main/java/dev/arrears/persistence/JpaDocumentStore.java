@@ -39,7 +39,11 @@ public class JpaDocumentStore implements DocumentStore {
 
     @Override
     @Transactional
-    public boolean storeIfAbsent(StoredDocument d) {
+    public Set<String> storeAllIfAbsent(List<StoredDocument> documents) {
+        return documents.stream().filter(this::storeIfAbsent).map(StoredDocument::triggerKey).collect(Collectors.toSet());
+    }
+
+    private boolean storeIfAbsent(StoredDocument d) {
         // A null bound to a cast has no type Hibernate can infer: the demand letter's statement simply says null.
         var query = em.createNativeQuery("insert into escalation_document (id, organisation_id, customer_id, invoice_id, kind, stage,"
                         + " trigger_key, created_at, text_rendering, json_rendering, policy_version) values (:id, :org, :customer,"

@@ -21,6 +21,7 @@ import dev.arrears.application.PolicyVersionStore;
 import dev.arrears.application.RecordedDecisions;
 import dev.arrears.application.StoredDunningState;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.escalation.StoredDocument;
 import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.policy.EffectivePolicy;
 import dev.arrears.domain.calendar.OrganisationDay;
@@ -140,8 +141,10 @@ public final class DecideOrganisation {
         // The late fees a document lists are read once per chunk, after the chunk's decisions (and fees) are stored.
         Consumer<List<Decided>> documentsOf = decided -> {
             StageDocuments.Known known = documents.known(organisation.id(), keptDocuments, delivery);
+            List<StoredDocument> produced = new ArrayList<>();
             decided.forEach(d -> documentOfStage(organisation, d, today, now, delivery, open, stored, context, known)
-                    .ifPresent(errors::add));
+                    .ifPresent(result -> result.ifPresentOrElse(errors::add, produced::add)));
+            keep(produced).forEach(errors::add);
         };
         for (InvoiceSnapshot invoice : candidates) {
             InvoiceRef ref = InvoiceRef.of(invoice);
@@ -226,12 +229,13 @@ public final class DecideOrganisation {
      * crash is produced by the next decide. A failure is said in the audit trail and does not undo the
      * decision; the next decide tries again.
      *
-     * @return the error, if the document could not be produced
+     * @return the document produced (to be kept with the chunk's others), or the error; empty when the
+     *         stage has no document or it is kept already
      */
-    private Optional<String> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
-                                             Delivery delivery, List<InvoiceSnapshot> open,
-                                             Map<String, StoredDunningState> stored, CollectionsContext context,
-                                             StageDocuments.Known known) {
+    private Optional<Produced> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
+                                               Delivery delivery, List<InvoiceSnapshot> open,
+                                               Map<String, StoredDunningState> stored, CollectionsContext context,
+                                               StageDocuments.Known known) {
         InvoiceSnapshot invoice = decided.invoice();
         EffectivePolicy effective = decided.effective();
         Decision decision = decided.decision();
@@ -240,16 +244,48 @@ public final class DecideOrganisation {
             return Optional.empty();
         }
         try {
-            documents.ensure(new StageDocuments.Trigger(organisation, invoice, stage.get(), effective.documentOf(stage.get()).get(),
-                    effective.policy(), today, now, delivery, open, stored, context, known));
-            return Optional.empty();
+            return documents.produce(new StageDocuments.Trigger(organisation, invoice, stage.get(),
+                            effective.documentOf(stage.get()).get(), effective.policy(), today, now, delivery, open, stored,
+                            context, known))
+                    .map(Produced::of);
         } catch (RuntimeException e) {
-            audit.append(AuditEvent.forInvoice(InvoiceRef.of(invoice), AuditKind.DOCUMENT_PRODUCED, Optional.empty(),
-                    Optional.of(effective.policy().version()), Map.of("error", String.valueOf(e.getMessage()), "stage", stage.get()),
-                    "The document of stage '" + stage.get() + "' could not be produced; the next decide tries again: "
-                            + e.getMessage()));
-            return Optional.of(invoice.invoiceId() + ": document of stage '" + stage.get() + "': " + e.getMessage());
+            return Optional.of(Produced.failed(notProduced(InvoiceRef.of(invoice), effective.policy().version(), stage.get(), e)));
         }
+    }
+
+    /** A document produced, or why it could not be. */
+    private record Produced(Optional<StoredDocument> document, Optional<String> error) {
+        static Produced of(StoredDocument document) {
+            return new Produced(Optional.of(document), Optional.empty());
+        }
+
+        static Produced failed(String error) {
+            return new Produced(Optional.empty(), Optional.of(error));
+        }
+
+        void ifPresentOrElse(Consumer<String> onError, Consumer<StoredDocument> onDocument) {
+            error.ifPresentOrElse(onError, () -> document.ifPresent(onDocument));
+        }
+    }
+
+    /** Keeps a chunk's documents together; @return the errors, one per document, if they could not be kept */
+    private List<String> keep(List<StoredDocument> produced) {
+        try {
+            documents.keep(produced);
+            return List.of();
+        } catch (RuntimeException e) {
+            return produced.stream().map(d -> notProduced(new InvoiceRef(d.organisationId(), d.invoiceId()),
+                    d.policyVersion(), d.stage(), e)).toList();
+        }
+    }
+
+    /** Says in the audit trail that a stage's document could not be produced; @return the error for the report */
+    private String notProduced(InvoiceRef invoice, String policyVersion, String stage, RuntimeException e) {
+        audit.append(AuditEvent.forInvoice(invoice, AuditKind.DOCUMENT_PRODUCED, Optional.empty(),
+                Optional.of(policyVersion), Map.of("error", String.valueOf(e.getMessage()), "stage", stage),
+                "The document of stage '" + stage + "' could not be produced; the next decide tries again: "
+                        + e.getMessage()));
+        return invoice.providerInvoiceId() + ": document of stage '" + stage + "': " + e.getMessage();
     }
 
     /** Keeps the exact text of a policy version the first time it is decided under, so the audit's version can be traced. */

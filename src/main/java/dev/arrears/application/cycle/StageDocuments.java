@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  * in that stage and kept with {@link DocumentStore}: the final notice's demand letter (in the
  * invoice's currency) or the hand-off's case file, for the invoice's customer.
  *
- * <p>Called by the decide step right after the decision is stored, and again on every later decide
+ * <p>Called by the decide step right after the decision is stored ({@link #produce}, then {@link #keep}
+ * for a chunk of decisions at a time), and again on every later decide
  * while the invoice is still in that stage: the document is keyed by organisation, invoice, stage
  * and kind ({@link StoredDocument#triggerKey}), so it is produced once, and a crash between the
  * decision and the document is made good by the next decide.
@@ -92,7 +93,7 @@ public final class StageDocuments {
      *
      * @param keptTriggerKeys the organisation's kept documents, read when the step began: a document
      *                        kept since (by another replica) is caught by
-     *                        {@link DocumentStore#storeIfAbsent}, not produced twice
+     *                        {@link DocumentStore#storeAllIfAbsent}, not stored twice
      * @param lateFees        the organisation's late fees charged (planned to go or gone; in preview,
      *                        previewed ones too), read after the decisions they follow were stored
      */
@@ -114,12 +115,13 @@ public final class StageDocuments {
     }
 
     /**
-     * Produces and keeps the stage's document unless it already is kept.
+     * Produces the stage's document unless it already is kept; it is stored by {@link #keep}, with
+     * the other documents of the same chunk of decisions.
      *
-     * @return the document stored now; empty when it was already kept
+     * @return the document produced; empty when it was already kept
      * @throws IllegalArgumentException when the policy names a document this build does not know
      */
-    public Optional<StoredDocument> ensure(Trigger trigger) {
+    public Optional<StoredDocument> produce(Trigger trigger) {
         DocumentKind kind = DocumentKind.fromPolicy(trigger.documentName()).orElseThrow(() -> new IllegalArgumentException(
                 "stage '" + trigger.stage() + "' names document '" + trigger.documentName() + "'; expected demand-letter or case-file"));
         InvoiceRef ref = InvoiceRef.of(trigger.invoice());
@@ -164,15 +166,32 @@ public final class StageDocuments {
         }
         StoredDocument document = new StoredDocument(UUID.randomUUID(), ref.organisationId(), customerId,
                 ref.providerInvoiceId(), kind, trigger.stage(), key, trigger.now(), text, json, trigger.policy().version());
-        if (!store.storeIfAbsent(document)) {
-            return Optional.empty();   // another replica got there first
-        }
-        audit.append(new AuditEvent(ref.organisationId(), Optional.of(ref.providerInvoiceId()), Optional.of(customerId),
-                AuditKind.DOCUMENT_PRODUCED, Optional.empty(), Optional.of(trigger.policy().version()),
-                Map.of("documentId", document.id().toString(), "kind", kind.policyName(), "stage", trigger.stage()),
-                "The " + kind.policyName().replace('-', ' ') + " of stage '" + trigger.stage() + "' was produced for customer "
-                        + customerId + " (document " + document.id() + ")."));
         return Optional.of(document);
+    }
+
+    /**
+     * Stores the documents produced, in one transaction, each unless a document of its trigger key
+     * is kept by now (another replica got there first), and says in the audit trail which were
+     * produced. One call per chunk of decisions, not two transactions per document.
+     *
+     * @return the documents stored
+     */
+    public List<StoredDocument> keep(List<StoredDocument> produced) {
+        if (produced.isEmpty()) {
+            return List.of();
+        }
+        Set<String> stored = store.storeAllIfAbsent(produced);
+        List<StoredDocument> kept = produced.stream().filter(d -> stored.contains(d.triggerKey())).toList();
+        audit.appendAll(kept.stream().map(StageDocuments::produced).toList());
+        return kept;
+    }
+
+    private static AuditEvent produced(StoredDocument document) {
+        return new AuditEvent(document.organisationId(), Optional.of(document.invoiceId()), Optional.of(document.customerId()),
+                AuditKind.DOCUMENT_PRODUCED, Optional.empty(), Optional.of(document.policyVersion()),
+                Map.of("documentId", document.id().toString(), "kind", document.kind().policyName(), "stage", document.stage()),
+                "The " + document.kind().policyName().replace('-', ' ') + " of stage '" + document.stage()
+                        + "' was produced for customer " + document.customerId() + " (document " + document.id() + ").");
     }
 
     /** Fees and interest charged on the customer's invoices: planned to go or gone (in preview, previewed ones too). */

@@ -16,11 +16,12 @@ public interface DocumentStore {
     Set<String> triggerKeys(OrganisationId organisationId);
 
     /**
-     * Stores the document unless one with its trigger key is already kept (then nothing changes).
+     * Stores the documents, in one transaction, each unless one with its trigger key is already kept
+     * (then that one is left as it is).
      *
-     * @return whether it was stored
+     * @return the trigger keys of the documents stored
      */
-    boolean storeIfAbsent(StoredDocument document);
+    Set<String> storeAllIfAbsent(List<StoredDocument> documents);
 
     /** Newest first; every customer of the organisation when {@code customerId} is empty. */
     List<StoredDocument> list(OrganisationId organisationId, Optional<String> customerId);
