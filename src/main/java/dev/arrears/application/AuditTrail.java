@@ -8,6 +8,9 @@ public interface AuditTrail {
     /** Appends an event, joining the caller's transaction when there is one. */
     AuditRecord append(AuditEvent event);
 
+    /** Appends the events in this order, in one transaction (joining the caller's when there is one). */
+    void appendAll(List<AuditEvent> events);
+
     /** The events about one invoice, newest first, at most {@code limit}. */
     List<AuditRecord> byInvoice(InvoiceRef invoice, int limit);
 

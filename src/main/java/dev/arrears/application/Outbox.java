@@ -3,6 +3,7 @@ package dev.arrears.application;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.PlannedAction;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Actions waiting to be carried out in the ledgers. Each action's key is unique in the outbox, so
@@ -31,4 +32,10 @@ public interface Outbox {
 
     /** An organisation's actions in one status, oldest first. */
     List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status);
+
+    /**
+     * The organisation's late fees ({@code ChargeLateFee} actions) in any of these statuses, oldest
+     * first: what escalation documents list, without reading the rest of the outbox.
+     */
+    List<OutboxEntry> lateFees(OrganisationId organisationId, Set<OutboxStatus> statuses);
 }

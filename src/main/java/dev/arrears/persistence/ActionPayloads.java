@@ -16,6 +16,9 @@ final class ActionPayloads {
 
     private static final int FORMAT = 1;
 
+    /** The kind of a {@link PlannedAction.ChargeLateFee}, as stored in {@code outbox_action.kind}. */
+    static final String LATE_FEE = "CHARGE_LATE_FEE";
+
     private ActionPayloads() {
     }
 
@@ -23,7 +26,7 @@ final class ActionPayloads {
         return switch (action) {
             case PlannedAction.SendReminder r -> "SEND_REMINDER";
             case PlannedAction.AddNote n -> "ADD_NOTE";
-            case PlannedAction.ChargeLateFee f -> "CHARGE_LATE_FEE";
+            case PlannedAction.ChargeLateFee f -> LATE_FEE;
             case PlannedAction.FlagForPerson p -> "FLAG_FOR_PERSON";
         };
     }

@@ -39,10 +39,10 @@ public class JpaAuditTrail implements AuditTrail {
         row.organisationId = event.organisationId().value();
         row.customerId = event.customerId().orElse(null);
         event.providerInvoiceId().ifPresent(pid -> {
-            InvoiceEntity invoice = invoices.require(new InvoiceRef(event.organisationId(), pid));
-            row.invoiceId = invoice.id;
+            InvoiceRows.Key invoice = invoices.requireKey(new InvoiceRef(event.organisationId(), pid));
+            row.invoiceId = invoice.id();
             if (row.customerId == null) {
-                row.customerId = invoice.customerId; // so the customer's history finds invoice events
+                row.customerId = invoice.customerId(); // so the customer's history finds invoice events
             }
         });
         row.kind = event.kind().name();
@@ -53,6 +53,12 @@ public class JpaAuditTrail implements AuditTrail {
         em.persist(row);
         em.flush(); // the identity id is the event's place in the trail
         return toRecord(row, event.providerInvoiceId().orElse(null));
+    }
+
+    @Override
+    @Transactional
+    public void appendAll(List<AuditEvent> events) {
+        events.forEach(this::append);
     }
 
     @Override

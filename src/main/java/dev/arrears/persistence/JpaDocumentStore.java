@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** {@link DocumentStore} on {@code escalation_document}; the unique trigger key keeps one copy per trigger. */
 @ApplicationScoped
@@ -28,14 +30,20 @@ public class JpaDocumentStore implements DocumentStore {
 
     @Override
     @Transactional
-    public boolean exists(String triggerKey) {
-        return !em.createNativeQuery("select 1 from escalation_document where trigger_key = :key")
-                .setParameter("key", triggerKey).getResultList().isEmpty();
+    public Set<String> triggerKeys(OrganisationId organisationId) {
+        List<?> keys = em.createNativeQuery("select trigger_key from escalation_document where organisation_id = :org", String.class)
+                .setParameter("org", organisationId.value())
+                .getResultList();
+        return keys.stream().map(String.class::cast).collect(Collectors.toSet());
     }
 
     @Override
     @Transactional
-    public boolean storeIfAbsent(StoredDocument d) {
+    public Set<String> storeAllIfAbsent(List<StoredDocument> documents) {
+        return documents.stream().filter(this::storeIfAbsent).map(StoredDocument::triggerKey).collect(Collectors.toSet());
+    }
+
+    private boolean storeIfAbsent(StoredDocument d) {
         // A null bound to a cast has no type Hibernate can infer: the demand letter's statement simply says null.
         var query = em.createNativeQuery("insert into escalation_document (id, organisation_id, customer_id, invoice_id, kind, stage,"
                         + " trigger_key, created_at, text_rendering, json_rendering, policy_version) values (:id, :org, :customer,"

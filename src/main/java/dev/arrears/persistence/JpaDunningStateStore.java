@@ -30,10 +30,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaDunningStateStore implements DunningStateStore {
 
-    /** What a write replaced, for callers that need to know what changed (newly skipped stages). */
-    record Written(long version, Optional<DunningState> previous) {
-    }
-
     private final EntityManager em;
     private final InvoiceRows invoices;
     private final Clock clock;
@@ -70,14 +66,18 @@ public class JpaDunningStateStore implements DunningStateStore {
     public List<Long> save(List<DunningStateUpdate> updates) {
         List<Long> versions = new ArrayList<>();
         for (DunningStateUpdate update : updates) {
-            versions.add(write(update).version());
+            versions.add(write(update));
         }
         return versions;
     }
 
-    /** Part of a larger unit of work (a {@link JpaDecisionRecorder} record, or {@link #save}). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    Written write(DunningStateUpdate update) {
+    /**
+     * One state of {@link #save}, under its row lock. ({@link JpaDecisionRecorder} writes the states of
+     * many decisions in one statement instead, with the same version check.)
+     *
+     * @return the new version
+     */
+    private long write(DunningStateUpdate update) {
         InvoiceEntity invoice = invoices.require(update.invoice());
         DunningStateEntity row = em.find(DunningStateEntity.class, invoice.id, LockModeType.PESSIMISTIC_WRITE);
         long stored = row == null ? StoredDunningState.NOT_STORED : row.version;
@@ -85,7 +85,6 @@ public class JpaDunningStateStore implements DunningStateStore {
             throw new StaleStateException(update.invoice(), update.basedOnVersion());
         }
         Instant now = clock.instant();
-        Optional<DunningState> previous = Optional.ofNullable(row).map(JpaDunningStateStore::toState);
         boolean insert = row == null;
         if (insert) {
             row = new DunningStateEntity();
@@ -106,7 +105,7 @@ public class JpaDunningStateStore implements DunningStateStore {
                 throw new StaleStateException(update.invoice(), update.basedOnVersion());
             }
         }
-        return new Written(row.version, previous);
+        return row.version;
     }
 
     private static void fill(DunningStateEntity row, DunningState state) {

@@ -23,41 +23,26 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /**
- * {@link InvoiceStore} on {@code invoice}. A page is one short transaction of upserts keyed by
- * (organisation, provider invoice id); the provider's "updated at" keeps an older copy (from a sync
- * overlap or a page fetched late) from overwriting a newer one.
+ * {@link InvoiceStore} on {@code invoice}. A page is one short transaction: one upsert statement for
+ * all its invoices ({@link InvoicePageRows}), keyed by (organisation, provider invoice id); the
+ * provider's "updated at" keeps an older copy (from a sync overlap or a page fetched late) from
+ * overwriting a newer one.
  */
 @ApplicationScoped
 public class JpaInvoiceStore implements InvoiceStore {
 
     /** numeric(19,4) holds 15 digits before the point. */
     private static final BigDecimal LIMIT = new BigDecimal("1e15");
-
-    private static final String UPSERT = """
-            insert into invoice (id, organisation_id, provider_invoice_id, number, customer_id, customer_name, currency,
-                                 issue_date, due_date, total, amount_due, status, provider_updated_at, late_fee_invoice,
-                                 raw_payload, payments, quarantine_reason, created_at, updated_at)
-            values (:id, :org, :pid, :number, :customerId, :customerName, :currency,
-                    :issueDate, :dueDate, :total, :amountDue, :status, :providerUpdatedAt, :lateFee,
-                    cast(:raw as jsonb), cast(:payments as jsonb), null, :now, :now)
-            on conflict (organisation_id, provider_invoice_id) do update set
-                number = excluded.number, customer_id = excluded.customer_id, customer_name = excluded.customer_name,
-                currency = excluded.currency, issue_date = excluded.issue_date, due_date = excluded.due_date,
-                total = excluded.total, amount_due = excluded.amount_due, status = excluded.status,
-                provider_updated_at = excluded.provider_updated_at, late_fee_invoice = excluded.late_fee_invoice,
-                raw_payload = excluded.raw_payload, payments = excluded.payments, quarantine_reason = null,
-                updated_at = excluded.updated_at
-            where invoice.provider_updated_at is null or invoice.provider_updated_at <= excluded.provider_updated_at
-            returning id""";
 
     // A quarantined record keeps the last good values of a known invoice (they stay unused while it
     // is quarantined) and replaces only the payload and the reason.
@@ -89,35 +74,46 @@ public class JpaInvoiceStore implements InvoiceStore {
     @Transactional
     public PageStored store(InvoicePage page) {
         Instant now = clock.instant();
-        int written = 0;
-        int older = 0;
         List<QuarantinedRecord> quarantine = new ArrayList<>(page.quarantined());
-        List<InvoiceRef> settled = new ArrayList<>();
+        // By provider id, the copy that wins: one statement cannot write a row twice, and one upsert
+        // after the other would have kept the newest (the later of equals).
+        Map<String, IncomingInvoice> fit = new LinkedHashMap<>();
+        int superseded = 0;
         for (IncomingInvoice incoming : page.invoices()) {
             Optional<String> unfit = unfit(incoming.snapshot());
             if (unfit.isPresent()) {
                 quarantine.add(new QuarantinedRecord(incoming.snapshot().invoiceId(), unfit.get(), incoming.rawPayload()));
                 continue;
             }
-            if (!upsert(incoming, now)) {
-                older++;
-                continue;
+            IncomingInvoice earlier = fit.get(incoming.snapshot().invoiceId());
+            if (earlier != null) {
+                superseded++;
+                if (incoming.providerUpdatedAt().isBefore(earlier.providerUpdatedAt())) {
+                    continue;
+                }
             }
-            written++;
+            fit.put(incoming.snapshot().invoiceId(), incoming);
+        }
+        List<IncomingInvoice> candidates = List.copyOf(fit.values());
+        Set<String> written = em.unwrap(Session.class).doReturningWork(connection ->
+                InvoicePageRows.upsert(connection, page.organisationId().value(), candidates, now));
+        List<InvoiceRef> settled = new ArrayList<>();
+        for (IncomingInvoice incoming : candidates) {
             InvoiceSnapshot snapshot = incoming.snapshot();
-            if (snapshot.isSettled()) {
+            if (written.contains(snapshot.invoiceId()) && snapshot.isSettled()) {
                 InvoiceRef ref = InvoiceRef.of(snapshot);
                 settled.add(ref);
                 outbox.cancelPendingFor(ref, "the invoice is " + settledWord(snapshot) + " in the ledger");
             }
         }
+        int older = superseded + candidates.size() - written.size();
         List<String> quarantinedIds = new ArrayList<>();
         for (QuarantinedRecord record : quarantine) {
             quarantine(page.organisationId(), record, now);
             quarantinedIds.add(record.providerInvoiceId());
         }
         page.advanceCursorTo().ifPresent(cursor -> connections.advanceCursor(page.organisationId(), cursor));
-        return new PageStored(written, older, quarantinedIds, settled);
+        return new PageStored(written.size(), older, quarantinedIds, settled);
     }
 
     @Override
@@ -145,31 +141,6 @@ public class JpaInvoiceStore implements InvoiceStore {
                 .map(row -> new QuarantinedInvoice(new InvoiceRef(organisationId, row.providerInvoiceId),
                         row.quarantineReason, row.rawPayload, row.updatedAt))
                 .toList();
-    }
-
-    /** @return false when the stored copy is newer and was kept */
-    private boolean upsert(IncomingInvoice incoming, Instant now) {
-        InvoiceSnapshot s = incoming.snapshot();
-        List<?> written = em.unwrap(Session.class).createNativeQuery(UPSERT, UUID.class)
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("org", UUID.fromString(s.organisationId()))
-                .setParameter("pid", s.invoiceId())
-                .setParameter("number", s.number(), String.class)
-                .setParameter("customerId", s.customerId())
-                .setParameter("customerName", s.customerName(), String.class)
-                .setParameter("currency", s.currency().getCurrencyCode())
-                .setParameter("issueDate", s.issueDate(), LocalDate.class)
-                .setParameter("dueDate", s.dueDate().orElse(null), LocalDate.class)
-                .setParameter("total", s.total().amount())
-                .setParameter("amountDue", s.amountDue().amount())
-                .setParameter("status", s.status().name())
-                .setParameter("providerUpdatedAt", incoming.providerUpdatedAt())
-                .setParameter("lateFee", s.lateFeeInvoice())
-                .setParameter("raw", Json.payload(incoming.rawPayload()))
-                .setParameter("payments", PaymentsJson.write(s.payments()))
-                .setParameter("now", now)
-                .getResultList();
-        return !written.isEmpty();
     }
 
     private void quarantine(OrganisationId organisationId, QuarantinedRecord record, Instant now) {

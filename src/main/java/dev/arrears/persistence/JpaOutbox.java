@@ -21,27 +21,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /**
  * {@link Outbox} on {@code outbox_action}. Inserts rely on the unique action key
- * ({@code ON CONFLICT DO NOTHING}), not on a read first: two writers racing on the same key still
- * end up with one row, and the loser learns it added nothing.
+ * ({@code ON CONFLICT (action_key) DO UPDATE ... WHERE status = 'CANCELLED'}), not on a read first:
+ * two writers racing on the same key still end up with one row, and the loser learns it added
+ * nothing (no row comes back). The one row the conflict does change is a CANCELLED one: it is planned
+ * again in place (see {@link Outbox#record}), keeping its id and its doubt, because its key is taken
+ * and a new row could not be inserted; a row in any other status is left exactly as it is.
  */
 @ApplicationScoped
 public class JpaOutbox implements Outbox {
+
+    /** A key already in the outbox adds nothing, unless its row was cancelled: then it is planned again in place. */
+    static final String PLAN_AGAIN_IF_CANCELLED = """
+            on conflict (action_key) do update
+                set status = excluded.status, status_reason = null, payload = excluded.payload,
+                    policy_version = excluded.policy_version, next_attempt_at = excluded.next_attempt_at,
+                    claimed_by = null, claim_expires_at = null, updated_at = excluded.updated_at
+                where outbox_action.status = 'CANCELLED'""";
 
     private static final String INSERT = """
             insert into outbox_action (id, action_key, organisation_id, invoice_id, kind, stage, payload, policy_version,
                                        status, attempts, next_attempt_at, created_at, updated_at)
             values (:id, :key, :org, :invoice, :kind, :stage, cast(:payload as jsonb), :policyVersion,
                     :status, 0, :now, :now, :now)
-            on conflict (action_key) do update
-                set status = excluded.status, status_reason = null, payload = excluded.payload,
-                    policy_version = excluded.policy_version, next_attempt_at = excluded.next_attempt_at,
-                    claimed_by = null, claim_expires_at = null, updated_at = excluded.updated_at
-                where outbox_action.status = 'CANCELLED'
+            """ + PLAN_AGAIN_IF_CANCELLED + """
+
             returning action_key""";
 
     private static final String CANCEL = """
@@ -112,6 +121,20 @@ public class JpaOutbox implements Outbox {
                         + "where o.organisationId = :org and o.status = :status order by o.createdAt, o.actionKey", Object[].class)
                 .setParameter("org", organisationId.value())
                 .setParameter("status", status.name())
+                .getResultStream()
+                .map(r -> toEntry((OutboxActionEntity) r[0], new InvoiceRef(organisationId, (String) r[1])))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<OutboxEntry> lateFees(OrganisationId organisationId, Set<OutboxStatus> statuses) {
+        return em.createQuery("select o, i.providerInvoiceId from OutboxActionEntity o join InvoiceEntity i on i.id = o.invoiceId "
+                        + "where o.organisationId = :org and o.kind = :kind "
+                        + "and o.status in :statuses order by o.createdAt, o.actionKey", Object[].class)
+                .setParameter("org", organisationId.value())
+                .setParameter("kind", ActionPayloads.LATE_FEE)
+                .setParameter("statuses", statuses.stream().map(OutboxStatus::name).toList())
                 .getResultStream()
                 .map(r -> toEntry((OutboxActionEntity) r[0], new InvoiceRef(organisationId, (String) r[1])))
                 .toList();

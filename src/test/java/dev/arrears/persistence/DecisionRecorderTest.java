@@ -18,6 +18,10 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.RecordedDecision;
+import dev.arrears.application.RecordedDecisions;
+import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.cycle.OrganisationControl;
+import io.agroal.api.AgroalDataSource;
 import dev.arrears.application.StaleStateException;
 import dev.arrears.application.StoredDunningState;
 import dev.arrears.domain.dunning.ChargedFee;
@@ -54,6 +58,10 @@ class DecisionRecorderTest {
     OrganisationStore organisations;
     @Inject
     Sql sql;
+    @Inject
+    OrganisationControl control;
+    @Inject
+    AgroalDataSource dataSource;
 
     OrganisationId org;
     InvoiceRef invoice;
@@ -61,6 +69,8 @@ class DecisionRecorderTest {
     @BeforeEach
     void storeInvoice() {
         org = Fixtures.organisation(organisations);
+        // The recorder dispatches by the organisation's mode when it stores: live unless a test says otherwise.
+        organisations.setMode(org, OrganisationMode.LIVE);
         invoice = Fixtures.stored(invoices, invoice(org, "INV-D", "CUST-D", "1500.00", "GBP",
                 dev.arrears.domain.invoice.InvoiceStatus.OPEN));
     }
@@ -169,12 +179,119 @@ class DecisionRecorderTest {
 
     @Test
     void in_preview_the_actions_are_previewed_not_pending() {
+        organisations.setMode(org, OrganisationMode.PREVIEW);
         recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()),
                 List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, Delivery.PREVIEW_ONLY));
 
         assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
         assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).hasSize(1);
         assertThat(audit.byInvoice(invoice, 1).getFirst().event().kind()).isEqualTo(AuditKind.ACTION_PREVIEWED);
+    }
+
+    /**
+     * The decide step read the mode (preview) before an accountant's go-live committed, and stores
+     * after it: the go-live's promotion ran before these actions existed, so stored as previewed
+     * they would never be sent. The recorder reads the mode as it stores.
+     */
+    @Test
+    void a_decision_made_in_preview_and_stored_after_go_live_is_dispatched() {
+        organisations.setMode(org, OrganisationMode.PREVIEW);
+        control.goLive(org, java.time.Instant.parse("2025-03-10T09:00:00Z"));
+
+        RecordedDecision recorded = recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder",
+                List.of()), List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY,
+                Delivery.PREVIEW_ONLY));
+
+        assertThat(recorded.actions().added()).hasSize(1);
+        assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).isEmpty();
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).hasSize(1);
+        assertThat(audit.byInvoice(invoice, 1).getFirst().event().kind()).isEqualTo(AuditKind.ACTION_PLANNED);
+        assertThat(audit.byInvoice(invoice, 50)).filteredOn(r -> r.event().kind() == AuditKind.DECISION).singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).containsEntry("delivery", "DISPATCH"));
+    }
+
+    /**
+     * The other order: a go-live under way (its row lock taken, not committed) when the decisions of
+     * a preview cycle are stored. The recorder waits for it rather than reading the mode it is replacing.
+     */
+    @Test
+    void a_decision_stored_while_go_live_is_under_way_waits_for_it_and_is_dispatched() throws Exception {
+        organisations.setMode(org, OrganisationMode.PREVIEW);
+        DecisionToRecord previewed = new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()),
+                List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, Delivery.PREVIEW_ONLY);
+        try (java.sql.Connection goLive = dataSource.getConnection()) {
+            goLive.setAutoCommit(false);
+            try (var lock = goLive.prepareStatement("update organisation set mode = 'LIVE' where id = ?")) {
+                lock.setObject(1, org.value());
+                lock.executeUpdate();
+            }
+            var recording = java.util.concurrent.CompletableFuture.supplyAsync(() -> recorder.record(previewed));
+            waitUntilBlockedOnALock(recording);
+            goLive.commit();
+            recording.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).isEmpty();
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).hasSize(1);
+    }
+
+    @Test
+    void a_stale_decision_is_left_out_of_a_group_and_the_others_are_stored() throws Exception {
+        InvoiceRef other = Fixtures.stored(invoices, invoice(org, "INV-E", "CUST-E", "800.00", "GBP",
+                dev.arrears.domain.invoice.InvoiceStatus.OPEN));
+        recorder.record(new DecisionToRecord(other, 0, new Decision(active("first reminder", List.of()), List.of(),
+                List.of("Due.")), "v1", TODAY, Delivery.DISPATCH));
+        long auditBefore = auditRows();
+
+        PlannedAction reminder = OutboxTest.reminder(invoice, "first reminder");
+        RecordedDecisions result = recorder.recordAll(List.of(
+                new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(reminder),
+                        List.of("Due.")), "v1", TODAY, Delivery.DISPATCH),
+                new DecisionToRecord(other, 0, new Decision(active("second reminder", List.of()),
+                        List.of(OutboxTest.reminder(other, "second reminder")), List.of("Later.")), "v1", TODAY,
+                        Delivery.DISPATCH)));
+
+        assertThat(result.stale()).containsExactly(other);
+        assertThat(result.recorded()).singleElement().satisfies(r -> {
+            assertThat(r.invoice()).isEqualTo(invoice);
+            assertThat(r.actions().added()).containsExactly(reminder.key());
+        });
+        assertThat(states.load(other).orElseThrow().state().stage()).contains("first reminder");
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).extracting(e -> e.action().key()).containsExactly(reminder.key());
+        assertThat(audit.byInvoice(other, 50)).filteredOn(r -> r.event().kind() == AuditKind.DECISION).hasSize(1);
+        assertThat(auditRows()).isEqualTo(auditBefore + 2); // the fresh decision and its action
+    }
+
+    /** A payment plan's reminder names the plan, not an invoice: two invoices of the plan plan the same key. */
+    @Test
+    void a_key_planned_by_two_decisions_of_a_group_is_written_once() {
+        InvoiceRef other = Fixtures.stored(invoices, invoice(org, "INV-E", "CUST-D", "800.00", "GBP",
+                dev.arrears.domain.invoice.InvoiceStatus.OPEN));
+        PlannedAction shared = new PlannedAction.AddNote(new dev.arrears.domain.dunning.ActionKey(org + ":plan:P1:note"),
+                "first reminder", "Instalment due.");
+        RecordedDecisions result = recorder.recordAll(List.of(
+                new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(shared),
+                        List.of("Plan.")), "v1", TODAY, Delivery.DISPATCH),
+                new DecisionToRecord(other, 0, new Decision(active("first reminder", List.of()), List.of(shared),
+                        List.of("Plan.")), "v1", TODAY, Delivery.DISPATCH)));
+
+        assertThat(result.stale()).isEmpty();
+        assertThat(result.recorded()).extracting(r -> r.actions().added().size()).containsExactly(1, 0);
+        assertThat(result.recorded().get(1).actions().alreadyPresent()).containsExactly(shared.key());
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).hasSize(1);
+        assertThat(audit.byInvoice(other, 1).getFirst().event().kind()).isEqualTo(AuditKind.ACTION_SUPPRESSED);
+    }
+
+    /** Polls PostgreSQL until a session waits for a lock: the recording reached the organisation's row. */
+    private void waitUntilBlockedOnALock(java.util.concurrent.Future<?> recording) throws Exception {
+        for (int i = 0; i < 3000 && !recording.isDone(); i++) {
+            if (sql.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()") > 0) {
+                return;
+            }
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+        }
+        throw new AssertionError("the recording did not wait for the go-live under way");
     }
 
     private long auditRows() throws Exception {

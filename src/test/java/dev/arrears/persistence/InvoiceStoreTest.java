@@ -101,6 +101,21 @@ class InvoiceStoreTest {
         assertThat(invoices.load(InvoiceRef.of(first))).contains(newer);
     }
 
+    /** A page is one statement now, and one statement cannot write a row twice: the newest copy is kept. */
+    @Test
+    void the_same_invoice_twice_in_a_page_keeps_its_newest_copy() {
+        InvoiceSnapshot first = invoice(org, "A", "100.00", "GBP");
+        InvoiceSnapshot newer = withAmountDue(first, "60.00");
+
+        PageStored stored = invoices.store(InvoicePage.of(org, List.of(
+                new IncomingInvoice(newer, "{}", Instant.parse("2025-03-02T00:00:00Z")),
+                new IncomingInvoice(first, "{}", Instant.parse("2025-03-01T10:00:00Z")))));
+
+        assertThat(stored.written()).isEqualTo(1);
+        assertThat(stored.ignoredAsOlder()).isEqualTo(1);
+        assertThat(invoices.load(InvoiceRef.of(first))).contains(newer);
+    }
+
     @Test
     void a_quarantined_record_is_kept_aside_and_the_rest_of_the_page_is_stored() throws Exception {
         InvoiceSnapshot good = invoice(org, "good", "50.00", "GBP");

@@ -61,6 +61,30 @@ class OutboxTest {
     }
 
     @Test
+    void late_fees_are_read_in_the_statuses_asked_and_nothing_else() {
+        InvoiceRef previewed = Fixtures.stored(invoices, invoice(org, "INV-B", "300.00", "GBP"));
+        InvoiceRef other = Fixtures.stored(invoices, invoice(org, "INV-C", "CUST-2", "400.00", "GBP",
+                dev.arrears.domain.invoice.InvoiceStatus.OPEN));
+        PlannedAction.ChargeLateFee a = fee(invoice, 1);
+        PlannedAction.ChargeLateFee b = fee(previewed, 1);
+        PlannedAction.ChargeLateFee c = fee(other, 1);
+        outbox.record(invoice, List.of(a, reminder(invoice, "final demand")), Delivery.DISPATCH, "v1");
+        outbox.record(previewed, List.of(b), Delivery.PREVIEW_ONLY, "v1");
+        outbox.record(other, List.of(c), Delivery.DISPATCH, "v1");
+
+        assertThat(outbox.lateFees(org, java.util.EnumSet.of(OutboxStatus.PENDING)))
+                .extracting(OutboxEntry::action).containsExactlyInAnyOrder(a, c);
+        assertThat(outbox.lateFees(org, java.util.EnumSet.of(OutboxStatus.PENDING, OutboxStatus.PREVIEWED)))
+                .extracting(OutboxEntry::action).containsExactlyInAnyOrder(a, b, c);
+    }
+
+    private PlannedAction.ChargeLateFee fee(InvoiceRef on, int period) {
+        LocalDate day = LocalDate.of(2025, 3, 1);
+        return new PlannedAction.ChargeLateFee(ActionKey.forFee(org.toString(), on.providerInvoiceId(), "flat", period),
+                "final demand", new FeeApplication("flat", period, day, day, Money.of("40.00", "GBP"), "fixed 40.00 GBP", false));
+    }
+
+    @Test
     void every_kind_of_action_comes_back_whole_from_its_payload() {
         FeeApplication fee = new FeeApplication("statutory-interest", 2, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31),
                 Money.of("12.345", "BHD"), "8% a year on 1500.000 BHD for 30 days / 365, rounded half-up", true);

@@ -159,9 +159,7 @@ class CycleFixture {
         ReplicaId replica = new ReplicaId(id);
         LedgerGateways gateways = new LedgerGateways(Arrays.asList(ledgers));
         Random random = new Random(id.hashCode());
-        DecideOrganisation decide = new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
-                effective, versions, connections, collections, new DunningEngine(),
-                new StageDocuments(escalation, documents, outbox, contacts, audit));
+        DecideOrganisation decide = decide(effective);
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
                 new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
@@ -169,6 +167,13 @@ class CycleFixture {
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
                 audit, new SettingsReads(book, audit), new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
         return new Replica(cycle, dispatch);
+    }
+
+    /** The decide step over the real stores, as a replica runs it. */
+    DecideOrganisation decide(EffectivePolicies effective) {
+        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
+                effective, versions, connections, collections, new DunningEngine(),
+                new StageDocuments(escalation, documents, outbox, contacts, audit));
     }
 
     RecordingLedger ledger(LedgerProvider provider) {

@@ -55,6 +55,11 @@ class DocumentsInCycleTest extends CycleTestBase {
                 .contains("TOTAL NOW DUE: 2440.00 GBP")
                 .contains("by " + TODAY.plusDays(7));
         assertThat(fx.documents.list(org, Optional.empty())).hasSize(2);
+        // Kept with the chunk's other documents, each said once in the trail, with the customer's history.
+        assertThat(fx.audit.byCustomer(org, "C-LATE", 100))
+                .filteredOn(r -> r.event().kind() == dev.arrears.application.AuditKind.DOCUMENT_PRODUCED).singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).containsEntry("documentId", letter.id().toString())
+                        .containsEntry("kind", "demand-letter"));
 
         given().when().get("/admin/documents?organisation=" + org).then().statusCode(401);
         given().auth().oauth2(TOKEN).when().get("/admin/documents?organisation=" + org + "&customer=C-LATE")

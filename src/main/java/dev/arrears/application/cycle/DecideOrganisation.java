@@ -18,10 +18,10 @@ import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.PolicyVersionRecord;
 import dev.arrears.application.PolicyVersionStore;
-import dev.arrears.application.RecordedDecision;
-import dev.arrears.application.StaleStateException;
+import dev.arrears.application.RecordedDecisions;
 import dev.arrears.application.StoredDunningState;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.escalation.StoredDocument;
 import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.policy.EffectivePolicy;
 import dev.arrears.domain.calendar.OrganisationDay;
@@ -40,12 +40,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The decide step for one organisation: the engine over every invoice still in play, on the
  * organisation's "today", each decision stored with its state, outbox actions and audit events in
- * one transaction. A live organisation's actions go to the dispatcher; a preview organisation's
- * are stored as PREVIEWED, the same decisions with nothing sent.
+ * one transaction. Decisions are stored {@link #CHUNK} at a time (one transaction per chunk, where
+ * one per invoice cost most of a first cycle); a stale one is left out of its chunk, not the chunk
+ * failed. A live organisation's actions go to the dispatcher; a preview organisation's are stored
+ * as PREVIEWED, the same decisions with nothing sent (the recorder reads the mode again as it
+ * stores, so a go-live during the step is not missed).
  *
  * <p>A decision that changes nothing (same state, no action: the engine is idempotent, so this is
  * every re-run on the same day) is not stored, which keeps the audit trail to real decisions.
@@ -67,6 +72,8 @@ public final class DecideOrganisation {
     private final CollectionsStore collections;
     private final DunningEngine engine;
     private final StageDocuments documents;
+    /** Decisions are stored this many at a time: one transaction and a fixed number of statements each. */
+    static final int CHUNK = 500;
     /** Versions already in the policy version table, so each is written once per process, not per invoice. */
     private final Set<String> versionsRecorded = ConcurrentHashMap.newKeySet();
 
@@ -118,15 +125,27 @@ public final class DecideOrganisation {
         Map<String, StoredDunningState> stored = states.loadAll(organisation.id());
         List<InvoiceSnapshot> open = invoices.loadOpen(organisation.id());
         List<InvoiceSnapshot> candidates = new ArrayList<>(open);
-        candidates.addAll(leaving.settledStillInDunning(organisation.id()));
+        // An OPEN invoice with nothing due is in both lists: it is decided once, from the open list.
+        Set<String> openIds = open.stream().map(InvoiceSnapshot::invoiceId).collect(Collectors.toSet());
+        leaving.settledStillInDunning(organisation.id()).stream()
+                .filter(invoice -> !openIds.contains(invoice.invoiceId()))
+                .forEach(candidates::add);
         // Holds, disputes, promises, plans and the limitation period: read once, the engine picks each invoice's own.
         CollectionsContext context = collections.contextFor(organisation.id());
 
-        int recorded = 0;
-        int unchanged = 0;
-        int planned = 0;
-        int stale = 0;
+        // Read once, not looked up per invoice: most invoices in a documented stage already have theirs.
+        Set<String> keptDocuments = documents.kept(organisation.id());
+        Tally tally = new Tally();
         List<String> errors = new ArrayList<>();
+        Chunk chunk = new Chunk();
+        // The late fees a document lists are read once per chunk, after the chunk's decisions (and fees) are stored.
+        Consumer<List<Decided>> documentsOf = decided -> {
+            StageDocuments.Known known = documents.known(organisation.id(), keptDocuments, delivery);
+            List<StoredDocument> produced = new ArrayList<>();
+            decided.forEach(d -> documentOfStage(organisation, d, today, now, delivery, open, stored, context, known)
+                    .ifPresent(result -> result.ifPresentOrElse(errors::add, produced::add)));
+            keep(produced).forEach(errors::add);
+        };
         for (InvoiceSnapshot invoice : candidates) {
             InvoiceRef ref = InvoiceRef.of(invoice);
             Optional<StoredDunningState> before = Optional.ofNullable(stored.get(invoice.invoiceId()));
@@ -134,7 +153,7 @@ public final class DecideOrganisation {
                 outbox.cancelPendingFor(ref, "the invoice is settled in the ledger");
             }
             Policy policy = base;
-            EffectivePolicy effective = null;
+            EffectivePolicy effective;
             Decision decision;
             try {
                 // Firm default (or the organisation's own policy) -> organisation override -> customer.
@@ -153,24 +172,55 @@ public final class DecideOrganisation {
                         "The invoice could not be decided and is left alone until it is fixed: " + e.getMessage()));
                 continue;
             }
+            chunk.decided.add(new Decided(invoice, decision, effective));
             if (before.isPresent() && decision.plansNothing() && decision.newState().equals(before.get().state())) {
-                unchanged++;
+                tally.unchanged++;
             } else {
-                try {
-                    RecordedDecision result = recorder.record(new DecisionToRecord(ref, StoredDunningState.versionOf(before),
-                            decision, policy.version(), today, delivery));
-                    recorded++;
-                    planned += result.actions().added().size();
-                } catch (StaleStateException e) {
-                    // Someone decided in between (a replica that lost its lease): the next cycle decides from fresh.
-                    stale++;
-                    continue;
-                }
+                chunk.toRecord.add(new DecisionToRecord(ref, StoredDunningState.versionOf(before), decision,
+                        policy.version(), today, delivery));
             }
-            documentOfStage(organisation, invoice, decision, effective, today, now, delivery, open, stored, context)
-                    .ifPresent(errors::add);
+            if (chunk.toRecord.size() == CHUNK) {
+                documentsOf.accept(record(chunk, tally));
+                chunk = new Chunk();
+            }
         }
-        return new Report(today, candidates.size(), recorded, unchanged, planned, stale, errors);
+        documentsOf.accept(record(chunk, tally));
+        return new Report(today, candidates.size(), tally.recorded, tally.unchanged, tally.planned, tally.stale, errors);
+    }
+
+    /** An invoice decided (changed or not), waiting for its chunk to be stored before its document is asked for. */
+    private record Decided(InvoiceSnapshot invoice, Decision decision, EffectivePolicy effective) {
+    }
+
+    /** The decisions of one chunk: the changed ones to store, and every decided invoice of the chunk. */
+    private static final class Chunk {
+        final List<DecisionToRecord> toRecord = new ArrayList<>();
+        final List<Decided> decided = new ArrayList<>();
+    }
+
+    private static final class Tally {
+        int recorded;
+        int unchanged;
+        int planned;
+        int stale;
+    }
+
+    /**
+     * Stores the chunk's changed decisions in one call.
+     *
+     * @return the decided invoices whose decision stands: all but the stale ones
+     */
+    private List<Decided> record(Chunk chunk, Tally tally) {
+        if (chunk.toRecord.isEmpty()) {
+            return chunk.decided;
+        }
+        RecordedDecisions result = recorder.recordAll(chunk.toRecord);
+        tally.recorded += result.recorded().size();
+        tally.planned += result.recorded().stream().mapToInt(r -> r.actions().added().size()).sum();
+        // Someone decided in between (a replica that lost its lease): the next cycle decides from fresh.
+        tally.stale += result.stale().size();
+        Set<InvoiceRef> stale = Set.copyOf(result.stale());
+        return chunk.decided.stream().filter(d -> !stale.contains(InvoiceRef.of(d.invoice()))).toList();
     }
 
     /**
@@ -179,27 +229,63 @@ public final class DecideOrganisation {
      * crash is produced by the next decide. A failure is said in the audit trail and does not undo the
      * decision; the next decide tries again.
      *
-     * @return the error, if the document could not be produced
+     * @return the document produced (to be kept with the chunk's others), or the error; empty when the
+     *         stage has no document or it is kept already
      */
-    private Optional<String> documentOfStage(Organisation organisation, InvoiceSnapshot invoice, Decision decision,
-                                             EffectivePolicy effective, LocalDate today, Instant now, Delivery delivery,
-                                             List<InvoiceSnapshot> open, Map<String, StoredDunningState> stored,
-                                             CollectionsContext context) {
+    private Optional<Produced> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
+                                               Delivery delivery, List<InvoiceSnapshot> open,
+                                               Map<String, StoredDunningState> stored, CollectionsContext context,
+                                               StageDocuments.Known known) {
+        InvoiceSnapshot invoice = decided.invoice();
+        EffectivePolicy effective = decided.effective();
+        Decision decision = decided.decision();
         Optional<String> stage = decision.newState().stage();
         if (invoice.isSettled() || stage.isEmpty() || effective.documentOf(stage.get()).isEmpty()) {
             return Optional.empty();
         }
         try {
-            documents.ensure(new StageDocuments.Trigger(organisation, invoice, stage.get(), effective.documentOf(stage.get()).get(),
-                    effective.policy(), today, now, delivery, open, stored, context));
-            return Optional.empty();
+            return documents.produce(new StageDocuments.Trigger(organisation, invoice, stage.get(),
+                            effective.documentOf(stage.get()).get(), effective.policy(), today, now, delivery, open, stored,
+                            context, known))
+                    .map(Produced::of);
         } catch (RuntimeException e) {
-            audit.append(AuditEvent.forInvoice(InvoiceRef.of(invoice), AuditKind.DOCUMENT_PRODUCED, Optional.empty(),
-                    Optional.of(effective.policy().version()), Map.of("error", String.valueOf(e.getMessage()), "stage", stage.get()),
-                    "The document of stage '" + stage.get() + "' could not be produced; the next decide tries again: "
-                            + e.getMessage()));
-            return Optional.of(invoice.invoiceId() + ": document of stage '" + stage.get() + "': " + e.getMessage());
+            return Optional.of(Produced.failed(notProduced(InvoiceRef.of(invoice), effective.policy().version(), stage.get(), e)));
         }
+    }
+
+    /** A document produced, or why it could not be. */
+    private record Produced(Optional<StoredDocument> document, Optional<String> error) {
+        static Produced of(StoredDocument document) {
+            return new Produced(Optional.of(document), Optional.empty());
+        }
+
+        static Produced failed(String error) {
+            return new Produced(Optional.empty(), Optional.of(error));
+        }
+
+        void ifPresentOrElse(Consumer<String> onError, Consumer<StoredDocument> onDocument) {
+            error.ifPresentOrElse(onError, () -> document.ifPresent(onDocument));
+        }
+    }
+
+    /** Keeps a chunk's documents together; @return the errors, one per document, if they could not be kept */
+    private List<String> keep(List<StoredDocument> produced) {
+        try {
+            documents.keep(produced);
+            return List.of();
+        } catch (RuntimeException e) {
+            return produced.stream().map(d -> notProduced(new InvoiceRef(d.organisationId(), d.invoiceId()),
+                    d.policyVersion(), d.stage(), e)).toList();
+        }
+    }
+
+    /** Says in the audit trail that a stage's document could not be produced; @return the error for the report */
+    private String notProduced(InvoiceRef invoice, String policyVersion, String stage, RuntimeException e) {
+        audit.append(AuditEvent.forInvoice(invoice, AuditKind.DOCUMENT_PRODUCED, Optional.empty(),
+                Optional.of(policyVersion), Map.of("error", String.valueOf(e.getMessage()), "stage", stage),
+                "The document of stage '" + stage + "' could not be produced; the next decide tries again: "
+                        + e.getMessage()));
+        return invoice.providerInvoiceId() + ": document of stage '" + stage + "': " + e.getMessage();
     }
 
     /** Keeps the exact text of a policy version the first time it is decided under, so the audit's version can be traced. */

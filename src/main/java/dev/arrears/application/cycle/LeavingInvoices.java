@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Invoices that are settled in the mirror (paid, voided, deleted, nothing due) while their dunning
- * state still says they are being chased. {@code InvoiceStore.loadOpen} never returns them, so
- * without this the engine would never move them to LEFT.
+ * state still says they are being chased. {@code InvoiceStore.loadOpen} never returns the paid,
+ * voided or deleted ones, so without this the engine would never move them to LEFT; it does return
+ * an OPEN invoice with nothing due, which is therefore in both lists (the decide step takes it once).
  */
 public interface LeavingInvoices {
 

@@ -6,6 +6,7 @@ import dev.arrears.application.AuditTrail;
 import dev.arrears.application.Delivery;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
@@ -47,7 +48,8 @@ import java.util.stream.Collectors;
  * in that stage and kept with {@link DocumentStore}: the final notice's demand letter (in the
  * invoice's currency) or the hand-off's case file, for the invoice's customer.
  *
- * <p>Called by the decide step right after the decision is stored, and again on every later decide
+ * <p>Called by the decide step right after the decision is stored ({@link #produce}, then {@link #keep}
+ * for a chunk of decisions at a time), and again on every later decide
  * while the invoice is still in that stage: the document is keyed by organisation, invoice, stage
  * and kind ({@link StoredDocument#triggerKey}), so it is produced once, and a crash between the
  * decision and the document is made good by the next decide.
@@ -75,25 +77,56 @@ public final class StageDocuments {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /** What the decide step knows when it asks for a stage's document. */
+    /**
+     * What the decide step knows when it asks for a stage's document.
+     *
+     * @param known what the step read once for all its documents ({@link #known})
+     */
     public record Trigger(Organisation organisation, InvoiceSnapshot invoice, String stage, String documentName,
                           Policy policy, LocalDate today, Instant now, Delivery delivery,
                           List<InvoiceSnapshot> openInvoices, Map<String, StoredDunningState> states,
-                          CollectionsContext collections) {
+                          CollectionsContext collections, Known known) {
     }
 
     /**
-     * Produces and keeps the stage's document unless it already is kept.
+     * What the decide step reads once for many documents instead of once per document.
      *
-     * @return the document stored now; empty when it was already kept
+     * @param keptTriggerKeys the organisation's kept documents, read when the step began: a document
+     *                        kept since (by another replica) is caught by
+     *                        {@link DocumentStore#storeAllIfAbsent}, not stored twice
+     * @param lateFees        the organisation's late fees charged (planned to go or gone; in preview,
+     *                        previewed ones too), read after the decisions they follow were stored
+     */
+    public record Known(Set<String> keptTriggerKeys, List<OutboxEntry> lateFees) {
+    }
+
+    /** The trigger keys of the documents already kept for the organisation. */
+    public Set<String> kept(OrganisationId organisationId) {
+        return store.triggerKeys(organisationId);
+    }
+
+    /** The documents kept and the late fees charged, for the documents of decisions stored by now. */
+    public Known known(OrganisationId organisationId, Set<String> keptTriggerKeys, Delivery delivery) {
+        Set<OutboxStatus> statuses = EnumSet.copyOf(CHARGED_LIVE);
+        if (delivery == Delivery.PREVIEW_ONLY) {
+            statuses.add(OutboxStatus.PREVIEWED);
+        }
+        return new Known(keptTriggerKeys, outbox.lateFees(organisationId, statuses));
+    }
+
+    /**
+     * Produces the stage's document unless it already is kept; it is stored by {@link #keep}, with
+     * the other documents of the same chunk of decisions.
+     *
+     * @return the document produced; empty when it was already kept
      * @throws IllegalArgumentException when the policy names a document this build does not know
      */
-    public Optional<StoredDocument> ensure(Trigger trigger) {
+    public Optional<StoredDocument> produce(Trigger trigger) {
         DocumentKind kind = DocumentKind.fromPolicy(trigger.documentName()).orElseThrow(() -> new IllegalArgumentException(
                 "stage '" + trigger.stage() + "' names document '" + trigger.documentName() + "'; expected demand-letter or case-file"));
         InvoiceRef ref = InvoiceRef.of(trigger.invoice());
         String key = StoredDocument.triggerKey(ref.organisationId(), ref.providerInvoiceId(), trigger.stage(), kind);
-        if (store.exists(key)) {
+        if (trigger.known().keptTriggerKeys().contains(key)) {
             return Optional.empty();
         }
         String customerId = trigger.invoice().customerId();
@@ -102,7 +135,7 @@ public final class StageDocuments {
         if (customerInvoices.stream().noneMatch(i -> i.invoiceId().equals(ref.providerInvoiceId()))) {
             customerInvoices.add(trigger.invoice());
         }
-        List<FeeCharged> fees = feesCharged(trigger, customerInvoices);
+        List<FeeCharged> fees = feesCharged(trigger.known(), customerInvoices);
         String text;
         Optional<String> json;
         switch (kind) {
@@ -133,30 +166,41 @@ public final class StageDocuments {
         }
         StoredDocument document = new StoredDocument(UUID.randomUUID(), ref.organisationId(), customerId,
                 ref.providerInvoiceId(), kind, trigger.stage(), key, trigger.now(), text, json, trigger.policy().version());
-        if (!store.storeIfAbsent(document)) {
-            return Optional.empty();   // another replica got there first
-        }
-        audit.append(new AuditEvent(ref.organisationId(), Optional.of(ref.providerInvoiceId()), Optional.of(customerId),
-                AuditKind.DOCUMENT_PRODUCED, Optional.empty(), Optional.of(trigger.policy().version()),
-                Map.of("documentId", document.id().toString(), "kind", kind.policyName(), "stage", trigger.stage()),
-                "The " + kind.policyName().replace('-', ' ') + " of stage '" + trigger.stage() + "' was produced for customer "
-                        + customerId + " (document " + document.id() + ")."));
         return Optional.of(document);
     }
 
-    /** Fees and interest charged on the customer's invoices: planned to go or gone (in preview, previewed ones too). */
-    private List<FeeCharged> feesCharged(Trigger trigger, List<InvoiceSnapshot> invoices) {
-        Set<String> ids = invoices.stream().map(InvoiceSnapshot::invoiceId).collect(Collectors.toSet());
-        Set<OutboxStatus> statuses = EnumSet.copyOf(CHARGED_LIVE);
-        if (trigger.delivery() == Delivery.PREVIEW_ONLY) {
-            statuses.add(OutboxStatus.PREVIEWED);
+    /**
+     * Stores the documents produced, in one transaction, each unless a document of its trigger key
+     * is kept by now (another replica got there first), and says in the audit trail which were
+     * produced. One call per chunk of decisions, not two transactions per document.
+     *
+     * @return the documents stored
+     */
+    public List<StoredDocument> keep(List<StoredDocument> produced) {
+        if (produced.isEmpty()) {
+            return List.of();
         }
+        Set<String> stored = store.storeAllIfAbsent(produced);
+        List<StoredDocument> kept = produced.stream().filter(d -> stored.contains(d.triggerKey())).toList();
+        audit.appendAll(kept.stream().map(StageDocuments::produced).toList());
+        return kept;
+    }
+
+    private static AuditEvent produced(StoredDocument document) {
+        return new AuditEvent(document.organisationId(), Optional.of(document.invoiceId()), Optional.of(document.customerId()),
+                AuditKind.DOCUMENT_PRODUCED, Optional.empty(), Optional.of(document.policyVersion()),
+                Map.of("documentId", document.id().toString(), "kind", document.kind().policyName(), "stage", document.stage()),
+                "The " + document.kind().policyName().replace('-', ' ') + " of stage '" + document.stage()
+                        + "' was produced for customer " + document.customerId() + " (document " + document.id() + ").");
+    }
+
+    /** Fees and interest charged on the customer's invoices: planned to go or gone (in preview, previewed ones too). */
+    private static List<FeeCharged> feesCharged(Known known, List<InvoiceSnapshot> invoices) {
+        Set<String> ids = invoices.stream().map(InvoiceSnapshot::invoiceId).collect(Collectors.toSet());
         List<FeeCharged> fees = new ArrayList<>();
-        for (OutboxStatus status : statuses) {
-            for (OutboxEntry entry : outbox.list(trigger.organisation().id(), status)) {
-                if (entry.action() instanceof PlannedAction.ChargeLateFee fee && ids.contains(entry.invoice().providerInvoiceId())) {
-                    fees.add(new FeeCharged(entry.invoice().providerInvoiceId(), fee.fee()));
-                }
+        for (OutboxEntry entry : known.lateFees()) {
+            if (entry.action() instanceof PlannedAction.ChargeLateFee fee && ids.contains(entry.invoice().providerInvoiceId())) {
+                fees.add(new FeeCharged(entry.invoice().providerInvoiceId(), fee.fee()));
             }
         }
         return fees;

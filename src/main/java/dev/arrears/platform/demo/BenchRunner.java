@@ -86,7 +86,8 @@ public class BenchRunner {
     }
 
     private void run(SandboxServer sandbox) throws Exception {
-        DemoRunner.Admin admin = new DemoRunner.Admin("http://localhost:" + httpPort, operatorToken.orElseThrow());
+        DemoRunner.Admin admin = new DemoRunner.Admin("http://localhost:" + httpPort, operatorToken.orElseThrow(),
+                Duration.ofMinutes(30));
         admin.awaitUp();
         double engineRate = EngineBenchmark.decisionsPerSecond(Path.of(policiesDir, "default.yaml"), 500_000, 3);
         Log.infof("Benchmark: the dunning engine alone decides %,.0f invoices per second (one thread, default policy)", engineRate);

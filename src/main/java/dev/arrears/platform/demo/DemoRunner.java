@@ -228,10 +228,17 @@ public class DemoRunner {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final String base;
         private final String token;
+        private final Duration requestTimeout;
 
         Admin(String base, String token) {
+            this(base, token, Duration.ofSeconds(120));
+        }
+
+        /** @param requestTimeout how long one request may take: a benchmark's first cycle of a large organisation runs for minutes */
+        Admin(String base, String token, Duration requestTimeout) {
             this.base = base;
             this.token = token;
+            this.requestTimeout = requestTimeout;
         }
 
         void awaitUp() throws InterruptedException {
@@ -251,7 +258,7 @@ public class DemoRunner {
         }
 
         HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json");
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
