@@ -87,6 +87,8 @@ class CrashRecoveryTest extends CycleTestBase {
         assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
         assertThat(xero.writeCalls(key)).as("the failed attempt and the dead replica's, none by the survivor").isEqualTo(2);
         assertThat(xero.evidenceLookups(key)).isEqualTo(1);
+        assertThat(xero.evidencePlannedAt(key)).as("the evidence lookup knows no attempt began before the action was planned")
+                .isEqualTo(claimed.getFirst().entry().createdAt());
         assertThat(fx.outbox(org, OutboxStatus.DONE)).filteredOn(e -> e.action().key().value().equals(key)).singleElement();
         assertThat(fx.audit.byInvoice(new InvoiceRef(org, "A"), 50)).extracting(r -> r.event().kind())
                 .contains(AuditKind.ACTION_FOUND_IN_LEDGER);

@@ -40,6 +40,8 @@ import java.util.function.Consumer;
  */
 final class RecordingLedger implements LedgerGateway {
 
+    private final Map<String, Instant> evidencePlannedAt = new java.util.concurrent.ConcurrentHashMap<>();
+
     enum Fault { SERVER_ERROR, TIMEOUT_AFTER_APPLY, TIMEOUT_BEFORE_APPLY, TOO_MANY_REQUESTS, REJECT }
 
     record Applied(String key, OrganisationId organisation, String invoiceId, String kind, String reference, Instant at) {
@@ -204,6 +206,17 @@ final class RecordingLedger implements LedgerGateway {
         beforeReread.accept(providerInvoiceId);
         InvoiceSnapshot invoice = invoices.getOrDefault(organisation, Map.of()).get(providerInvoiceId);
         return invoice == null ? new InvoiceReading.Gone("no such invoice") : new InvoiceReading.Found(invoice);
+    }
+
+    @Override
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
+        evidencePlannedAt.put(write.key().value(), plannedAt);
+        return findEvidence(organisation, write);
+    }
+
+    /** The moment the dispatcher said the write was planned, at its last evidence lookup. */
+    Instant evidencePlannedAt(String key) {
+        return evidencePlannedAt.get(key);
     }
 
     @Override

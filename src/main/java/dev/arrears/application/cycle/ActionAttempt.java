@@ -188,7 +188,7 @@ final class ActionAttempt {
         if (claimed.inDoubt()) {
             Evidence evidence;
             try {
-                evidence = gateway.findEvidence(ref.organisationId(), write);
+                evidence = gateway.findEvidence(ref.organisationId(), write, entry.createdAt());
             } catch (RuntimeException e) {
                 evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
             }

@@ -12,6 +12,7 @@ import dev.arrears.application.ledger.SyncReport;
 import dev.arrears.application.ledger.WriteOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The {@link LedgerGateway} for Xero: every Xero quirk stays behind this door. */
@@ -71,6 +72,11 @@ public class XeroLedgerGateway implements LedgerGateway {
     @Override
     public Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
         return writes.findEvidence(organisation, write);
+    }
+
+    @Override
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
+        return writes.findEvidence(organisation, write, plannedAt);
     }
 
     @Override

@@ -16,6 +16,8 @@ import dev.arrears.domain.dunning.ActionKey;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -50,9 +52,11 @@ class XeroWrites {
     private final LedgerSettingsStore settings;
     private final LedgerThrottleStore throttle;
     private final Clock clock;
+    private final Duration idempotencyWindow;
     private final ObjectMapper json = new ObjectMapper();
 
-    XeroWrites(XeroApi api, LedgerSettingsStore settings, LedgerThrottleStore throttle, Clock clock) {
+    XeroWrites(XeroApi api, LedgerSettingsStore settings, LedgerThrottleStore throttle, Clock clock, XeroConfig config) {
+        this.idempotencyWindow = config.idempotencyWindow();
         this.api = api;
         this.settings = settings;
         this.throttle = throttle;
@@ -69,18 +73,35 @@ class XeroWrites {
     }
 
     Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
+        return findEvidence(organisation, write, Instant.MIN);
+    }
+
+    /**
+     * The trace of an earlier attempt at {@code write}, none of which began before {@code plannedAt}.
+     * A reminder's trace is its history note, written right after Xero accepted the email. Without
+     * it the email may or may not have gone out (the answer was lost, or the process died between
+     * the email and the note), and Xero keeps no record of the emails it sent; but it keeps the
+     * email's Idempotency-Key for six minutes: while every attempt is younger than
+     * {@code arrears.xero.idempotency-window}, asking again under the same key is answered from the
+     * key if the email went out, and sends it if it did not. Older, a person decides.
+     */
+    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
         CallCount calls = new CallCount();
         return switch (write) {
             case LedgerWrite.LateFee fee -> feeInvoice(organisation, fee.key(), calls);
             case LedgerWrite.Note note -> noteEvidence(organisation, note.invoice().invoiceId(), note.key(), calls)
                     .orElse(new Evidence.NotFound());
             case LedgerWrite.Reminder reminder -> noteEvidence(organisation, reminder.invoice().invoiceId(), reminder.key(), calls)
-                    // Xero keeps no record of the emails it sent and our note is missing: the email may
-                    // or may not have gone out. Sending again risks a second email to the customer.
-                    .orElse(new Evidence.Unknown(new LedgerFailure.Rejected("an earlier attempt to have Xero email "
-                            + "this invoice may have reached Xero, which keeps no record of sent emails; a person must "
-                            + "check with the customer or the invoice's history before it is sent again")));
+                    .orElseGet(() -> keyStillKept(plannedAt) ? new Evidence.NotFound()
+                            : new Evidence.Unknown(new LedgerFailure.Rejected("an earlier attempt to have Xero email "
+                                    + "this invoice may have reached Xero, which keeps no record of sent emails; a person "
+                                    + "must check with the customer or the invoice's history before it is sent again")));
         };
+    }
+
+    /** Whether every attempt since {@code plannedAt} is recent enough for Xero to still keep its Idempotency-Key. */
+    private boolean keyStillKept(Instant plannedAt) {
+        return !plannedAt.equals(Instant.MIN) && Duration.between(plannedAt, clock.instant()).compareTo(idempotencyWindow) < 0;
     }
 
     private WriteOutcome remind(OrganisationId organisation, LedgerWrite.Reminder reminder, CallCount calls) {

@@ -220,4 +220,22 @@ class QuickBooksWritesTest extends QuickBooksTestBase {
     private static ActionKey key(Company company, String rest) {
         return new ActionKey(company.org() + ":130:" + rest);
     }
+
+    @Test
+    void a_reminder_cut_off_between_its_send_and_its_note_is_found_by_the_invoices_delivery_and_not_sent_again() {
+        Company company = ready();
+        LedgerWrite.Reminder reminder = new LedgerWrite.Reminder(key(company, "stage:first:reminder:0"), invoice(company),
+                "first", "gentle", "First reminder sent (stage first)", Optional.empty());
+        intuit.stubFor(query(company, "from Attachable").willReturn(json(queryResponse("Attachable", List.of()))));
+        com.fasterxml.jackson.databind.node.ObjectNode delivered = invoice("130", "1200.00", "700.00", "2025-03-10T01:00:00-08:00");
+        delivered.putObject("DeliveryInfo").put("DeliveryType", "Email").put("DeliveryTime", "2025-03-10T01:00:00-08:00");
+        intuit.stubFor(get(urlPathEqualTo(company.path("invoice/130"))).willReturn(json(QboJson.object().set("Invoice", delivered))));
+
+        // kill -9 after /send and before the note: no note, but QuickBooks delivered the invoice after the reminder was planned.
+        assertThat(gateway.findEvidence(company.org(), reminder, java.time.Instant.parse("2025-03-10T08:30:00Z")))
+                .isEqualTo(new Evidence.Found("delivered 2025-03-10T09:00:00Z"));
+        assertThat(gateway.findEvidence(company.org(), reminder, java.time.Instant.parse("2025-03-11T00:00:00Z")))
+                .as("a delivery before the reminder was planned is an earlier one's").isInstanceOf(Evidence.NotFound.class);
+        assertThat(requests(company.path("invoice/130/send"))).isEmpty();
+    }
 }

@@ -274,4 +274,17 @@ class XeroWritesTest extends XeroTestBase {
         LedgerWrite.Note note = new LedgerWrite.Note(reminder.key(), invoice, "Final notice", "x");
         assertThat(gateway.findEvidence(org, note)).isInstanceOf(Evidence.NotFound.class);
     }
+
+    @Test
+    void an_email_in_doubt_is_asked_for_again_under_its_key_while_xero_keeps_it_and_left_to_a_person_after() {
+        LedgerWrite.Reminder reminder = reminder("Final notice");
+        xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices/" + INVOICE + "/History")).willReturn(json("{\"HistoryRecords\":[]}")));
+        // The process died after asking Xero for the email and before the note: the only trace is the key Xero keeps.
+        assertThat(gateway.findEvidence(org, reminder, NOW.minus(java.time.Duration.ofMinutes(2))))
+                .as("planned two minutes ago: a repeat under the same Idempotency-Key cannot email twice")
+                .isInstanceOf(Evidence.NotFound.class);
+        assertThat(gateway.findEvidence(org, reminder, NOW.minus(java.time.Duration.ofMinutes(10))))
+                .as("planned ten minutes ago: Xero may have forgotten the key")
+                .isInstanceOfSatisfying(Evidence.Unknown.class, u -> assertThat(u.failure()).isInstanceOf(LedgerFailure.Rejected.class));
+    }
 }
