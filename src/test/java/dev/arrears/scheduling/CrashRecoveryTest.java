@@ -95,6 +95,28 @@ class CrashRecoveryTest extends CycleTestBase {
     }
 
     @Test
+    void a_reminder_a_dead_replica_sent_before_the_invoice_was_paid_is_done_not_cancelled() {
+        String key = org + ":A:stage:overdue-notice:reminder:0";
+        xero.failNext(key, RecordingLedger.Fault.SERVER_ERROR);
+        survivor.cycle().runDue();
+        fx.clock.advance(Duration.ofHours(1));
+        Instant now = fx.clock.instant();
+        List<ClaimedAction> claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
+        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.getFirst().entry().action();
+        // The dead replica's reminder reached the ledger; it died; then the customer paid.
+        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
+                reminder.stage(), reminder.template(), "sent", Optional.empty()));
+        xero.pay(org, "A");
+        fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        survivor.dispatch().dispatchDue();
+
+        assertThat(fx.outbox(org)).filteredOn(e -> e.action().key().value().equals(key)).singleElement()
+                .satisfies(e -> assertThat(e.status()).as("the reminder went out: done, as the ledger shows").isEqualTo(OutboxStatus.DONE));
+        assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+    }
+
+    @Test
     void database_connections_cut_mid_cycle_are_survived_and_the_next_run_completes_the_cycle() throws Exception {
         AtomicBoolean cut = new AtomicBoolean();
         xero.afterSync(o -> {
