@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,20 +27,40 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 public class JpaActionClaims implements ActionClaims {
 
-    // "in_doubt or status = 'CLAIMED'" reads the row as it was: an expired claim's replica may have
-    // died mid-write, so whoever takes it over must look for the write's evidence first.
+    // Organisations this replica may dispatch now: live, writes not paused, with due actions, not
+    // leased by another replica for a cycle and not being dispatched by another. Taking the mark is
+    // an update of the organisation row, like a lease, so the two exclude each other under the row
+    // lock and every replica sees the other's mark once it waited for it.
+    private static final String MARK = """
+            update organisation g set dispatch_owner = :replica, dispatch_expires_at = :until
+            where g.id in (
+                select id from organisation
+                where mode = 'LIVE' and (writes_paused_until is null or writes_paused_until <= :now)
+                  and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
+                  and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)
+                  %s
+                  and exists (select 1 from outbox_action o where o.organisation_id = organisation.id
+                              and ((o.status = 'PENDING' and o.next_attempt_at <= :now)
+                                   or (o.status = 'CLAIMED' and o.claim_expires_at <= :now)))
+                for update skip locked)
+              and (g.lease_owner is null or g.lease_expires_at <= :now or g.lease_owner = :replica)
+              and (g.dispatch_owner is null or g.dispatch_expires_at <= :now or g.dispatch_owner = :replica)
+            returning g.id""";
+
+    // "in_doubt or (status = 'CLAIMED' and writing)" reads the row as it was: an expired claim's
+    // replica may have died mid-write, so whoever takes it over must look for the write's evidence
+    // first. A claim that expired before its write began cannot have reached the ledger.
     private static final String CLAIM = """
             with picked as (
-                select o.id from outbox_action o join organisation g on g.id = o.organisation_id
-                where g.mode = 'LIVE' and (g.writes_paused_until is null or g.writes_paused_until <= :now)
+                select o.id from outbox_action o
+                where o.organisation_id in (:orgs)
                   and ((o.status = 'PENDING' and o.next_attempt_at <= :now)
                        or (o.status = 'CLAIMED' and o.claim_expires_at <= :now))
-                  %s
                 order by o.next_attempt_at, o.created_at, o.id
                 limit :limit
                 for update of o skip locked)
-            update outbox_action a set in_doubt = (a.in_doubt or a.status = 'CLAIMED'), status = 'CLAIMED',
-                claimed_by = :replica, claim_expires_at = :until, updated_at = :now
+            update outbox_action a set in_doubt = (a.in_doubt or (a.status = 'CLAIMED' and a.writing)), writing = false,
+                status = 'CLAIMED', claimed_by = :replica, claim_expires_at = :until, updated_at = :now
             from picked where a.id = picked.id
             returning a.id""";
 
@@ -59,14 +80,23 @@ public class JpaActionClaims implements ActionClaims {
     @Transactional
     public List<ClaimedAction> claim(String replica, Instant now, Instant claimUntil, int limit,
                                      Optional<OrganisationId> organisation) {
-        NativeQuery<UUID> query = session().createNativeQuery(
-                        CLAIM.formatted(organisation.isPresent() ? "and o.organisation_id = :org" : ""), UUID.class)
+        NativeQuery<UUID> mark = session().createNativeQuery(
+                        MARK.formatted(organisation.isPresent() ? "and id = :org" : ""), UUID.class)
+                .setParameter("now", now)
+                .setParameter("until", claimUntil)
+                .setParameter("replica", replica);
+        organisation.ifPresent(id -> mark.setParameter("org", id.value()));
+        List<UUID> organisations = mark.getResultList();
+        if (organisations.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = session().createNativeQuery(CLAIM, UUID.class)
+                .setParameter("orgs", organisations)
                 .setParameter("now", now)
                 .setParameter("until", claimUntil)
                 .setParameter("replica", replica)
-                .setParameter("limit", limit);
-        organisation.ifPresent(id -> query.setParameter("org", id.value()));
-        List<UUID> ids = query.getResultList();
+                .setParameter("limit", limit)
+                .getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -77,7 +107,8 @@ public class JpaActionClaims implements ActionClaims {
                 .map(r -> {
                     OutboxActionEntity row = (OutboxActionEntity) r[0];
                     InvoiceRef invoice = new InvoiceRef(new OrganisationId(row.organisationId), (String) r[1]);
-                    return new ClaimedAction(JpaOutbox.toEntry(row, invoice), row.inDoubt);
+                    return new ClaimedAction(JpaOutbox.toEntry(row, invoice), row.inDoubt,
+                            Optional.ofNullable(row.firstWriteAt));
                 })
                 .toList();
     }
@@ -88,17 +119,17 @@ public class JpaActionClaims implements ActionClaims {
         NativeQuery<?> update = switch (result) {
             case ClaimResult.Done done -> session().createNativeQuery("""
                             update outbox_action set status = 'DONE', ledger_reference = :ref, in_doubt = false,
-                                status_reason = null, last_error = null, claimed_by = null, claim_expires_at = null,
+                                status_reason = null, last_error = null, claimed_by = null, claim_expires_at = null, writing = false,
                                 updated_at = :at""" + MINE)
                     .setParameter("ref", done.ledgerReference());
             case ClaimResult.Cancelled cancelled -> session().createNativeQuery("""
                             update outbox_action set status = 'CANCELLED', status_reason = :reason,
-                                claimed_by = null, claim_expires_at = null, updated_at = :at""" + MINE)
+                                claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("reason", cancelled.reason());
             case ClaimResult.Retry retry -> session().createNativeQuery("""
                             update outbox_action set status = 'PENDING', next_attempt_at = :next,
                                 attempts = attempts + :counted, in_doubt = :doubt, last_error = :error,
-                                claimed_by = null, claim_expires_at = null, updated_at = :at""" + MINE)
+                                claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("next", retry.nextAttemptAt())
                     .setParameter("counted", retry.attempted() ? 1 : 0)
                     .setParameter("doubt", retry.inDoubt())
@@ -106,7 +137,7 @@ public class JpaActionClaims implements ActionClaims {
             case ClaimResult.NeedsHuman human -> session().createNativeQuery("""
                             update outbox_action set status = 'NEEDS_HUMAN', status_reason = :reason,
                                 attempts = attempts + :counted, last_error = :reason,
-                                claimed_by = null, claim_expires_at = null, updated_at = :at""" + MINE)
+                                claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("reason", human.reason())
                     .setParameter("counted", human.attempted() ? 1 : 0);
         };
@@ -125,6 +156,49 @@ public class JpaActionClaims implements ActionClaims {
                     "arrears");
         }
         return true;
+    }
+
+    @Override
+    @Transactional
+    public boolean markWriting(UUID actionId, String replica, Instant at) {
+        return session().createNativeMutationQuery("""
+                        update outbox_action set writing = true, first_write_at = coalesce(first_write_at, :at),
+                            updated_at = :at""" + MINE)
+                .setParameter("at", at)
+                .setParameter("id", actionId)
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    @Transactional
+    public void release(String replica, Collection<Instant> claimUntils) {
+        if (claimUntils.isEmpty()) {
+            return;
+        }
+        // Only the marks this run took: the same replica may be dispatching in another thread, whose
+        // marks carry other expiries.
+        session().createNativeMutationQuery("""
+                        update organisation set dispatch_owner = null, dispatch_expires_at = null
+                        where dispatch_owner = :replica and dispatch_expires_at in (:untils)""")
+                .setParameter("replica", replica)
+                .setParameter("untils", claimUntils)
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional
+    public void expireAll(String replica, Instant now) {
+        session().createNativeMutationQuery("""
+                        update outbox_action set claim_expires_at = :now
+                        where status = 'CLAIMED' and claimed_by = :replica and claim_expires_at > :now""")
+                .setParameter("now", now)
+                .setParameter("replica", replica)
+                .executeUpdate();
+        session().createNativeMutationQuery(
+                        "update organisation set dispatch_owner = null, dispatch_expires_at = null where dispatch_owner = :replica")
+                .setParameter("replica", replica)
+                .executeUpdate();
     }
 
     private Session session() {

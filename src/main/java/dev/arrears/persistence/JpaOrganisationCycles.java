@@ -24,13 +24,15 @@ import org.hibernate.Session;
 public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     // A lease is free, expired, or already ours (a run that could not release it, e.g. while the
-    // database was unreachable). Rows another replica is taking right now are skipped, not waited for.
+    // database was unreachable), and no other replica is dispatching the organisation's actions (its
+    // dispatch mark, V7). Rows another replica is taking right now are skipped, not waited for.
     private static final String ACQUIRE_DUE = """
             update organisation set lease_owner = :replica, lease_expires_at = :until
             where id in (
                 select id from organisation
                 where mode in ('PREVIEW', 'LIVE')
                   and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
+                  and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)
                   and (cycle_requested_at is not null
                        or ((backoff_until is null or backoff_until <= :now)
                            and (last_sync_at is null or last_sync_at <= :syncBefore
@@ -44,7 +46,8 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
     private static final String ACQUIRE_ONE = """
             update organisation set lease_owner = :replica, lease_expires_at = :until
             where id = :id and mode in ('PREVIEW', 'LIVE')
-              and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)""";
+              and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
+              and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)""";
 
     private final EntityManager em;
 
@@ -94,6 +97,15 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
         session().createNativeMutationQuery("update organisation set lease_owner = null, lease_expires_at = null "
                         + "where id = :id and lease_owner = :replica")
                 .setParameter("id", organisation.value())
+                .setParameter("replica", replica)
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional
+    public void releaseAll(String replica) {
+        session().createNativeMutationQuery(
+                        "update organisation set lease_owner = null, lease_expires_at = null where lease_owner = :replica")
                 .setParameter("replica", replica)
                 .executeUpdate();
     }

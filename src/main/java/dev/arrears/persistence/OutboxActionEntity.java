@@ -64,6 +64,13 @@ public class OutboxActionEntity extends PanacheEntityBase {
     @Column(name = "in_doubt", nullable = false)
     public boolean inDoubt;
 
+    /** Whether the current claim's write began (V7): an expired claim is in doubt only then. */
+    @Column(name = "writing", nullable = false)
+    public boolean writing;
+
+    @Column(name = "first_write_at")
+    public Instant firstWriteAt;
+
     @Column(name = "ledger_reference")
     public String ledgerReference;
 

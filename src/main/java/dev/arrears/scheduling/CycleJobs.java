@@ -2,10 +2,13 @@ package dev.arrears.scheduling;
 
 import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.DispatchActions;
+import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.cycle.RunCycle;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
@@ -18,10 +21,22 @@ public class CycleJobs {
 
     private final RunCycle cycle;
     private final DispatchActions dispatch;
+    private final ReplicaRestart restart;
 
-    public CycleJobs(RunCycle cycle, DispatchActions dispatch) {
+    public CycleJobs(RunCycle cycle, DispatchActions dispatch, ReplicaRestart restart) {
         this.cycle = cycle;
         this.dispatch = dispatch;
+        this.restart = restart;
+    }
+
+    /** Before the first tick: what an earlier run of this replica held is let go (a no-op under a fresh id). */
+    void onStart(@Observes StartupEvent started) {
+        try {
+            restart.letGoOfEarlierRun();
+        } catch (RuntimeException e) {
+            // The database may not be up yet; the earlier run's leases and claims then simply expire.
+            Log.warnf("Could not let go of this replica's earlier leases and claims; they will expire: %s", e.getMessage());
+        }
     }
 
     /** Lease due organisations and run their cycle: settings, sync, decide, and dispatch for live ones. */

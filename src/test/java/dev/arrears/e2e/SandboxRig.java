@@ -116,8 +116,8 @@ final class SandboxRig implements AutoCloseable {
         p.put("arrears.cycle.failure-backoff-max", real(20));
         p.put("arrears.dispatch.backoff-base", real(2));
         p.put("arrears.dispatch.backoff-max", real(20));
-        // Xero keeps Idempotency-Keys six real minutes (the sandbox too, on its wall clock): five real minutes here.
-        p.put("arrears.xero.idempotency-window", real(300));
+        // Xero keeps Idempotency-Keys six real minutes (the sandbox too, on its wall clock): the daemon repeats within four.
+        p.put("arrears.xero.idempotency-window", real(240));
         p.put("quarkus.log.category.\"dev.arrears\".level", "INFO");
         p.putAll(extra);
         PackagedApp app = PackagedApp.named(db.name().replace("arrears_", "") + "-" + replica)

@@ -11,7 +11,10 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.ClaimedAction;
 import dev.arrears.application.cycle.CycleOutcome;
+import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.DueSteps;
+import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.ledger.LedgerWrite;
 import dev.arrears.domain.dunning.PlannedAction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,7 +79,8 @@ class CrashRecoveryTest extends CycleTestBase {
         List<ClaimedAction> claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
         assertThat(claimed).singleElement().satisfies(c -> assertThat(c.inDoubt()).isFalse());
         PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.getFirst().entry().action();
-        // The dead replica's write reached the ledger; then it died before storing the result.
+        // The dead replica began its write, which reached the ledger; then it died before storing the result.
+        assertThat(fx.claims.markWriting(claimed.getFirst().entry().id(), "dead-replica", now)).isTrue();
         xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
                 reminder.stage(), reminder.template(), "sent", Optional.empty()));
 
@@ -87,22 +91,82 @@ class CrashRecoveryTest extends CycleTestBase {
         assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
         assertThat(xero.writeCalls(key)).as("the failed attempt and the dead replica's, none by the survivor").isEqualTo(2);
         assertThat(xero.evidenceLookups(key)).isEqualTo(1);
-        assertThat(xero.evidencePlannedAt(key)).as("the evidence lookup knows no attempt began before the action was planned")
-                .isEqualTo(claimed.getFirst().entry().createdAt());
         assertThat(fx.outbox(org, OutboxStatus.DONE)).filteredOn(e -> e.action().key().value().equals(key)).singleElement();
         assertThat(fx.audit.byInvoice(new InvoiceRef(org, "A"), 50)).extracting(r -> r.event().kind())
                 .contains(AuditKind.ACTION_FOUND_IN_LEDGER);
     }
 
     @Test
-    void a_reminder_a_dead_replica_sent_before_the_invoice_was_paid_is_done_not_cancelled() {
-        String key = org + ":A:stage:overdue-notice:reminder:0";
-        xero.failNext(key, RecordingLedger.Fault.SERVER_ERROR);
-        survivor.cycle().runDue();
-        fx.clock.advance(Duration.ofHours(1));
+    void a_claim_left_by_a_replica_that_died_before_its_write_began_is_not_in_doubt_and_is_written_once() {
+        String key = pendingReminderAfterA503();
         Instant now = fx.clock.instant();
-        List<ClaimedAction> claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
-        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.getFirst().entry().action();
+        assertThat(fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org))).hasSize(1);
+        // ... and the dead replica died while re-reading the invoice, before its write began.
+
+        fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(survivor.dispatch().dispatchDue().count(DispatchActions.Outcome.DONE)).isEqualTo(1);
+
+        assertThat(xero.evidenceLookups(key)).as("nothing can be in the ledger: no search for it").isZero();
+        assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+        assertThat(fx.audit.byInvoice(new InvoiceRef(org, "A"), 50)).extracting(r -> r.event().kind())
+                .doesNotContain(AuditKind.ACTION_FOUND_IN_LEDGER, AuditKind.ACTION_NEEDS_HUMAN);
+    }
+
+    @Test
+    void a_claim_lost_before_the_write_began_is_not_written() {
+        String key = pendingReminderAfterA503();
+        // The survivor's claim expires while it re-reads the invoice, and another replica takes it over.
+        xero.beforeReread(id -> {
+            fx.clock.advance(Duration.ofMinutes(6));
+            Instant now = fx.clock.instant();
+            fx.claims.claim("other", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
+        });
+
+        DispatchActions.Report report = survivor.dispatch().dispatchDue();
+
+        assertThat(report.lost()).isEqualTo(1);
+        assertThat(xero.writeCalls(key)).as("only the first, failed attempt").isEqualTo(1);
+    }
+
+    @Test
+    void a_replica_restarted_under_its_own_id_takes_back_at_once_what_it_held_and_finds_its_cut_write() {
+        String key = pendingReminderAfterA503();
+        Instant now = fx.clock.instant();
+        ClaimedAction claimed = fx.claims.claim("pod-0", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
+        assertThat(fx.claims.markWriting(claimed.entry().id(), "pod-0", now)).isTrue();
+        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
+        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
+                reminder.stage(), reminder.template(), "sent", Optional.empty()));
+        // kill -9 right after the write reached the ledger; the process comes back a few seconds later.
+        fx.clock.advance(Duration.ofSeconds(5));
+
+        new ReplicaRestart(new ReplicaId("pod-0"), fx.clock, fx.leases, fx.claims).letGoOfEarlierRun();
+        DispatchActions.Report report = fx.replica("pod-0", xero).dispatch().dispatchDue();
+
+        assertThat(report.claimed()).as("taken back without waiting for the claim to expire").isEqualTo(1);
+        assertThat(xero.evidenceLookups(key)).isEqualTo(1);
+        assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+        assertThat(fx.outbox(org, OutboxStatus.DONE)).filteredOn(e -> e.action().key().value().equals(key)).singleElement();
+    }
+
+    @Test
+    void a_restarted_replica_gives_up_the_leases_of_its_earlier_run() {
+        Instant now = fx.clock.instant();
+        assertThat(fx.leases.acquire(org, "pod-0", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+
+        new ReplicaRestart(new ReplicaId("pod-0"), fx.clock, fx.leases, fx.claims).letGoOfEarlierRun();
+
+        assertThat(fx.book.find(org).orElseThrow().leaseOwner()).isEmpty();
+        assertThat(survivor.cycle().runNow(org)).isInstanceOf(CycleOutcome.Completed.class);
+    }
+
+    @Test
+    void a_reminder_a_dead_replica_sent_before_the_invoice_was_paid_is_done_not_cancelled() {
+        String key = pendingReminderAfterA503();
+        Instant now = fx.clock.instant();
+        ClaimedAction claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
+        assertThat(fx.claims.markWriting(claimed.entry().id(), "dead-replica", now)).isTrue();
+        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
         // The dead replica's reminder reached the ledger; it died; then the customer paid.
         xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
                 reminder.stage(), reminder.template(), "sent", Optional.empty()));
@@ -114,6 +178,15 @@ class CrashRecoveryTest extends CycleTestBase {
         assertThat(fx.outbox(org)).filteredOn(e -> e.action().key().value().equals(key)).singleElement()
                 .satisfies(e -> assertThat(e.status()).as("the reminder went out: done, as the ledger shows").isEqualTo(OutboxStatus.DONE));
         assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+    }
+
+    /** Invoice A's reminder, pending an hour after its first attempt met a 503. */
+    private String pendingReminderAfterA503() {
+        String key = org + ":A:stage:overdue-notice:reminder:0";
+        xero.failNext(key, RecordingLedger.Fault.SERVER_ERROR);
+        survivor.cycle().runDue();
+        fx.clock.advance(Duration.ofHours(1));
+        return key;
     }
 
     @Test

@@ -136,7 +136,8 @@ class CycleFixture {
      */
     void reset() throws SQLException {
         clock.set(NOW);
-        update("update organisation set mode = 'PAUSED', lease_owner = null, lease_expires_at = null");
+        update("update organisation set mode = 'PAUSED', lease_owner = null, lease_expires_at = null, "
+                + "dispatch_owner = null, dispatch_expires_at = null");
     }
 
     Replica replica(String id, RecordingLedger... ledgers) {

@@ -40,8 +40,6 @@ import java.util.function.Consumer;
  */
 final class RecordingLedger implements LedgerGateway {
 
-    private final Map<String, Instant> evidencePlannedAt = new java.util.concurrent.ConcurrentHashMap<>();
-
     enum Fault { SERVER_ERROR, TIMEOUT_AFTER_APPLY, TIMEOUT_BEFORE_APPLY, TOO_MANY_REQUESTS, REJECT }
 
     record Applied(String key, OrganisationId organisation, String invoiceId, String kind, String reference, Instant at) {
@@ -209,18 +207,7 @@ final class RecordingLedger implements LedgerGateway {
     }
 
     @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
-        evidencePlannedAt.put(write.key().value(), plannedAt);
-        return findEvidence(organisation, write);
-    }
-
-    /** The moment the dispatcher said the write was planned, at its last evidence lookup. */
-    Instant evidencePlannedAt(String key) {
-        return evidencePlannedAt.get(key);
-    }
-
-    @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         evidenceLookups.computeIfAbsent(write.key().value(), k -> new AtomicInteger()).incrementAndGet();
         Applied earlier = appliedByKey.get(write.key().value());
         return earlier == null ? new Evidence.NotFound() : new Evidence.Found(earlier.reference());

@@ -44,8 +44,10 @@ final class ActionAttempt {
     private final List<ChaseGuard> guards;
     private final Backoff backoff;
     private final SendRulesCheck sendRules;
+    private final ActionClaims claims;
+    private final ReplicaId replica;
 
-    ActionAttempt(Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
+    ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
                   Backoff backoff, SendRulesCheck sendRules) {
         this.clock = clock;
@@ -58,6 +60,8 @@ final class ActionAttempt {
         this.guards = List.copyOf(guards);
         this.backoff = backoff;
         this.sendRules = sendRules;
+        this.claims = claims;
+        this.replica = replica;
     }
 
     Settlement run(ClaimedAction claimed) {
@@ -254,6 +258,11 @@ final class ActionAttempt {
                 return known.get();
             }
         }
+        if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
+            // Another replica took the claim over (it expired): it decides about this action now.
+            return Settlement.quiet(new ClaimResult.Retry(clock.instant(), false, claimed.inDoubt(),
+                    "the claim was lost before the write"));
+        }
         WriteOutcome outcome;
         try {
             outcome = gateway.write(ref.organisationId(), write);
@@ -278,7 +287,7 @@ final class ActionAttempt {
         OutboxEntry entry = claimed.entry();
         Evidence evidence;
         try {
-            evidence = gateway.findEvidence(entry.invoice().organisationId(), write, entry.createdAt());
+            evidence = gateway.findEvidence(entry.invoice().organisationId(), write, claimed.firstWriteAt());
         } catch (RuntimeException e) {
             evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
         }

@@ -3,6 +3,7 @@ package dev.arrears.application.cycle;
 import dev.arrears.application.AuditEvent;
 import dev.arrears.application.OrganisationId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,13 +12,20 @@ import java.util.UUID;
  * Claims on outbox actions. A claim is a short transaction that marks rows CLAIMED by a replica
  * until an instant ({@code FOR UPDATE SKIP LOCKED}, so replicas never wait for each other); no row
  * lock is held while the ledger is called. A claim that expires (its replica died mid-write) can be
- * taken by another replica, which then treats the action as in doubt: the ledger may already have it.
+ * taken by another replica, which then treats the action as in doubt if its write had begun: the
+ * ledger may already have it.
+ *
+ * <p>Claiming an organisation's actions also marks the organisation as being dispatched by this
+ * replica, until the claims expire or {@link #release} is called; an organisation leased by another
+ * replica for a cycle is not dispatched, and one being dispatched is not leased by another
+ * (one replica works an organisation at a time).
  */
 public interface ActionClaims {
 
     /**
-     * Claims up to {@code limit} actions of live organisations whose writes are not paused: pending
-     * ones whose next attempt has come, and claimed ones whose claim expired (these come back in doubt).
+     * Claims up to {@code limit} actions of live organisations whose writes are not paused and that no
+     * other replica is working: pending ones whose next attempt has come, and claimed ones whose
+     * claim expired (these come back in doubt when their write had begun).
      *
      * @param organisation only this organisation's actions, when given
      */
@@ -31,4 +39,22 @@ public interface ActionClaims {
      * @return false (and nothing stored) when the claim was lost to another replica
      */
     boolean settle(UUID actionId, String replica, ClaimResult result, Instant at, Optional<AuditEvent> event);
+
+    /**
+     * Records that the claimed action's write is about to begin, so that a crash from now on leaves
+     * it in doubt; the first such moment is kept for good.
+     *
+     * @return false (and nothing stored) when the claim was lost to another replica: do not write
+     */
+    boolean markWriting(UUID actionId, String replica, Instant at);
+
+    /** Gives up this replica's dispatch marks taken with these claim expiries (a dispatch run's own). */
+    void release(String replica, Collection<Instant> claimUntils);
+
+    /**
+     * Ends every claim and dispatch mark this replica holds, at {@code now}: a replica that restarts
+     * under the same id takes its actions back at once instead of waiting for its claims to expire.
+     * A claim whose write had begun comes back in doubt, as any expired claim does.
+     */
+    void expireAll(String replica, Instant now);
 }

@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The dispatch step: claim due actions of live organisations in small batches, carry each out
@@ -43,7 +45,7 @@ public final class DispatchActions {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.invoices = Objects.requireNonNull(invoices, "invoices");
-        this.attempt = new ActionAttempt(clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
+        this.attempt = new ActionAttempt(this.replica, this.claims, clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
                 gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"));
     }
 
@@ -72,31 +74,46 @@ public final class DispatchActions {
         int claimedCount = 0;
         int lost = 0;
         RunContacts contacts = new RunContacts();
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            Instant now = clock.instant();
-            List<ClaimedAction> claimed = claims.claim(replica.value(), now, now.plus(settings.claimDuration()),
-                    settings.batchSize(), organisation);
-            if (claimed.isEmpty()) {
-                break;
-            }
-            claimedCount += claimed.size();
-            contacts.consolidate(claimed, invoices);
-            for (ClaimedAction action : claimed) {
-                try {
-                    Optional<Outcome> outcome = carryOut(action, quiet, contacts);
-                    if (outcome.isEmpty()) {
-                        lost++;
-                    } else {
-                        outcomes.merge(outcome.get(), 1, Integer::sum);
+        Set<Instant> claimUntils = new HashSet<>();
+        try {
+            for (int batch = 0; batch < MAX_BATCHES; batch++) {
+                Instant now = clock.instant();
+                Instant until = now.plus(settings.claimDuration());
+                claimUntils.add(until);
+                List<ClaimedAction> claimed = claims.claim(replica.value(), now, until, settings.batchSize(), organisation);
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                claimedCount += claimed.size();
+                contacts.consolidate(claimed, invoices);
+                for (ClaimedAction action : claimed) {
+                    try {
+                        Optional<Outcome> outcome = carryOut(action, quiet, contacts);
+                        if (outcome.isEmpty()) {
+                            lost++;
+                        } else {
+                            outcomes.merge(outcome.get(), 1, Integer::sum);
+                        }
+                    } catch (RuntimeException e) {
+                        // Typically the database went away. The claim stays until it expires; then the
+                        // action comes back, in doubt if its write had begun: nothing lost, nothing twice.
+                        LOG.log(Level.WARNING, "Action " + action.entry().action().key() + " left claimed: " + e, e);
                     }
-                } catch (RuntimeException e) {
-                    // Typically the database went away. The claim stays until it expires; then the
-                    // action comes back in doubt, so nothing is lost and nothing is written twice.
-                    LOG.log(Level.WARNING, "Action " + action.entry().action().key() + " left claimed: " + e, e);
                 }
             }
+        } finally {
+            releaseMarks(claimUntils);
         }
         return new Report(claimedCount, outcomes, lost);
+    }
+
+    /** The organisations this run marked may be leased by other replicas again; if this fails, the marks expire. */
+    private void releaseMarks(Set<Instant> claimUntils) {
+        try {
+            claims.release(replica.value(), claimUntils);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Dispatch marks left to expire: " + e);
+        }
     }
 
     /** Empty when the claim was lost before the result could be stored. */

@@ -27,4 +27,10 @@ public interface OrganisationLeases {
 
     /** Gives the lease up if this replica still holds it. */
     void release(OrganisationId organisation, String replica);
+
+    /**
+     * Gives up every lease this replica holds: a replica that restarts under the same id (a stable
+     * host or pod name) knows that nothing it held before is being worked on.
+     */
+    void releaseAll(String replica);
 }

@@ -3,6 +3,7 @@ package dev.arrears.application.ledger;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the cycle needs from one ledger provider. Each connector implements it for its provider and
@@ -37,18 +38,12 @@ public interface LedgerGateway {
     /**
      * Looks in the ledger for the trace of an earlier attempt at this write whose outcome is unknown
      * (for a late fee: an invoice carrying the action key in its reference).
+     *
+     * @param firstWriteAt when the first attempt at this write began, when known: a delivery the
+     *                     ledger records from then on is this write's, and a provider's idempotency
+     *                     window is counted from it
      */
-    Evidence findEvidence(OrganisationId organisation, LedgerWrite write);
-
-    /**
-     * As {@link #findEvidence(OrganisationId, LedgerWrite)}, knowing that no attempt at the write
-     * began before {@code plannedAt}, the moment its action was planned. A provider whose only trace
-     * of a write is a time (QuickBooks records an invoice's last e-mail delivery) or whose
-     * idempotency keys live only minutes (Xero) needs it to tell this write's trace from an older one.
-     */
-    default Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
-        return findEvidence(organisation, write);
-    }
+    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt);
 
     /** Carries out one write, sending the action key as the provider's idempotency key. */
     WriteOutcome write(OrganisationId organisation, LedgerWrite write);

@@ -68,12 +68,17 @@ class QuickBooksWrites {
         }
     }
 
-    Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
+    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         try {
             RealmSession session = client.open(organisation);
             Optional<String> found = switch (write) {
                 case LedgerWrite.LateFee fee -> feeInvoice(session, fee);
-                case LedgerWrite.Reminder reminder -> noteWithKey(session, reminder.invoice(), reminder.key());
+                // The note follows the send; a crash between the two leaves only the invoice's own
+                // record of its last delivery, which counts when it is not older than the first attempt.
+                case LedgerWrite.Reminder reminder -> noteWithKey(session, reminder.invoice(), reminder.key())
+                        .or(() -> firstWriteAt.flatMap(since -> deliveredSince(session, reminder.invoice().invoiceId(), since)
+                                .filter(Boolean::booleanValue)
+                                .map(delivered -> "delivery of invoice " + reminder.invoice().invoiceId() + " recorded by QuickBooks")));
                 case LedgerWrite.Note note -> noteWithKey(session, note.invoice(), note.key());
             };
             return found.<Evidence>map(Evidence.Found::new).orElseGet(Evidence.NotFound::new);
@@ -176,9 +181,16 @@ class QuickBooksWrites {
                 repeat(() -> send.apply(1)); // same request id: Intuit answers a repeat instead of sending again
             }
         }
-        String noteId = note(session, reminder, reminder.noteText(), "note")
-                .orElseThrow(() -> new Decided(inDoubt("the reminder was sent; its note")));
-        return new WriteOutcome.Done(noteId);
+        // The reminder went out: whatever becomes of its note, it is done. Anything but Done here would
+        // have it sent again; the note is the trace for later, and QuickBooks' delivery record backs it up.
+        try {
+            return new WriteOutcome.Done(note(session, reminder, reminder.noteText(), "note")
+                    .orElse("sent; its note's outcome is unknown"));
+        } catch (QboProblem | Decided noteFailed) {
+            Log.warnf("Reminder %s sent, but its note on invoice %s failed: %s", reminder.key(), invoiceId,
+                    noteFailed.getMessage());
+            return new WriteOutcome.Done("sent; note failed: " + noteFailed.getMessage());
+        }
     }
 
     /** Whether QuickBooks records an e-mail delivery of the invoice at or after {@code since} (less clock skew). */

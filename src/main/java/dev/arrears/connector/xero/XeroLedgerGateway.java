@@ -11,8 +11,8 @@ import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.application.ledger.SyncReport;
 import dev.arrears.application.ledger.WriteOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@link LedgerGateway} for Xero: every Xero quirk stays behind this door. */
@@ -70,13 +70,8 @@ public class XeroLedgerGateway implements LedgerGateway {
     }
 
     @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
-        return writes.findEvidence(organisation, write);
-    }
-
-    @Override
-    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
-        return writes.findEvidence(organisation, write, plannedAt);
+    public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
+        return writes.findEvidence(organisation, write, firstWriteAt);
     }
 
     @Override

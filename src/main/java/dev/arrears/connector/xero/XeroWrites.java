@@ -52,6 +52,7 @@ class XeroWrites {
     private final LedgerSettingsStore settings;
     private final LedgerThrottleStore throttle;
     private final Clock clock;
+    /** Of Xero's six minutes, what is left for a safe repeat after the margin (arrears.xero.idempotency-window). */
     private final Duration idempotencyWindow;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -72,36 +73,22 @@ class XeroWrites {
         };
     }
 
-    Evidence findEvidence(OrganisationId organisation, LedgerWrite write) {
-        return findEvidence(organisation, write, Instant.MIN);
-    }
-
-    /**
-     * The trace of an earlier attempt at {@code write}, none of which began before {@code plannedAt}.
-     * A reminder's trace is its history note, written right after Xero accepted the email. Without
-     * it the email may or may not have gone out (the answer was lost, or the process died between
-     * the email and the note), and Xero keeps no record of the emails it sent; but it keeps the
-     * email's Idempotency-Key for six minutes: while every attempt is younger than
-     * {@code arrears.xero.idempotency-window}, asking again under the same key is answered from the
-     * key if the email went out, and sends it if it did not. Older, a person decides.
-     */
-    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Instant plannedAt) {
+    Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         CallCount calls = new CallCount();
         return switch (write) {
             case LedgerWrite.LateFee fee -> feeInvoice(organisation, fee.key(), calls);
             case LedgerWrite.Note note -> noteEvidence(organisation, note.invoice().invoiceId(), note.key(), calls)
                     .orElse(new Evidence.NotFound());
             case LedgerWrite.Reminder reminder -> noteEvidence(organisation, reminder.invoice().invoiceId(), reminder.key(), calls)
-                    .orElseGet(() -> keyStillKept(plannedAt) ? new Evidence.NotFound()
-                            : new Evidence.Unknown(new LedgerFailure.Rejected("an earlier attempt to have Xero email "
-                                    + "this invoice may have reached Xero, which keeps no record of sent emails; a person "
-                                    + "must check with the customer or the invoice's history before it is sent again")));
+                    // Xero keeps no record of the emails it sent and our note is missing: the email may
+                    // or may not have gone out. Within Xero's idempotency window a repeat under the same
+                    // key is answered, not sent again (NOTES §8); after it, sending again risks a second
+                    // email to the customer.
+                    .or(() -> firstWriteAt.filter(this::insideIdempotencyWindow).map(at -> new Evidence.NotFound()))
+                    .orElse(new Evidence.Unknown(new LedgerFailure.Rejected("an earlier attempt to have Xero email "
+                            + "this invoice may have reached Xero, which keeps no record of sent emails; a person must "
+                            + "check with the customer or the invoice's history before it is sent again")));
         };
-    }
-
-    /** Whether every attempt since {@code plannedAt} is recent enough for Xero to still keep its Idempotency-Key. */
-    private boolean keyStillKept(Instant plannedAt) {
-        return !plannedAt.equals(Instant.MIN) && Duration.between(plannedAt, clock.instant()).compareTo(idempotencyWindow) < 0;
     }
 
     private WriteOutcome remind(OrganisationId organisation, LedgerWrite.Reminder reminder, CallCount calls) {
@@ -230,6 +217,15 @@ class XeroWrites {
     }
 
     /** Empty when the invoice's history has no note with this action's marker. */
+    /**
+     * Xero keeps an Idempotency-Key's answer for 6 minutes from the first call (NOTES §8). The first
+     * write began at or before that call; a margin leaves room for the re-read and the rate limiter
+     * between now and the repeat reaching Xero.
+     */
+    private boolean insideIdempotencyWindow(Instant firstWriteAt) {
+        return clock.instant().isBefore(firstWriteAt.plus(idempotencyWindow));
+    }
+
     private Optional<Evidence> noteEvidence(OrganisationId organisation, String invoiceId, ActionKey key, CallCount calls) {
         XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices/" + invoiceId + "/History", Map.of()),
                 calls);

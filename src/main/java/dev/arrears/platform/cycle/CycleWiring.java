@@ -2,22 +2,19 @@ package dev.arrears.platform.cycle;
 
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.PolicyVersionStore;
-import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.PolicyRepository;
+import dev.arrears.application.PolicyVersionStore;
+import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
-import dev.arrears.application.SendRulesRepository;
-import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.ChaseGuard;
-import dev.arrears.application.cycle.SupersededReminderGuard;
-import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.CollectionsGuard;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.cycle.CycleSettings;
@@ -28,12 +25,16 @@ import dev.arrears.application.cycle.LeavingInvoices;
 import dev.arrears.application.cycle.LedgerGateways;
 import dev.arrears.application.cycle.OrganisationLeases;
 import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.cycle.RunCycle;
+import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.SettingsReads;
 import dev.arrears.application.cycle.StageDocuments;
+import dev.arrears.application.cycle.SupersededReminderGuard;
 import dev.arrears.application.escalation.DocumentStore;
 import dev.arrears.application.escalation.EscalationDocuments;
 import dev.arrears.application.ledger.LedgerGateway;
+import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.domain.dunning.DunningEngine;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,6 +97,12 @@ public class CycleWiring {
     @Singleton
     ChaseGuard supersededReminderGuard(DunningStateStore states) {
         return new SupersededReminderGuard(states);
+    }
+
+    @Produces
+    @Singleton
+    ReplicaRestart replicaRestart(ReplicaId replica, Clock clock, OrganisationLeases leases, ActionClaims claims) {
+        return new ReplicaRestart(replica, clock, leases, claims);
     }
 
     @Produces

@@ -27,6 +27,7 @@ import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -200,7 +201,7 @@ class XeroWritesTest extends XeroTestBase {
         xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("where", equalTo(where))
                 .willReturn(json(created("ARREARS:" + fee.key()))));
 
-        assertThat(gateway.findEvidence(org, fee)).isEqualTo(new Evidence.Found(FEE_INVOICE));
+        assertThat(gateway.findEvidence(org, fee, Optional.empty())).isEqualTo(new Evidence.Found(FEE_INVOICE));
         xero.verify(attempts.size(), putRequestedFor(urlPathEqualTo("/api.xro/2.0/Invoices")));
     }
 
@@ -214,7 +215,7 @@ class XeroWritesTest extends XeroTestBase {
         xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).willReturn(json(page())));
         historyAccepted();
 
-        assertThat(gateway.findEvidence(org, fee)).isInstanceOf(Evidence.NotFound.class);
+        assertThat(gateway.findEvidence(org, fee, Optional.empty())).isInstanceOf(Evidence.NotFound.class);
         // The first attempt's answer is lost; the retry with the same Idempotency-Key gets Xero's answer.
         assertThat(gateway.write(org, fee)).isEqualTo(new WriteOutcome.Done(FEE_INVOICE));
         assertThat(xero.findAll(putRequestedFor(urlPathEqualTo("/api.xro/2.0/Invoices"))))
@@ -265,26 +266,27 @@ class XeroWritesTest extends XeroTestBase {
         xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices/" + INVOICE + "/History")).willReturn(json(
                 "{\"HistoryRecords\":[{\"DateUTCString\":\"2025-03-10T08:00:00\",\"Details\":\"Reminder — stage Final notice [arrears "
                         + reminder.key() + "]\"}]}")));
-        assertThat(gateway.findEvidence(org, reminder)).isInstanceOf(Evidence.Found.class);
+        assertThat(gateway.findEvidence(org, reminder, Optional.empty())).isInstanceOf(Evidence.Found.class);
 
         xero.resetAll();
         xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices/" + INVOICE + "/History")).willReturn(json("{\"HistoryRecords\":[]}")));
-        assertThat(gateway.findEvidence(org, reminder)).isInstanceOfSatisfying(Evidence.Unknown.class,
+        assertThat(gateway.findEvidence(org, reminder, Optional.empty())).isInstanceOfSatisfying(Evidence.Unknown.class,
                 u -> assertThat(u.failure()).isInstanceOf(LedgerFailure.Rejected.class));
         LedgerWrite.Note note = new LedgerWrite.Note(reminder.key(), invoice, "Final notice", "x");
-        assertThat(gateway.findEvidence(org, note)).isInstanceOf(Evidence.NotFound.class);
+        assertThat(gateway.findEvidence(org, note, Optional.empty())).isInstanceOf(Evidence.NotFound.class);
     }
 
     @Test
-    void an_email_in_doubt_is_asked_for_again_under_its_key_while_xero_keeps_it_and_left_to_a_person_after() {
+    void a_reminder_in_doubt_is_repeated_under_its_key_only_inside_xeros_idempotency_window() {
         LedgerWrite.Reminder reminder = reminder("Final notice");
         xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices/" + INVOICE + "/History")).willReturn(json("{\"HistoryRecords\":[]}")));
-        // The process died after asking Xero for the email and before the note: the only trace is the key Xero keeps.
-        assertThat(gateway.findEvidence(org, reminder, NOW.minus(java.time.Duration.ofMinutes(2))))
-                .as("planned two minutes ago: a repeat under the same Idempotency-Key cannot email twice")
+        Instant now = clock.instant();
+
+        assertThat(gateway.findEvidence(org, reminder, Optional.of(now.minus(Duration.ofMinutes(3)))))
+                .as("Xero answers a repeat of the same key within 6 minutes instead of emailing again")
                 .isInstanceOf(Evidence.NotFound.class);
-        assertThat(gateway.findEvidence(org, reminder, NOW.minus(java.time.Duration.ofMinutes(10))))
-                .as("planned ten minutes ago: Xero may have forgotten the key")
-                .isInstanceOfSatisfying(Evidence.Unknown.class, u -> assertThat(u.failure()).isInstanceOf(LedgerFailure.Rejected.class));
+        assertThat(gateway.findEvidence(org, reminder, Optional.of(now.minus(Duration.ofMinutes(5)))))
+                .as("too close to the end of the window for the repeat to be answered")
+                .isInstanceOf(Evidence.Unknown.class);
     }
 }
