@@ -89,17 +89,18 @@ public class JpaLedgerProfileStore implements LedgerProfileStore {
         }
     }
 
+    /**
+     * The organisation's row, locked. Two replicas may create it at once (an organisation being
+     * registered through one replica's admin API while another replica's cycle reads its settings):
+     * the insert waits for the other one's and does nothing, instead of failing on the key.
+     */
     private LedgerProfileEntity lockedOrNew(OrganisationId organisation) {
         requireOrganisation(organisation);
         Instant now = clock.instant();
+        em.createNativeQuery("insert into ledger_profile (organisation_id, created_at, updated_at) values (:id, :now, :now)"
+                        + " on conflict (organisation_id) do nothing")
+                .setParameter("id", organisation.value()).setParameter("now", now).executeUpdate();
         LedgerProfileEntity row = em.find(LedgerProfileEntity.class, organisation.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new LedgerProfileEntity();
-            row.organisationId = organisation.value();
-            row.createdAt = now;
-            row.updatedAt = now;
-            em.persist(row);
-        }
         row.updatedAt = now;
         return row;
     }

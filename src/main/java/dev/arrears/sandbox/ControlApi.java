@@ -244,6 +244,8 @@ final class ControlApi {
             row.put("status", e.status());
             row.put("outcome", e.outcome());
             row.put("entityId", e.entityId());
+            row.put("received", e.received() == null ? null : e.received().toString());
+            row.put("answered", e.answered() == null ? null : e.answered().toString());
             rows.add(row);
         }
         body.put("entries", rows);

@@ -17,11 +17,13 @@ public final class Journal {
     /**
      * One request. {@code at} is the sandbox (ledger) clock; {@code outcome} says what the sandbox
      * did: {@code ok}, {@code replayed} (idempotent replay), {@code rejected} (4xx), {@code throttled},
-     * {@code fault:<kind>} (injected), {@code unauthorised}.
+     * {@code fault:<kind>} (injected), {@code unauthorised}. {@code received} and {@code answered} are
+     * the wall clock when the request arrived and when its answer was decided, so that overlapping
+     * requests (two callers working on one organisation at once) can be told from consecutive ones.
      */
     public record Entry(long seq, Instant at, String provider, String org, String operation, String method,
             String path, String query, Map<String, String> headers, String body, int status, String outcome,
-            String entityId) {
+            String entityId, Instant received, Instant answered) {
     }
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
@@ -33,9 +35,10 @@ public final class Journal {
     }
 
     synchronized Entry add(Instant at, String provider, String org, String operation, String method, String path,
-            String query, Map<String, String> headers, String body, int status, String outcome, String entityId) {
+            String query, Map<String, String> headers, String body, int status, String outcome, String entityId,
+            Instant received, Instant answered) {
         Entry e = new Entry(nextSeq++, at, provider, org, operation, method, path, query, headers, body, status,
-                outcome, entityId);
+                outcome, entityId, received, answered);
         entries.addLast(e);
         while (entries.size() > capacity) {
             entries.removeFirst();

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,12 @@ public final class SandboxServer implements AutoCloseable {
 
     final SandboxOptions options;
     final SandboxClock clock;
+    /**
+     * The header a caller may send to say which of its processes made the request (Arrears sends its
+     * replica id); the journal records it, so a test can see which replica worked on an organisation when.
+     */
+    public static final String REPLICA_HEADER = "X-Arrears-Replica";
+
     final Clock wall;
     final Ledger ledger;
     final OAuth oauth;
@@ -182,6 +189,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) {
         Req req = null;
+        Instant received = wall.instant();
         try {
             byte[] body = ex.getRequestBody().readAllBytes();
             req = new Req(ex.getRequestMethod().toUpperCase(Locale.ROOT), ex.getRequestURI().getPath(),
@@ -204,7 +212,7 @@ public final class SandboxServer implements AutoCloseable {
                 return;
             }
             ProviderApi.Result result = api.serve(req);
-            record(req, api.provider, result);
+            record(req, api.provider, result, received);
             if (result.resp() == null) {
                 if (result.dropAfterMillis() <= 0) {
                     ex.close();
@@ -222,14 +230,15 @@ public final class SandboxServer implements AutoCloseable {
             }
             if (req != null) {
                 journal.add(clock.instant(), "?", null, "error", req.method, req.path, req.rawQuery, Map.of(),
-                        null, 500, "sandbox-error: " + e, null);
+                        null, 500, "sandbox-error: " + e, null, received, wall.instant());
             }
         }
     }
 
-    private void record(Req req, Provider provider, ProviderApi.Result result) {
+    private void record(Req req, Provider provider, ProviderApi.Result result, Instant received) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String h : new String[] {"Idempotency-Key", "If-Modified-Since", "xero-tenant-id", "Content-Type"}) {
+        for (String h : new String[] {"Idempotency-Key", "If-Modified-Since", "xero-tenant-id", "Content-Type",
+            REPLICA_HEADER}) {
             String v = req.header(h);
             if (v != null) {
                 headers.put(h, v);
@@ -244,7 +253,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         int status = result.resp() == null ? 0 : result.resp().status;
         journal.add(clock.instant(), provider.key(), result.org(), result.operation(), req.method, req.path,
-                req.rawQuery, headers, body, status, result.outcome(), result.entityId());
+                req.rawQuery, headers, body, status, result.outcome(), result.entityId(), received, wall.instant());
     }
 
     private static void send(HttpExchange ex, Resp resp) throws IOException {

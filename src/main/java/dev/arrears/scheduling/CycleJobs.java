@@ -40,7 +40,7 @@ public class CycleJobs {
     }
 
     /** Lease due organisations and run their cycle: settings, sync, decide, and dispatch for live ones. */
-    @Scheduled(identity = "arrears-cycle", every = "${arrears.cycle.tick:PT30S}", delayed = "PT5S",
+    @Scheduled(identity = "arrears-cycle", every = "${arrears.cycle.tick:PT30S}", delayed = "${arrears.cycle.start-delay:PT5S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CycleSwitch.class)
     void cycle() {
         List<CycleOutcome> outcomes = cycle.runDue();
@@ -54,7 +54,7 @@ public class CycleJobs {
     }
 
     /** Claim and carry out due actions of every live organisation: retries and anything a cycle left. */
-    @Scheduled(identity = "arrears-dispatch", every = "${arrears.dispatch.every:PT1M}", delayed = "PT10S",
+    @Scheduled(identity = "arrears-dispatch", every = "${arrears.dispatch.every:PT1M}", delayed = "${arrears.dispatch.start-delay:PT10S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CycleSwitch.class)
     void dispatch() {
         DispatchActions.Report report = dispatch.dispatchDue();

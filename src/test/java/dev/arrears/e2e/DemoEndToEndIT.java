@@ -6,16 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * against the sandbox ledgers it embeds, over 60 simulated days at one day every 4 real seconds.
  * Everything is checked on the ledgers' side, through the sandbox's control API: reminders at each
  * stage of the default policy, exactly one late fee per due period, and no chasing after payment.
- * Database {@code arrears_e2e} (created when missing; the demo empties it at start).
+ * Database {@code arrears_e2e} plus the suffix of {@link ItDatabase} (created when missing; the demo
+ * empties it at start).
  */
 class DemoEndToEndIT {
 
@@ -57,44 +48,38 @@ class DemoEndToEndIT {
     private static final Set<String> FEE_CURRENCIES = Set.of("GBP", "EUR", "USD");
     private static final Pattern FEE_KEY = Pattern.compile("([0-9a-f-]{36}):([^:\\s\\]]+):fee:([^:\\s\\]]+):p(\\d+)");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String operatorToken = "e2e-operator-" + UUID.randomUUID();
     private final String controlToken = "e2e-control-" + UUID.randomUUID();
-    private Process app;
+    private PackagedApp app;
+    private E2eHttp http;
     private String admin;
     private String sandbox;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (app != null) {
-            app.destroy();
-            if (!app.waitFor(20, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
+            app.close();
         }
     }
 
     @Test
     void sixtyDaysAgainstTheSandboxLedgers() throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-        assumeTrue(Files.exists(jar), "package the application first");
-        String jdbc = e2eDatabase();
-        int adminPort = freePort();
-        int sandboxPort = freePort();
+        assumeTrue(PackagedApp.packaged(), "package the application first");
+        ItDatabase db = ItDatabase.named("arrears_e2e");
+        int adminPort = E2eHttp.freePort();
+        int sandboxPort = E2eHttp.freePort();
         admin = "http://localhost:" + adminPort;
         sandbox = "http://127.0.0.1:" + sandboxPort;
-        Path log = Path.of("target/e2e-demo.log").toAbsolutePath();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "demo", "--seconds-per-day", Integer.toString(SECONDS_PER_DAY),
-                "--port", Integer.toString(adminPort), "--sandbox-port", Integer.toString(sandboxPort))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
-        env.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.putIfAbsent("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("ARREARS_OPERATOR_TOKEN", operatorToken);
-        env.put("ARREARS_SANDBOX_CONTROL_TOKEN", controlToken);
-        app = pb.start();
+        http = new E2eHttp(sandbox, controlToken, operatorToken);
+        app = PackagedApp.named("demo").log(Path.of("target/e2e-demo.log")).jvm("-Xmx512m")
+                .args("demo", "--seconds-per-day", Integer.toString(SECONDS_PER_DAY),
+                        "--port", Integer.toString(adminPort), "--sandbox-port", Integer.toString(sandboxPort))
+                .env("QUARKUS_DATASOURCE_JDBC_URL", db.url())
+                .env("QUARKUS_DATASOURCE_USERNAME", db.user())
+                .env("QUARKUS_DATASOURCE_PASSWORD", db.password())
+                .env("ARREARS_OPERATOR_TOKEN", operatorToken)
+                .env("ARREARS_SANDBOX_CONTROL_TOKEN", controlToken)
+                .build().start();
 
         // Every sandbox organisation connected and live (the demo does it through the admin API).
         List<JsonNode> orgs = sandboxOrgs(Duration.ofSeconds(120));
@@ -110,7 +95,7 @@ class DemoEndToEndIT {
             if (!now.isBefore(end)) {
                 break;
             }
-            assertThat(app.isAlive()).as("the application is running (see %s)", log).isTrue();
+            assertThat(app.isAlive()).as("the application is running (see %s)", app.log()).isTrue();
             if (paid == null && now.isAfter(t0.plus(Duration.ofDays(18)))) {
                 paid = payOneBeingChased(orgs);
             }
@@ -328,43 +313,10 @@ class DemoEndToEndIT {
     }
 
     private JsonNode get(String url, boolean sandboxCall) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        b.header(sandboxCall ? "X-Sandbox-Token" : "Authorization", sandboxCall ? controlToken : "Bearer " + operatorToken);
-        HttpResponse<String> r = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
+        return sandboxCall ? http.sandbox(url.substring(sandbox.length())) : http.admin(admin, url.substring(admin.length()));
     }
 
     private JsonNode post(String url, Object body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("X-Sandbox-Token", controlToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    /** jdbc:postgresql://host:port/arrears_e2e beside the database the build tests with; created when missing. */
-    private static String e2eDatabase() throws SQLException {
-        String base = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/arrears_test");
-        int slash = base.lastIndexOf('/');
-        String server = base.substring(0, slash + 1);
-        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
-             var exists = c.prepareStatement("select 1 from pg_database where datname = 'arrears_e2e'")) {
-            if (!exists.executeQuery().next()) {
-                try (var create = c.createStatement()) {
-                    create.execute("create database arrears_e2e");
-                }
-            }
-        }
-        return server + "arrears_e2e";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return http.sandboxPost(url.substring(sandbox.length()), body);
     }
 }

@@ -63,6 +63,15 @@ class FaultInjectionTest {
     }
 
     @Test
+    void theJournalRecordsWhichReplicaAskedAndWhenTheRequestArrivedAndWasAnswered() {
+        c.xero("GET", "Contacts", tenant, token, null, SandboxServer.REPLICA_HEADER, "replica-a");
+        JsonNode entry = c.control("GET", "/journal?org=" + tenant + "&operation=getContacts", null).at("/entries/0");
+        assertThat(entry.at("/headers/" + SandboxServer.REPLICA_HEADER).asText()).isEqualTo("replica-a");
+        assertThat(java.time.Instant.parse(entry.get("answered").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(entry.get("received").asText()));
+    }
+
+    @Test
     void injected429sComeWithRetryAfterThenStop() {
         c.control("POST", "/faults", "{\"operation\":\"getInvoices\",\"kind\":\"429\",\"count\":2,\"retryAfterSeconds\":7}");
         for (int i = 0; i < 2; i++) {

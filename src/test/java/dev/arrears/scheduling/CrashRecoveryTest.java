@@ -160,6 +160,26 @@ class CrashRecoveryTest extends CycleTestBase {
         assertThat(survivor.cycle().runNow(org)).isInstanceOf(CycleOutcome.Completed.class);
     }
 
+    @Test
+    void a_reminder_a_dead_replica_sent_before_the_invoice_was_paid_is_done_not_cancelled() {
+        String key = pendingReminderAfterA503();
+        Instant now = fx.clock.instant();
+        ClaimedAction claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
+        assertThat(fx.claims.markWriting(claimed.entry().id(), "dead-replica", now)).isTrue();
+        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
+        // The dead replica's reminder reached the ledger; it died; then the customer paid.
+        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
+                reminder.stage(), reminder.template(), "sent", Optional.empty()));
+        xero.pay(org, "A");
+        fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        survivor.dispatch().dispatchDue();
+
+        assertThat(fx.outbox(org)).filteredOn(e -> e.action().key().value().equals(key)).singleElement()
+                .satisfies(e -> assertThat(e.status()).as("the reminder went out: done, as the ledger shows").isEqualTo(OutboxStatus.DONE));
+        assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+    }
+
     /** Invoice A's reminder, pending an hour after its first attempt met a 503. */
     private String pendingReminderAfterA503() {
         String key = org + ":A:stage:overdue-notice:reminder:0";

@@ -4,6 +4,7 @@ import dev.arrears.application.AuditKind;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.OutboxEntry;
@@ -86,23 +87,84 @@ final class ActionAttempt {
             return Settlement.quiet(new ClaimResult.Retry(backoff.next(clock.instant(), 1, Optional.empty()), false,
                     claimed.inDoubt(), why));
         }
+        if (claimed.inDoubt()) {
+            // An earlier attempt may be in the ledger: find out first, so that neither the send rules nor a
+            // guard defers or cancels a write that happened (it is done), nor lets a key's lifetime run out.
+            return attempt(claimed, organisation.get(), gateway.get(), contacts);
+        }
         Optional<RunContacts.Contact> contact = Optional.empty();
         if (entry.action() instanceof PlannedAction.SendReminder) {
             Optional<InvoiceSnapshot> stored = invoices.load(invoice);
             if (stored.isPresent()) {   // otherwise the attempt finds out what became of the invoice
-                String customerId = stored.get().customerId();
-                contact = contacts.joined(invoice.organisationId(), customerId);
-                if (contact.isEmpty()) {
-                    Optional<Settlement> deferred = deferredBySendRules(claimed, organisation.get(), stored.get());
-                    if (deferred.isPresent()) {
-                        return deferred.get();
-                    }
-                    contact = Optional.of(contacts.open(invoice.organisationId(), customerId, entry.action(), clock.instant()));
+                Gate gate = sendRules(claimed, organisation.get(), stored.get(), contacts);
+                if (gate.deferred().isPresent()) {
+                    return gate.deferred().get();
                 }
-                // else: another reminder of this customer in this run opened the contact; this one is part of it.
+                contact = gate.contact();
             }
         }
-        return attempt(claimed, gateway.get(), contact);
+        return attempt(claimed, gateway.get(), contact, claimed.inDoubt());
+    }
+
+    /** What the send rules say about a reminder: wait ({@code deferred}), or go as (part of) a contact. */
+    private record Gate(Optional<Settlement> deferred, Optional<RunContacts.Contact> contact) {
+    }
+
+    private Gate sendRules(ClaimedAction claimed, Organisation organisation, InvoiceSnapshot invoice, RunContacts contacts) {
+        OrganisationId org = claimed.entry().invoice().organisationId();
+        Optional<RunContacts.Contact> joined = contacts.joined(org, invoice.customerId());
+        if (joined.isPresent()) {
+            // another reminder of this customer in this run opened the contact; this one is part of it.
+            return new Gate(Optional.empty(), joined);
+        }
+        Optional<Settlement> deferred = deferredBySendRules(claimed, organisation, invoice);
+        if (deferred.isPresent()) {
+            return new Gate(deferred, Optional.empty());
+        }
+        return new Gate(Optional.empty(), Optional.of(contacts.open(org, invoice.customerId(), claimed.entry().action(), clock.instant())));
+    }
+
+    /**
+     * An action an earlier attempt may have carried out: the invoice re-read, the evidence looked for
+     * before anything else; only when there is none do the send rules, the payment check and the
+     * guards decide, as for a first attempt.
+     */
+    private Settlement attempt(ClaimedAction claimed, Organisation organisation, LedgerGateway gateway, RunContacts contacts) {
+        OutboxEntry entry = claimed.entry();
+        InvoiceRef ref = entry.invoice();
+        InvoiceReading reading;
+        try {
+            reading = gateway.reread(ref.organisationId(), ref.providerInvoiceId());
+        } catch (RuntimeException e) {
+            reading = new InvoiceReading.Failed(new LedgerFailure.RetryLater("re-reading the invoice failed: " + e, Optional.empty()));
+        }
+        if (!(reading instanceof InvoiceReading.Found found)) {
+            return attempt(claimed, gateway, Optional.empty(), true);   // gone or failed: as for any attempt
+        }
+        Optional<LedgerWrite> write;
+        try {
+            write = LedgerWrites.of(entry.action(), found.invoice());
+        } catch (IllegalArgumentException e) {
+            write = Optional.empty();
+        }
+        if (write.isEmpty()) {
+            return attempt(claimed, gateway, Optional.empty(), true);
+        }
+        Optional<Settlement> known = evidence(claimed, gateway, write.get(), found.invoice(), Optional.empty());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        // No trace: the send rules, the payment check and the guards decide as for a first attempt; the
+        // action stays in doubt until a write settles it.
+        Optional<RunContacts.Contact> contact = Optional.empty();
+        if (entry.action() instanceof PlannedAction.SendReminder) {
+            Gate gate = sendRules(claimed, organisation, found.invoice(), contacts);
+            if (gate.deferred().isPresent()) {
+                return gate.deferred().get();
+            }
+            contact = gate.contact();
+        }
+        return attempt(claimed, gateway, contact, false);
     }
 
     /**
@@ -151,7 +213,8 @@ final class ActionAttempt {
                 AuditKind.ACTION_FLAGGED, "Flagged for a person: " + flag.reason(), Map.of("reason", flag.reason()));
     }
 
-    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway, Optional<RunContacts.Contact> contact) {
+    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway, Optional<RunContacts.Contact> contact,
+                               boolean lookForEvidence) {
         OutboxEntry entry = claimed.entry();
         InvoiceRef ref = entry.invoice();
         InvoiceReading reading;
@@ -189,27 +252,10 @@ final class ActionAttempt {
         } catch (IllegalArgumentException e) {
             return needsHuman(claimed, "the write cannot be built: " + e.getMessage(), false);
         }
-        if (claimed.inDoubt()) {
-            Evidence evidence;
-            try {
-                evidence = gateway.findEvidence(ref.organisationId(), write, claimed.firstWriteAt());
-            } catch (RuntimeException e) {
-                evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
-            }
-            switch (evidence) {
-                case Evidence.Found found -> {
-                    return Settlement.audited(new ClaimResult.Done(found.ledgerReference(),
-                                    contactOf(entry, fresh, contact)), AuditKind.ACTION_FOUND_IN_LEDGER,
-                            "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
-                                    + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
-                            Map.of("ledgerReference", found.ledgerReference()));
-                }
-                case Evidence.Unknown unknown -> {
-                    return failure(claimed, unknown.failure(), true, "evidence lookup");
-                }
-                case Evidence.NotFound notFound -> {
-                    // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
-                }
+        if (lookForEvidence) {
+            Optional<Settlement> known = evidence(claimed, gateway, write, fresh, contact);
+            if (known.isPresent()) {
+                return known.get();
             }
         }
         if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
@@ -232,6 +278,28 @@ final class ActionAttempt {
                     Map.of("ledgerReference", done.ledgerReference(), "attempt", entry.attempts() + 1));
             case WriteOutcome.InDoubt doubt -> inDoubt(claimed, doubt.reason());
             case WriteOutcome.Failed failed -> failure(claimed, failed.failure(), false, "write");
+        };
+    }
+
+    /** Done when the ledger has the earlier attempt, a failure when that cannot be told; empty when there is no trace. */
+    private Optional<Settlement> evidence(ClaimedAction claimed, LedgerGateway gateway, LedgerWrite write, InvoiceSnapshot fresh,
+                                         Optional<RunContacts.Contact> contact) {
+        OutboxEntry entry = claimed.entry();
+        Evidence evidence;
+        try {
+            evidence = gateway.findEvidence(entry.invoice().organisationId(), write, claimed.firstWriteAt());
+        } catch (RuntimeException e) {
+            evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
+        }
+        return switch (evidence) {
+            case Evidence.Found found -> Optional.of(Settlement.audited(new ClaimResult.Done(found.ledgerReference(),
+                            contactOf(entry, fresh, contact)), AuditKind.ACTION_FOUND_IN_LEDGER,
+                    "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
+                            + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
+                    Map.of("ledgerReference", found.ledgerReference())));
+            case Evidence.Unknown unknown -> Optional.of(failure(claimed, unknown.failure(), true, "evidence lookup"));
+            // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
+            case Evidence.NotFound notFound -> Optional.empty();
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.arrears.connector.quickbooks;
 
+import dev.arrears.application.cycle.ReplicaId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -21,8 +22,10 @@ import java.nio.channels.UnresolvedAddressException;
 class IntuitHttp {
 
     private final HttpClient client;
+    private final ReplicaId replica;
 
-    IntuitHttp(QuickBooksSettings settings) {
+    IntuitHttp(QuickBooksSettings settings, ReplicaId replica) {
+        this.replica = replica;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.http().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -31,7 +34,9 @@ class IntuitHttp {
 
     HttpResponse<String> send(HttpRequest request) throws IOException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest tagged = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header(ReplicaId.HEADER, replica.value()).build();
+            return client.send(tagged, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -61,6 +61,17 @@ public interface XeroConfig {
     @WithDefault("PT30S")
     Duration requestTimeout();
 
+    /**
+     * How long after its first write began a reminder email whose outcome is unknown (the answer
+     * was lost, or the process died mid-call) is asked for again under the same Idempotency-Key.
+     * Xero keeps a key for six minutes and answers a repeat from it without emailing again
+     * (../shared/apis/xero/NOTES.md §12.4 "retry the same key only within 6 min"); four leave a
+     * margin for the re-read and the limiter. After it a person decides. On a simulated clock, scale
+     * it like the cadences so that it still means four real minutes.
+     */
+    @WithDefault("PT4M")
+    Duration idempotencyWindow();
+
     Sync sync();
 
     Limits limits();

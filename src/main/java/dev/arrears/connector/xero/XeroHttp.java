@@ -1,5 +1,6 @@
 package dev.arrears.connector.xero;
 
+import dev.arrears.application.cycle.ReplicaId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -26,9 +27,11 @@ class XeroHttp {
 
     private final HttpClient client;
     private final XeroConfig config;
+    private final ReplicaId replica;
 
-    XeroHttp(XeroConfig config) {
+    XeroHttp(XeroConfig config, ReplicaId replica) {
         this.config = config;
+        this.replica = replica;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
@@ -71,6 +74,7 @@ class XeroHttp {
     Exchange send(Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(config.requestTimeout());
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put(ReplicaId.HEADER, replica.value());
         headers.forEach(builder::header);
         builder.method(request.method(), request.body().map(HttpRequest.BodyPublishers::ofString)
                 .orElseGet(HttpRequest.BodyPublishers::noBody));

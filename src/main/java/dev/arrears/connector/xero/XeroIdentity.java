@@ -135,7 +135,8 @@ class XeroIdentity {
                 if (a.status() == 200) {
                     return granted(read(a.body()));
                 }
-                if (a.status() < 500) {
+                // A 429 (too many token requests) passes like a 5xx: try again, then later; never a refusal.
+                if (a.status() < 500 && a.status() != 429) {
                     String error = errorCode(a.body());
                     throw new TokenRefused("Xero's token endpoint refused the request: " + error, "invalid_grant".equals(error),
                             false);

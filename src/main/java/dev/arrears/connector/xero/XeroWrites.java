@@ -47,16 +47,17 @@ import java.util.Optional;
 class XeroWrites {
 
     private static final int NOTE_LIMIT = 2500;
-    /** Of Xero's six minutes, what is left for a safe repeat after the margin. */
-    private static final Duration SAFE_REPEAT_WINDOW = Duration.ofMinutes(4);
 
     private final XeroApi api;
     private final LedgerSettingsStore settings;
     private final LedgerThrottleStore throttle;
     private final Clock clock;
+    /** Of Xero's six minutes, what is left for a safe repeat after the margin (arrears.xero.idempotency-window). */
+    private final Duration idempotencyWindow;
     private final ObjectMapper json = new ObjectMapper();
 
-    XeroWrites(XeroApi api, LedgerSettingsStore settings, LedgerThrottleStore throttle, Clock clock) {
+    XeroWrites(XeroApi api, LedgerSettingsStore settings, LedgerThrottleStore throttle, Clock clock, XeroConfig config) {
+        this.idempotencyWindow = config.idempotencyWindow();
         this.api = api;
         this.settings = settings;
         this.throttle = throttle;
@@ -222,7 +223,7 @@ class XeroWrites {
      * between now and the repeat reaching Xero.
      */
     private boolean insideIdempotencyWindow(Instant firstWriteAt) {
-        return clock.instant().isBefore(firstWriteAt.plus(SAFE_REPEAT_WINDOW));
+        return clock.instant().isBefore(firstWriteAt.plus(idempotencyWindow));
     }
 
     private Optional<Evidence> noteEvidence(OrganisationId organisation, String invoiceId, ActionKey key, CallCount calls) {

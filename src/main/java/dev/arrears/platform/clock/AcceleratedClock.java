@@ -21,18 +21,26 @@ public final class AcceleratedClock extends Clock {
     private final Duration perSecond;
 
     public AcceleratedClock(Clock base, Instant simulatedStart, Duration perSecond) {
+        this(base, simulatedStart, perSecond, base.instant());
+    }
+
+    /**
+     * A clock that shows {@code simulatedStart} at the real instant {@code realStart} (and until
+     * then), so that processes started at different moments share one simulated time.
+     */
+    public AcceleratedClock(Clock base, Instant simulatedStart, Duration perSecond, Instant realStart) {
         this.base = Objects.requireNonNull(base, "base");
         this.simulatedStart = Objects.requireNonNull(simulatedStart, "simulatedStart");
         this.perSecond = Objects.requireNonNull(perSecond, "perSecond");
         if (perSecond.isNegative() || perSecond.isZero()) {
             throw new IllegalArgumentException("arrears.clock.per-second must be positive, was " + perSecond);
         }
-        this.realStart = base.instant();
+        this.realStart = Objects.requireNonNull(realStart, "realStart");
     }
 
     @Override
     public Instant instant() {
-        long realNanos = Duration.between(realStart, base.instant()).toNanos();
+        long realNanos = Math.max(0, Duration.between(realStart, base.instant()).toNanos());
         // nanos * perSecond / 1e9 in exact integer arithmetic: long would overflow within hours.
         BigInteger simulatedNanos = BigInteger.valueOf(realNanos)
                 .multiply(BigInteger.valueOf(perSecond.toNanos()))

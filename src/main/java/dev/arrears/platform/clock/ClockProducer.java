@@ -32,7 +32,8 @@ public class ClockProducer {
                     required(settings.offset().orElse(null), "arrears.clock.offset", "offset"));
             case ACCELERATED -> new AcceleratedClock(system,
                     settings.start().orElse(system.instant()),
-                    required(settings.perSecond().orElse(null), "arrears.clock.per-second", "accelerated"));
+                    required(settings.perSecond().orElse(null), "arrears.clock.per-second", "accelerated"),
+                    settings.anchor().orElse(system.instant()));
         };
     }
 

@@ -20,6 +20,14 @@ public interface ClockSettings {
     /** fixed: the instant the clock always shows; accelerated: the simulated instant at start-up. */
     Optional<Instant> start();
 
+    /**
+     * accelerated: the real (system) instant at which the clock shows {@code start}; before it the
+     * clock stands at {@code start}. Default: the moment the clock is created. Processes given the
+     * same start, rate and anchor (several replicas, a restarted daemon, the sandbox's
+     * {@code --clock-anchor}) read one and the same simulated time.
+     */
+    Optional<Instant> anchor();
+
     /** offset: added to the system time (ISO-8601 duration, e.g. P14D or -PT3H). */
     Optional<Duration> offset();
 

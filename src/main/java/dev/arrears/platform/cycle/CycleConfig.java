@@ -20,6 +20,10 @@ public interface CycleConfig {
     @WithDefault("PT30S")
     Duration tick();
 
+    /** How long after start-up the first tick comes (real time, like the tick). */
+    @WithDefault("PT5S")
+    Duration startDelay();
+
     /** How long a replica owns an organisation without renewing; a dead replica's organisations move on after this. */
     @WithDefault("PT5M")
     Duration leaseDuration();

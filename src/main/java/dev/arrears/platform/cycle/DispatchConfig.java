@@ -12,6 +12,10 @@ public interface DispatchConfig {
     @WithDefault("PT1M")
     Duration every();
 
+    /** How long after start-up the first dispatch run comes (real time, like the cadence). */
+    @WithDefault("PT10S")
+    Duration startDelay();
+
     /** How long a claim lasts: longer than the slowest ledger call, since an expired claim is taken over in doubt. */
     @WithDefault("PT5M")
     Duration claimDuration();

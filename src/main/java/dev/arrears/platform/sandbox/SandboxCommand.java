@@ -32,6 +32,10 @@ public final class SandboxCommand {
                                        fixed:2026-03-02T09:00:00Z
                                        accelerated:START:PER-SECOND  e.g. accelerated:now:PT2H24M = one day every 10 s
                                        (START is an instant or 'now'; PER-SECOND is how much simulated time passes per real second)
+              --clock-anchor INSTANT   accelerated: the real instant at which the clock shows START (standing at START
+                                       until then); give the daemons the same arrears.clock.anchor to share one time
+              --token-lifetimes-on-wall-clock
+                                       token lifetimes on the real clock (for a fast accelerated clock, as in the demo)
               --control-token TOKEN    token for /_sandbox/... (default: $ARREARS_SANDBOX_CONTROL_TOKEN, else random)
               --xero-client ID:SECRET  OAuth client the Xero imitation accepts
               --qbo-client ID:SECRET   OAuth client the QuickBooks imitation accepts
@@ -48,6 +52,8 @@ public final class SandboxCommand {
         String host = "127.0.0.1";
         String seed = "demo";
         String clockSpec = "system";
+        Instant anchor = null;
+        boolean tokensOnWall = false;
         String token = env.get("ARREARS_SANDBOX_CONTROL_TOKEN");
         String[] xero = null;
         String[] qbo = null;
@@ -66,6 +72,8 @@ public final class SandboxCommand {
                     case "--host" -> host = value(args, ++i, a);
                     case "--seed" -> seed = value(args, ++i, a);
                     case "--clock" -> clockSpec = value(args, ++i, a);
+                    case "--clock-anchor" -> anchor = Instant.parse(value(args, ++i, a));
+                    case "--token-lifetimes-on-wall-clock" -> tokensOnWall = true;
                     case "--control-token" -> token = value(args, ++i, a);
                     case "--xero-client" -> xero = pair(value(args, ++i, a), a);
                     case "--qbo-client" -> qbo = pair(value(args, ++i, a), a);
@@ -73,9 +81,9 @@ public final class SandboxCommand {
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            Clock clock = clock(clockSpec, system);
+            Clock clock = clock(clockSpec, system, anchor);
             SandboxOptions options = SandboxOptions.create(clock).wallClock(system).host(host).port(port).seed(seed)
-                    .controlToken(token).limits(limits).threads(threads);
+                    .controlToken(token).limits(limits).threads(threads).tokenLifetimesOnWallClock(tokensOnWall);
             if (xero != null) {
                 options.xeroClient(xero[0], xero[1]);
             }
@@ -117,6 +125,10 @@ public final class SandboxCommand {
     }
 
     static Clock clock(String spec, Clock system) {
+        return clock(spec, system, null);
+    }
+
+    static Clock clock(String spec, Clock system, Instant anchor) {
         if (spec.equals("system")) {
             return system;
         }
@@ -131,7 +143,8 @@ public final class SandboxCommand {
             }
             String start = rest.substring(0, last);
             Duration perSecond = Duration.parse(rest.substring(last + 1));
-            return new AcceleratedClock(system, start.equals("now") ? system.instant() : Instant.parse(start), perSecond);
+            return new AcceleratedClock(system, start.equals("now") ? system.instant() : Instant.parse(start), perSecond,
+                    anchor != null ? anchor : system.instant());
         }
         throw new IllegalArgumentException("unknown clock '" + spec + "': system, fixed:INSTANT or accelerated:START:PER-SECOND");
     }

@@ -78,6 +78,18 @@ class XeroTokensTest extends XeroTestBase {
     }
 
     @Test
+    void a_throttled_refresh_is_tried_again_later_not_taken_for_a_refusal() {
+        clock.advance(Duration.ofMinutes(29));
+        xero.stubFor(post("/connect/token").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+
+        InvoiceReading reading = gateway.reread(org, INVOICE);
+
+        assertThat(reading).isInstanceOfSatisfying(InvoiceReading.Failed.class,
+                f -> assertThat(f.failure()).isInstanceOf(LedgerFailure.RetryLater.class));
+        assertThat(connections.find(org).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
+    }
+
+    @Test
     void a_refresh_whose_answers_stay_lost_keeps_the_old_token_for_the_next_attempt() {
         clock.advance(Duration.ofMinutes(29));
         xero.stubFor(post("/connect/token").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

@@ -48,6 +48,18 @@ class ClockProducerTest {
     }
 
     @Test
+    void processesGivenOneAnchorShareOneSimulatedTimeWhenEverTheyStart() {
+        TestClock real = new TestClock();
+        real.set(REAL);
+        Instant anchor = REAL.plusSeconds(30);
+        Clock early = ClockProducer.create(settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640), anchor), real);
+        assertThat(early.instant()).as("before the anchor the clock stands at the start").isEqualTo(SIMULATED);
+        real.advance(Duration.ofSeconds(40));
+        Clock late = ClockProducer.create(settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640), anchor), real);
+        assertThat(late.instant()).isEqualTo(early.instant()).isEqualTo(SIMULATED.plus(Duration.ofDays(1)));
+    }
+
+    @Test
     void aModeWithoutItsSettingNamesTheMissingKey() {
         assertThatThrownBy(() -> ClockProducer.create(settings(ClockSettings.Mode.FIXED, null, null, null), Clock.systemUTC()))
                 .hasMessageContaining("arrears.clock.start");
@@ -56,11 +68,17 @@ class ClockProducerTest {
     }
 
     private static ClockSettings settings(ClockSettings.Mode mode, Instant start, Duration offset, Duration perSecond) {
+        return settings(mode, start, offset, perSecond, null);
+    }
+
+    private static ClockSettings settings(ClockSettings.Mode mode, Instant start, Duration offset, Duration perSecond,
+                                          Instant anchor) {
         return new ClockSettings() {
             public Mode mode() { return mode; }
             public Optional<Instant> start() { return Optional.ofNullable(start); }
             public Optional<Duration> offset() { return Optional.ofNullable(offset); }
             public Optional<Duration> perSecond() { return Optional.ofNullable(perSecond); }
+            public Optional<Instant> anchor() { return Optional.ofNullable(anchor); }
         };
     }
 

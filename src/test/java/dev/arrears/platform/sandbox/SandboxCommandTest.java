@@ -51,6 +51,15 @@ class SandboxCommandTest {
     }
 
     @Test
+    void anAnchoredClockShowsItsStartAtTheAnchorWhenEverTheSandboxStarted() {
+        Instant anchor = system.instant().plusSeconds(5);
+        Clock clock = SandboxCommand.clock("accelerated:2026-03-02T00:00:00Z:PT2H24M", system, anchor);
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        system.advance(Duration.ofSeconds(15));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-03-03T00:00:00Z"));
+    }
+
+    @Test
     void aWrongOptionPrintsTheUsage() {
         assertThat(start("--colour", "blue")).isNull();
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --colour", "Usage: sandbox");
