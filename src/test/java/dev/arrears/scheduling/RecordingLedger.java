@@ -53,6 +53,7 @@ final class RecordingLedger implements LedgerGateway {
     private final Map<String, Instant> updatedAt = new ConcurrentHashMap<>();
     private final Map<String, Applied> appliedByKey = new ConcurrentHashMap<>();
     private final List<Applied> applied = new CopyOnWriteArrayList<>();
+    private volatile Duration keysKeptFor;
     private final Map<String, AtomicInteger> writeCalls = new ConcurrentHashMap<>();
     private final Map<OrganisationId, AtomicInteger> writeCallsByOrg = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> evidenceLookups = new ConcurrentHashMap<>();
@@ -210,7 +211,16 @@ final class RecordingLedger implements LedgerGateway {
     public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         evidenceLookups.computeIfAbsent(write.key().value(), k -> new AtomicInteger()).incrementAndGet();
         Applied earlier = appliedByKey.get(write.key().value());
-        return earlier == null ? new Evidence.NotFound() : new Evidence.Found(earlier.reference());
+        if (earlier != null) {
+            return new Evidence.Found(earlier.reference());
+        }
+        return keysKeptFor != null && firstWriteAt.isPresent() && clock.instant().isBefore(firstWriteAt.get().plus(keysKeptFor))
+                ? new Evidence.RepeatNow("the idempotency key is kept") : new Evidence.NotFound();
+    }
+
+    /** Like Xero: for this long after an attempt began, its key answers a repeat (in doubt: RepeatNow). */
+    void keepsKeysFor(Duration window) {
+        keysKeptFor = window;
     }
 
     @Override

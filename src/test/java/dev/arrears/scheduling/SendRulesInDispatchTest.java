@@ -60,6 +60,27 @@ class SendRulesInDispatchTest extends OneXeroReplicaTestBase {
     }
 
     @Test
+    void a_reminder_in_doubt_whose_key_is_still_kept_is_repeated_at_once_not_deferred_past_the_key() {
+        fx.clock.set(Instant.parse("2025-03-10T10:00:00Z"));   // Monday 10:00 in London
+        OrganisationId org = fx.liveOrganisation("Timed Out Ltd", LedgerProvider.XERO);
+        xero.put(invoice(org, "A", "C1", LocalDate.of(2025, 3, 9)));
+        String key = org + ":A:stage:overdue-notice:reminder:0";
+        xero.keepsKeysFor(Duration.ofMinutes(4));
+        xero.failNext(key, RecordingLedger.Fault.TIMEOUT_BEFORE_APPLY);
+
+        replica.cycle().runDue();
+        assertThat(entry(org, key).status()).isEqualTo(OutboxStatus.PENDING);
+        // Someone phones the customer meanwhile: a new reminder would now wait three days.
+        fx.contacts.record(org, ContactRecord.manual("C1", Instant.parse("2025-03-10T10:00:30Z"), ContactChannel.PHONE),
+                Optional.empty(), Optional.of("Called"), "jo");
+        fx.clock.set(entry(org, key).nextAttemptAt());
+        replica.dispatch().dispatchDue();
+
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key).containsExactly(key);
+        assertThat(entry(org, key).status()).isEqualTo(OutboxStatus.DONE);
+    }
+
+    @Test
     void a_manual_contact_an_hour_earlier_defers_the_reminder_by_the_minimum_gap_but_not_the_note_or_fee() {
         fx.clock.set(Instant.parse("2025-03-10T10:00:00Z"));   // Monday 10:00 in London
         OrganisationId org = fx.liveOrganisation("Called Ltd", LedgerProvider.XERO);

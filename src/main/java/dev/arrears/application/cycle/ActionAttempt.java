@@ -150,14 +150,16 @@ final class ActionAttempt {
         if (write.isEmpty()) {
             return attempt(claimed, gateway, Optional.empty(), true);
         }
-        Optional<Settlement> known = evidence(claimed, gateway, write.get(), found.invoice(), Optional.empty());
+        Evidence evidence = lookFor(claimed, gateway, write.get());
+        Optional<Settlement> known = settled(claimed, evidence, found.invoice(), Optional.empty());
         if (known.isPresent()) {
             return known.get();
         }
         // No trace: the send rules, the payment check and the guards decide as for a first attempt; the
-        // action stays in doubt until a write settles it.
+        // action stays in doubt until a write settles it. A repeat the provider answers from its key only
+        // for a while goes now (the earlier attempt was inside the send rules), unless paid or guarded.
         Optional<RunContacts.Contact> contact = Optional.empty();
-        if (entry.action() instanceof PlannedAction.SendReminder) {
+        if (entry.action() instanceof PlannedAction.SendReminder && !(evidence instanceof Evidence.RepeatNow)) {
             Gate gate = sendRules(claimed, organisation, found.invoice(), contacts);
             if (gate.deferred().isPresent()) {
                 return gate.deferred().get();
@@ -253,7 +255,7 @@ final class ActionAttempt {
             return needsHuman(claimed, "the write cannot be built: " + e.getMessage(), false);
         }
         if (lookForEvidence) {
-            Optional<Settlement> known = evidence(claimed, gateway, write, fresh, contact);
+            Optional<Settlement> known = settled(claimed, lookFor(claimed, gateway, write), fresh, contact);
             if (known.isPresent()) {
                 return known.get();
             }
@@ -282,15 +284,18 @@ final class ActionAttempt {
     }
 
     /** Done when the ledger has the earlier attempt, a failure when that cannot be told; empty when there is no trace. */
-    private Optional<Settlement> evidence(ClaimedAction claimed, LedgerGateway gateway, LedgerWrite write, InvoiceSnapshot fresh,
+    private Evidence lookFor(ClaimedAction claimed, LedgerGateway gateway, LedgerWrite write) {
+        try {
+            return gateway.findEvidence(claimed.entry().invoice().organisationId(), write, claimed.firstWriteAt());
+        } catch (RuntimeException e) {
+            return new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
+        }
+    }
+
+    /** Done or failed when the evidence says so; empty when writing (again) is the way on. */
+    private Optional<Settlement> settled(ClaimedAction claimed, Evidence evidence, InvoiceSnapshot fresh,
                                          Optional<RunContacts.Contact> contact) {
         OutboxEntry entry = claimed.entry();
-        Evidence evidence;
-        try {
-            evidence = gateway.findEvidence(entry.invoice().organisationId(), write, claimed.firstWriteAt());
-        } catch (RuntimeException e) {
-            evidence = new Evidence.Unknown(new LedgerFailure.RetryLater("looking for evidence failed: " + e, Optional.empty()));
-        }
         return switch (evidence) {
             case Evidence.Found found -> Optional.of(Settlement.audited(new ClaimResult.Done(found.ledgerReference(),
                             contactOf(entry, fresh, contact)), AuditKind.ACTION_FOUND_IN_LEDGER,
@@ -300,6 +305,7 @@ final class ActionAttempt {
             case Evidence.Unknown unknown -> Optional.of(failure(claimed, unknown.failure(), true, "evidence lookup"));
             // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
             case Evidence.NotFound notFound -> Optional.empty();
+            case Evidence.RepeatNow repeat -> Optional.empty();
         };
     }
 

@@ -84,7 +84,8 @@ class XeroWrites {
                     // or may not have gone out. Within Xero's idempotency window a repeat under the same
                     // key is answered, not sent again (NOTES §8); after it, sending again risks a second
                     // email to the customer.
-                    .or(() -> firstWriteAt.filter(this::insideIdempotencyWindow).map(at -> new Evidence.NotFound()))
+                    .or(() -> firstWriteAt.filter(this::insideIdempotencyWindow).map(at -> new Evidence.RepeatNow(
+                            "Xero keeps the email's Idempotency-Key of the attempt begun at " + at)))
                     .orElse(new Evidence.Unknown(new LedgerFailure.Rejected("an earlier attempt to have Xero email "
                             + "this invoice may have reached Xero, which keeps no record of sent emails; a person must "
                             + "check with the customer or the invoice's history before it is sent again")));

@@ -284,7 +284,7 @@ class XeroWritesTest extends XeroTestBase {
 
         assertThat(gateway.findEvidence(org, reminder, Optional.of(now.minus(Duration.ofMinutes(3)))))
                 .as("Xero answers a repeat of the same key within 6 minutes instead of emailing again")
-                .isInstanceOf(Evidence.NotFound.class);
+                .isInstanceOf(Evidence.RepeatNow.class);
         assertThat(gateway.findEvidence(org, reminder, Optional.of(now.minus(Duration.ofMinutes(5)))))
                 .as("too close to the end of the window for the repeat to be answered")
                 .isInstanceOf(Evidence.Unknown.class);
