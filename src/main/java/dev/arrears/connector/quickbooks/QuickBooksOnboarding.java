@@ -14,7 +14,7 @@ import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.LedgerProfileStore;
 import dev.arrears.application.ledger.PendingAuthorisation;
-import dev.arrears.application.cycle.SettingsReads;
+import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.domain.money.Money;
 import io.quarkus.logging.Log;
@@ -45,12 +45,12 @@ class QuickBooksOnboarding {
     private final LedgerProfileStore profiles;
     private final QuickBooksCompanySettings companySettings;
     private final QuickBooksSettings settings;
-    private final SettingsReads settingsReads;
+    private final SettingsReadOutsideCycle settingsReads;
     private final Clock clock;
 
     QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
                          ConnectionStore connections, LedgerProfileStore profiles, QuickBooksCompanySettings companySettings,
-                         QuickBooksSettings settings, SettingsReads settingsReads, Clock clock) {
+                         QuickBooksSettings settings, SettingsReadOutsideCycle settingsReads, Clock clock) {
         this.oauth = oauth;
         this.states = states;
         this.organisations = organisations;
@@ -64,9 +64,7 @@ class QuickBooksOnboarding {
 
     /** Reads the company's settings from Intuit now; the read counts as the cycle's daily one. */
     private SettingsReport readSettings(OrganisationId organisation) {
-        SettingsReport report = companySettings.refresh(organisation);
-        settingsReads.noted(organisation, report, clock.instant());
-        return report;
+        return settingsReads.read(organisation, () -> companySettings.refresh(organisation));
     }
 
     /** A URL to send the accountant to; its state is remembered for {@link #complete}. */

@@ -10,7 +10,7 @@ import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
-import dev.arrears.application.cycle.SettingsReads;
+import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.PendingConsent;
@@ -45,12 +45,12 @@ class XeroOnboarding {
     private final OrganisationStore organisations;
     private final ConnectionStore connections;
     private final LedgerSettingsStore settings;
-    private final SettingsReads settingsReads;
+    private final SettingsReadOutsideCycle settingsReads;
     private final Clock clock;
 
     XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroApi api, XeroTokens tokens, XeroSettings settingsReader,
                    PendingConsentStore consents, OrganisationStore organisations, ConnectionStore connections,
-                   LedgerSettingsStore settings, SettingsReads settingsReads, Clock clock) {
+                   LedgerSettingsStore settings, SettingsReadOutsideCycle settingsReads, Clock clock) {
         this.config = config;
         this.identity = identity;
         this.api = api;
@@ -66,9 +66,7 @@ class XeroOnboarding {
 
     /** Reads the organisation's settings from Xero now; the read counts as the cycle's daily one. */
     SettingsReport readSettings(OrganisationId organisation) {
-        SettingsReport report = settingsReader.refresh(organisation);
-        settingsReads.noted(organisation, report, clock.instant());
-        return report;
+        return settingsReads.read(organisation, () -> settingsReader.refresh(organisation));
     }
 
     /** A consent or registration that cannot go ahead; the message is for the operator. */

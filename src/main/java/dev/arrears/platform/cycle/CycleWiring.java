@@ -28,6 +28,7 @@ import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.cycle.RunCycle;
 import dev.arrears.application.cycle.SendRulesCheck;
+import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.cycle.SettingsReads;
 import dev.arrears.application.cycle.StageDocuments;
 import dev.arrears.application.cycle.SupersededReminderGuard;
@@ -124,6 +125,14 @@ public class CycleWiring {
     @Singleton
     SettingsReads settingsReads(CycleBook book, AuditTrail audit) {
         return new SettingsReads(book, audit);
+    }
+
+    /** Registrations and accountants' choices read settings under the organisation's lease too. */
+    @Produces
+    @Singleton
+    SettingsReadOutsideCycle settingsReadOutsideCycle(ReplicaId replica, Clock clock, OrganisationLeases leases, CycleBook book,
+                                                      SettingsReads reads, CycleConfig config) {
+        return new SettingsReadOutsideCycle(replica, clock, leases, book, reads, config.leaseDuration());
     }
 
     @Produces

@@ -1,0 +1,63 @@
+package dev.arrears.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arrears.application.LedgerProvider;
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.application.cycle.SettingsReadOutsideCycle;
+import dev.arrears.application.cycle.SettingsReads;
+import dev.arrears.application.ledger.SettingsReport;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A registration or an accountant's choice reads the ledger's settings under the organisation's
+ * lease, so it never talks to the ledger while another replica's cycle works the organisation.
+ */
+@QuarkusTest
+class SettingsReadOutsideCycleTest extends CycleTestBase {
+
+    static final SettingsReport READ = new SettingsReport(Optional.empty(), false, List.of(), Optional.empty());
+
+    final AtomicInteger ledgerReads = new AtomicInteger();
+
+    SettingsReadOutsideCycle reader() {
+        return new SettingsReadOutsideCycle(new ReplicaId("api"), fx.clock, fx.leases, fx.book,
+                new SettingsReads(fx.book, fx.audit), Duration.ofMinutes(5));
+    }
+
+    SettingsReport read() {
+        ledgerReads.incrementAndGet();
+        return READ;
+    }
+
+    @Test
+    void a_free_organisation_is_read_under_a_lease_that_is_given_back() {
+        OrganisationId org = fx.organisation("New Ltd", LedgerProvider.XERO);
+
+        assertThat(reader().read(org, this::read)).isEqualTo(READ);
+
+        assertThat(ledgerReads).hasValue(1);
+        assertThat(fx.book.find(org).orElseThrow().settingsRefreshedAt()).contains(fx.clock.instant());
+        assertThat(fx.book.find(org).orElseThrow().leaseOwner()).isEmpty();
+    }
+
+    @Test
+    void an_organisation_another_replica_is_working_is_left_to_its_cycle() {
+        OrganisationId org = fx.organisation("Busy Ltd", LedgerProvider.QUICKBOOKS);
+        Instant now = fx.clock.instant();
+        assertThat(fx.leases.acquire(org, "scheduler", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+
+        SettingsReport report = reader().read(org, this::read);
+
+        assertThat(ledgerReads).as("no call to the ledger").hasValue(0);
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.reason()).contains("scheduler"));
+        assertThat(fx.book.find(org).orElseThrow().settingsRefreshedAt()).as("still due for the cycle").isEmpty();
+    }
+}
