@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class SettingsReadOutsideCycleTest extends CycleTestBase {
 
     SettingsReadOutsideCycle reader() {
         return new SettingsReadOutsideCycle(new ReplicaId("api"), fx.clock, fx.leases, fx.book,
-                new SettingsReads(fx.book, fx.audit), Duration.ofMinutes(5));
+                new SettingsReads(fx.book, fx.audit), Duration.ofMinutes(5), Duration.ZERO);
     }
 
     SettingsReport read() {
@@ -49,7 +51,7 @@ class SettingsReadOutsideCycleTest extends CycleTestBase {
     }
 
     @Test
-    void an_organisation_another_replica_is_working_is_left_to_its_cycle() {
+    void an_organisation_another_replica_keeps_working_past_the_patience_is_not_read_and_the_report_says_so() {
         OrganisationId org = fx.organisation("Busy Ltd", LedgerProvider.QUICKBOOKS);
         Instant now = fx.clock.instant();
         assertThat(fx.leases.acquire(org, "scheduler", now, now.plus(Duration.ofMinutes(5)))).isTrue();
@@ -59,5 +61,20 @@ class SettingsReadOutsideCycleTest extends CycleTestBase {
         assertThat(ledgerReads).as("no call to the ledger").hasValue(0);
         assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.reason()).contains("scheduler"));
         assertThat(fx.book.find(org).orElseThrow().settingsRefreshedAt()).as("still due for the cycle").isEmpty();
+    }
+
+    @Test
+    void a_read_waits_for_another_replicas_cycle_to_let_go() throws Exception {
+        OrganisationId org = fx.organisation("Soon Free Ltd", LedgerProvider.QUICKBOOKS);
+        Instant now = fx.clock.instant();
+        assertThat(fx.leases.acquire(org, "scheduler", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+        SettingsReadOutsideCycle patient = new SettingsReadOutsideCycle(new ReplicaId("api"), fx.clock, fx.leases, fx.book,
+                new SettingsReads(fx.book, fx.audit), Duration.ofMinutes(5), Duration.ofSeconds(30));
+
+        var reading = CompletableFuture.supplyAsync(() -> patient.read(org, this::read));
+        fx.leases.release(org, "scheduler");   // the other replica's cycle ends
+
+        assertThat(reading.get(30, TimeUnit.SECONDS)).isEqualTo(READ);
+        assertThat(ledgerReads).hasValue(1);
     }
 }

@@ -47,6 +47,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -132,7 +133,8 @@ public class CycleWiring {
     @Singleton
     SettingsReadOutsideCycle settingsReadOutsideCycle(ReplicaId replica, Clock clock, OrganisationLeases leases, CycleBook book,
                                                       SettingsReads reads, CycleConfig config) {
-        return new SettingsReadOutsideCycle(replica, clock, leases, book, reads, config.leaseDuration());
+        // A cycle holds an organisation for seconds, a first sync of a large one for a minute or two.
+        return new SettingsReadOutsideCycle(replica, clock, leases, book, reads, config.leaseDuration(), Duration.ofSeconds(90));
     }
 
     @Produces
