@@ -131,12 +131,7 @@ class CrashRecoveryTest extends CycleTestBase {
     @Test
     void a_replica_restarted_under_its_own_id_takes_back_at_once_what_it_held_and_finds_its_cut_write() {
         String key = pendingReminderAfterA503();
-        Instant now = fx.clock.instant();
-        ClaimedAction claimed = fx.claims.claim("pod-0", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
-        assertThat(fx.claims.markWriting(claimed.entry().id(), "pod-0", now)).isTrue();
-        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
-        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
-                reminder.stage(), reminder.template(), "sent", Optional.empty()));
+        claimBeginWriteAndReachTheLedger("pod-0");
         // kill -9 right after the write reached the ledger; the process comes back a few seconds later.
         fx.clock.advance(Duration.ofSeconds(5));
 
@@ -163,13 +158,8 @@ class CrashRecoveryTest extends CycleTestBase {
     @Test
     void a_reminder_a_dead_replica_sent_before_the_invoice_was_paid_is_done_not_cancelled() {
         String key = pendingReminderAfterA503();
-        Instant now = fx.clock.instant();
-        ClaimedAction claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
-        assertThat(fx.claims.markWriting(claimed.entry().id(), "dead-replica", now)).isTrue();
-        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
         // The dead replica's reminder reached the ledger; it died; then the customer paid.
-        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
-                reminder.stage(), reminder.template(), "sent", Optional.empty()));
+        claimBeginWriteAndReachTheLedger("dead-replica");
         xero.pay(org, "A");
         fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
@@ -178,6 +168,16 @@ class CrashRecoveryTest extends CycleTestBase {
         assertThat(fx.outbox(org)).filteredOn(e -> e.action().key().value().equals(key)).singleElement()
                 .satisfies(e -> assertThat(e.status()).as("the reminder went out: done, as the ledger shows").isEqualTo(OutboxStatus.DONE));
         assertThat(xero.applied(org)).filteredOn(a -> a.key().equals(key)).hasSize(1);
+    }
+
+    /** {@code replica} claims invoice A's reminder, begins its write, and the write reaches the ledger. */
+    private void claimBeginWriteAndReachTheLedger(String replica) {
+        Instant now = fx.clock.instant();
+        ClaimedAction claimed = fx.claims.claim(replica, now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
+        assertThat(fx.claims.markWriting(claimed.entry().id(), replica, now)).isTrue();
+        PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
+        xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
+                reminder.stage(), reminder.template(), "sent", Optional.empty()));
     }
 
     /** Invoice A's reminder, pending an hour after its first attempt met a 503. */
