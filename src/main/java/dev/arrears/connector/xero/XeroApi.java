@@ -86,10 +86,37 @@ class XeroApi {
     }
 
     Result call(OrganisationId organisation, Call call, CallCount calls) {
+        Attempts attempts = new Attempts();
+        Result result = attempt(organisation, call, calls, attempts);
+        if (attempts.maybeApplied() && !(result instanceof Ok) && !(result instanceof InDoubt)) {
+            // An earlier attempt may have been applied: a later refusal (a 429, the limiter, a lost
+            // token, a 4xx) says nothing about that one, so the write stays in doubt and its evidence
+            // is looked for before anything is written again.
+            return new InDoubt(attempts.doubt + "; then " + describe(result));
+        }
+        return result;
+    }
+
+    /** What the attempts of one call have seen so far. */
+    private static final class Attempts {
+        /** Why the first attempt that may have been applied ended, or null while none may have been. */
+        String doubt;
+
+        boolean maybeApplied() {
+            return doubt != null;
+        }
+
+        void mayHaveApplied(String reason) {
+            if (doubt == null) {
+                doubt = reason;
+            }
+        }
+    }
+
+    private Result attempt(OrganisationId organisation, Call call, CallCount calls, Attempts attempts) {
         boolean repeatable = !call.write() || call.headers().containsKey("Idempotency-Key");
         boolean refreshed = false;
         String lastProblem = "no attempt made";
-        boolean maybeApplied = false;
         int attempt = 0;
         while (attempt < backoff.attempts()) {
             attempt++;
@@ -117,7 +144,7 @@ class XeroApi {
                 case XeroHttp.Lost lost -> {
                     lastProblem = lost.reason();
                     if (call.write()) {
-                        maybeApplied = true;
+                        attempts.mayHaveApplied(lost.reason());
                         if (!repeatable) {
                             return new InDoubt(lost.reason());
                         }
@@ -165,7 +192,7 @@ class XeroApi {
                     lastProblem = XeroErrors.reason(status, answered.body());
                     // A 500 or a gateway's 502/504 may come after Xero applied the write; a 503 was not served.
                     if (call.write() && status != 503) {
-                        maybeApplied = true;
+                        attempts.mayHaveApplied(lastProblem);
                         if (!repeatable) {
                             return new InDoubt(lastProblem);
                         }
@@ -173,10 +200,19 @@ class XeroApi {
                 }
             }
         }
-        if (maybeApplied) {
+        if (attempts.maybeApplied()) {
             return new InDoubt(lastProblem + " (after " + attempt + " attempts)");
         }
         return new Failed(new LedgerFailure.RetryLater(lastProblem + " (after " + attempt + " attempts)", Optional.empty()));
+    }
+
+    private static String describe(Result result) {
+        return switch (result) {
+            case Ok ok -> "HTTP " + ok.status();
+            case NotFound notFound -> notFound.detail();
+            case Failed failed -> failed.failure().reason();
+            case InDoubt inDoubt -> inDoubt.reason();
+        };
     }
 
     /**

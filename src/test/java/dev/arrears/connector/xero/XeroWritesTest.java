@@ -233,6 +233,22 @@ class XeroWritesTest extends XeroTestBase {
     }
 
     @Test
+    void an_email_whose_answer_was_lost_stays_in_doubt_when_the_repeat_is_throttled() {
+        LedgerWrite.Reminder reminder = reminder("Final notice");
+        String email = "/api.xro/2.0/Invoices/" + INVOICE + "/Email";
+        xero.stubFor(post(urlPathEqualTo(email)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("throttled"));
+        xero.stubFor(post(urlPathEqualTo(email)).inScenario("lost").whenScenarioStateIs("throttled")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withHeader("X-Rate-Limit-Problem", "minute")));
+
+        // Xero may have emailed the customer on the first attempt: a 429 on the repeat does not
+        // make that undone, and a plain failure would let the reminder be sent again later.
+        assertThat(gateway.write(org, reminder)).isInstanceOfSatisfying(WriteOutcome.InDoubt.class,
+                d -> assertThat(d.reason()).contains("/Email").contains("429"));
+        xero.verify(2, postRequestedFor(urlPathEqualTo(email)));
+    }
+
+    @Test
     void a_validation_exception_is_turned_into_a_reason_per_element() {
         xero.stubFor(put(urlPathEqualTo("/api.xro/2.0/Invoices")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
