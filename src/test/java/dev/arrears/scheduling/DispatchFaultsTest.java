@@ -76,6 +76,22 @@ class DispatchFaultsTest extends OneXeroReplicaTestBase {
     }
 
     @Test
+    void an_attempt_in_doubt_reads_the_invoice_once_before_its_evidence_and_writes_on_that_reading() {
+        xero.failNext(reminderA, RecordingLedger.Fault.TIMEOUT_BEFORE_APPLY);
+
+        replica.cycle().runDue();
+        drain();
+
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key).contains(reminderA);
+        assertThat(xero.writeCalls(reminderA)).as("in doubt, no trace, written again").isEqualTo(2);
+        assertThat(xero.evidenceLookups(reminderA)).isEqualTo(1);
+        int attemptsOnA = fx.outbox(org).stream().filter(e -> e.invoice().providerInvoiceId().equals("A"))
+                .mapToInt(e -> xero.writeCalls(e.action().key().value())).sum();
+        assertThat(xero.rereads("A")).as("one ledger read of the invoice per attempt, in doubt or not")
+                .isEqualTo(attemptsOnA);
+    }
+
+    @Test
     void retry_delays_grow_and_after_the_last_attempt_the_action_waits_for_a_person_with_its_reason() {
         xero.failNext(reminderA, RecordingLedger.Fault.SERVER_ERROR, RecordingLedger.Fault.SERVER_ERROR,
                 RecordingLedger.Fault.SERVER_ERROR, RecordingLedger.Fault.SERVER_ERROR, RecordingLedger.Fault.SERVER_ERROR);

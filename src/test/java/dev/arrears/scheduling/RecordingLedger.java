@@ -57,6 +57,7 @@ final class RecordingLedger implements LedgerGateway {
     private final Map<String, AtomicInteger> writeCalls = new ConcurrentHashMap<>();
     private final Map<OrganisationId, AtomicInteger> writeCallsByOrg = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> evidenceLookups = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> rereads = new ConcurrentHashMap<>();
     private final Map<OrganisationId, AtomicInteger> syncs = new ConcurrentHashMap<>();
     private final Map<OrganisationId, AtomicInteger> settingsReads = new ConcurrentHashMap<>();
     private final Map<OrganisationId, LedgerFailure> settingsFailures = new ConcurrentHashMap<>();
@@ -148,6 +149,11 @@ final class RecordingLedger implements LedgerGateway {
         return writeCallsByOrg.getOrDefault(org, new AtomicInteger()).get();
     }
 
+    /** How often the invoice was read on its own (right before writes), by its id. */
+    int rereads(String invoiceId) {
+        return rereads.getOrDefault(invoiceId, new AtomicInteger()).get();
+    }
+
     int evidenceLookups(String key) {
         return evidenceLookups.getOrDefault(key, new AtomicInteger()).get();
     }
@@ -203,6 +209,7 @@ final class RecordingLedger implements LedgerGateway {
     @Override
     public InvoiceReading reread(OrganisationId organisation, String providerInvoiceId) {
         beforeReread.accept(providerInvoiceId);
+        rereads.computeIfAbsent(providerInvoiceId, k -> new AtomicInteger()).incrementAndGet();
         InvoiceSnapshot invoice = invoices.getOrDefault(organisation, Map.of()).get(providerInvoiceId);
         return invoice == null ? new InvoiceReading.Gone("no such invoice") : new InvoiceReading.Found(invoice);
     }

@@ -103,7 +103,7 @@ final class ActionAttempt {
                 contact = gate.contact();
             }
         }
-        return attempt(claimed, gateway.get(), contact, claimed.inDoubt());
+        return attempt(claimed, gateway.get(), reread(entry.invoice(), gateway.get()), contact);
     }
 
     /** What the send rules say about a reminder: wait ({@code deferred}), or go as (part of) a contact. */
@@ -131,15 +131,9 @@ final class ActionAttempt {
      */
     private Settlement attempt(ClaimedAction claimed, Organisation organisation, LedgerGateway gateway, RunContacts contacts) {
         OutboxEntry entry = claimed.entry();
-        InvoiceRef ref = entry.invoice();
-        InvoiceReading reading;
-        try {
-            reading = gateway.reread(ref.organisationId(), ref.providerInvoiceId());
-        } catch (RuntimeException e) {
-            reading = new InvoiceReading.Failed(new LedgerFailure.RetryLater("re-reading the invoice failed: " + e, Optional.empty()));
-        }
+        InvoiceReading reading = reread(entry.invoice(), gateway);
         if (!(reading instanceof InvoiceReading.Found found)) {
-            return attempt(claimed, gateway, Optional.empty(), true);   // gone or failed: as for any attempt
+            return attempt(claimed, gateway, reading, Optional.empty());   // gone or failed: as for any attempt
         }
         Optional<LedgerWrite> write;
         try {
@@ -148,7 +142,7 @@ final class ActionAttempt {
             write = Optional.empty();
         }
         if (write.isEmpty()) {
-            return attempt(claimed, gateway, Optional.empty(), true);
+            return attempt(claimed, gateway, reading, Optional.empty());
         }
         Evidence evidence = lookFor(claimed, gateway, write.get());
         Optional<Settlement> known = settled(claimed, evidence, found.invoice(), Optional.empty());
@@ -166,7 +160,17 @@ final class ActionAttempt {
             }
             contact = gate.contact();
         }
-        return attempt(claimed, gateway, contact, false);
+        // The invoice read above, before the evidence, is fresh enough: reading it again would cost a
+        // ledger call per action in doubt and see nothing a payment check a moment earlier did not.
+        return attempt(claimed, gateway, reading, contact);
+    }
+
+    private static InvoiceReading reread(InvoiceRef ref, LedgerGateway gateway) {
+        try {
+            return gateway.reread(ref.organisationId(), ref.providerInvoiceId());
+        } catch (RuntimeException e) {
+            return new InvoiceReading.Failed(new LedgerFailure.RetryLater("re-reading the invoice failed: " + e, Optional.empty()));
+        }
     }
 
     /**
@@ -215,16 +219,11 @@ final class ActionAttempt {
                 AuditKind.ACTION_FLAGGED, "Flagged for a person: " + flag.reason(), Map.of("reason", flag.reason()));
     }
 
-    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway, Optional<RunContacts.Contact> contact,
-                               boolean lookForEvidence) {
+    /** @param reading the invoice as the ledger has it, read right before this attempt */
+    private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway, InvoiceReading reading,
+                               Optional<RunContacts.Contact> contact) {
         OutboxEntry entry = claimed.entry();
         InvoiceRef ref = entry.invoice();
-        InvoiceReading reading;
-        try {
-            reading = gateway.reread(ref.organisationId(), ref.providerInvoiceId());
-        } catch (RuntimeException e) {
-            reading = new InvoiceReading.Failed(new LedgerFailure.RetryLater("re-reading the invoice failed: " + e, Optional.empty()));
-        }
         InvoiceSnapshot fresh;
         switch (reading) {
             case InvoiceReading.Gone gone -> {
@@ -253,12 +252,6 @@ final class ActionAttempt {
             write = LedgerWrites.of(entry.action(), fresh).orElseThrow();
         } catch (IllegalArgumentException e) {
             return needsHuman(claimed, "the write cannot be built: " + e.getMessage(), false);
-        }
-        if (lookForEvidence) {
-            Optional<Settlement> known = settled(claimed, lookFor(claimed, gateway, write), fresh, contact);
-            if (known.isPresent()) {
-                return known.get();
-            }
         }
         if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
             // Another replica took the claim over (it expired): it decides about this action now.
