@@ -59,14 +59,28 @@ class SendRulesInDispatchTest extends OneXeroReplicaTestBase {
         assertThat(xero.applied(org)).hasSize(1);
     }
 
-    @Test
-    void a_reminder_in_doubt_whose_key_is_still_kept_is_repeated_at_once_not_deferred_past_the_key() {
+    /**
+     * A live organisation on a Xero-like ledger that keeps idempotency keys 4 minutes, with one
+     * overdue invoice whose reminder's writes fail as given.
+     */
+    private Reminder reminderWhoseWritesFail(String name, RecordingLedger.Fault... faults) {
         fx.clock.set(Instant.parse("2025-03-10T10:00:00Z"));   // Monday 10:00 in London
-        OrganisationId org = fx.liveOrganisation("Timed Out Ltd", LedgerProvider.XERO);
+        OrganisationId org = fx.liveOrganisation(name, LedgerProvider.XERO);
         xero.put(invoice(org, "A", "C1", LocalDate.of(2025, 3, 9)));
         String key = org + ":A:stage:overdue-notice:reminder:0";
         xero.keepsKeysFor(Duration.ofMinutes(4));
-        xero.failNext(key, RecordingLedger.Fault.TIMEOUT_BEFORE_APPLY);
+        xero.failNext(key, faults);
+        return new Reminder(org, key);
+    }
+
+    private record Reminder(OrganisationId org, String key) {
+    }
+
+    @Test
+    void a_reminder_in_doubt_whose_key_is_still_kept_is_repeated_at_once_not_deferred_past_the_key() {
+        Reminder reminder = reminderWhoseWritesFail("Timed Out Ltd", RecordingLedger.Fault.TIMEOUT_BEFORE_APPLY);
+        OrganisationId org = reminder.org();
+        String key = reminder.key();
 
         replica.cycle().runDue();
         assertThat(entry(org, key).status()).isEqualTo(OutboxStatus.PENDING);
@@ -78,6 +92,25 @@ class SendRulesInDispatchTest extends OneXeroReplicaTestBase {
 
         assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key).containsExactly(key);
         assertThat(entry(org, key).status()).isEqualTo(OutboxStatus.DONE);
+    }
+
+    @Test
+    void a_repeat_under_a_kept_key_that_is_throttled_leaves_the_reminder_in_doubt() {
+        Reminder reminder = reminderWhoseWritesFail("Throttled Ltd", RecordingLedger.Fault.TIMEOUT_BEFORE_APPLY,
+                RecordingLedger.Fault.TOO_MANY_REQUESTS);
+        OrganisationId org = reminder.org();
+        String key = reminder.key();
+
+        replica.cycle().runDue();
+        fx.clock.set(entry(org, key).nextAttemptAt());
+        replica.dispatch().dispatchDue();
+
+        // The 429 answered the repeat; whether the first attempt emailed the customer is still unknown,
+        // so the next attempt looks for it first instead of treating the reminder as never sent.
+        OutboxEntry waiting = entry(org, key);
+        assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(waiting.attempts()).isEqualTo(2);
+        assertThat(waiting.inDoubt()).isTrue();
     }
 
     @Test

@@ -103,7 +103,7 @@ final class ActionAttempt {
                 contact = gate.contact();
             }
         }
-        return attempt(claimed, gateway.get(), reread(entry.invoice(), gateway.get()), contact);
+        return attempt(claimed, gateway.get(), reread(entry.invoice(), gateway.get()), contact, false);
     }
 
     /** What the send rules say about a reminder: wait ({@code deferred}), or go as (part of) a contact. */
@@ -133,7 +133,7 @@ final class ActionAttempt {
         OutboxEntry entry = claimed.entry();
         InvoiceReading reading = reread(entry.invoice(), gateway);
         if (!(reading instanceof InvoiceReading.Found found)) {
-            return attempt(claimed, gateway, reading, Optional.empty());   // gone or failed: as for any attempt
+            return attempt(claimed, gateway, reading, Optional.empty(), true);   // gone or failed: as for any attempt
         }
         Optional<LedgerWrite> write;
         try {
@@ -142,7 +142,7 @@ final class ActionAttempt {
             write = Optional.empty();
         }
         if (write.isEmpty()) {
-            return attempt(claimed, gateway, reading, Optional.empty());
+            return attempt(claimed, gateway, reading, Optional.empty(), true);
         }
         Evidence evidence = lookFor(claimed, gateway, write.get());
         Optional<Settlement> known = settled(claimed, evidence, found.invoice(), Optional.empty());
@@ -162,7 +162,9 @@ final class ActionAttempt {
         }
         // The invoice read above, before the evidence, is fresh enough: reading it again would cost a
         // ledger call per action in doubt and see nothing a payment check a moment earlier did not.
-        return attempt(claimed, gateway, reading, contact);
+        // After "no trace" the earlier attempt is known not to be in the ledger; a repeat under a kept
+        // key knows nothing of it, so if the repeat fails too, the action is still in doubt.
+        return attempt(claimed, gateway, reading, contact, evidence instanceof Evidence.RepeatNow);
     }
 
     private static InvoiceReading reread(InvoiceRef ref, LedgerGateway gateway) {
@@ -219,9 +221,12 @@ final class ActionAttempt {
                 AuditKind.ACTION_FLAGGED, "Flagged for a person: " + flag.reason(), Map.of("reason", flag.reason()));
     }
 
-    /** @param reading the invoice as the ledger has it, read right before this attempt */
+    /**
+     * @param reading     the invoice as the ledger has it, read right before this attempt
+     * @param stillInDoubt whether an earlier attempt may be in the ledger whatever this one's failure says
+     */
     private Settlement attempt(ClaimedAction claimed, LedgerGateway gateway, InvoiceReading reading,
-                               Optional<RunContacts.Contact> contact) {
+                               Optional<RunContacts.Contact> contact, boolean stillInDoubt) {
         OutboxEntry entry = claimed.entry();
         InvoiceRef ref = entry.invoice();
         InvoiceSnapshot fresh;
@@ -272,7 +277,7 @@ final class ActionAttempt {
                             + LedgerWrites.describe(entry.action()) + ".",
                     Map.of("ledgerReference", done.ledgerReference(), "attempt", entry.attempts() + 1));
             case WriteOutcome.InDoubt doubt -> inDoubt(claimed, doubt.reason());
-            case WriteOutcome.Failed failed -> failure(claimed, failed.failure(), false, "write");
+            case WriteOutcome.Failed failed -> failure(claimed, failed.failure(), stillInDoubt, "write");
         };
     }
 
