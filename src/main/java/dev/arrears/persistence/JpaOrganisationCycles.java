@@ -139,6 +139,14 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     @Override
     @Transactional
+    public void settingsDue(OrganisationId organisation) {
+        session().createNativeMutationQuery("update organisation set settings_refreshed_at = null where id = :id")
+                .setParameter("id", organisation.value())
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional
     public void succeeded(OrganisationId organisation, String outcome, Instant at) {
         session().createNativeMutationQuery("""
                         update organisation set last_cycle_at = :at, last_cycle_outcome = :outcome, last_cycle_error = null,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.cycle.CycleStep;
 import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.cycle.SettingsReads;
@@ -61,6 +62,20 @@ class SettingsReadOutsideCycleTest extends CycleTestBase {
         assertThat(ledgerReads).as("no call to the ledger").hasValue(0);
         assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.reason()).contains("scheduler"));
         assertThat(fx.book.find(org).orElseThrow().settingsRefreshedAt()).as("still due for the cycle").isEmpty();
+    }
+
+    @Test
+    void a_choice_read_that_gives_up_leaves_the_read_to_the_next_cycle_even_when_the_settings_were_read_today() {
+        OrganisationId org = fx.organisation("Chosen Ltd", LedgerProvider.XERO);
+        Instant now = fx.clock.instant();
+        // The other replica's cycle read the settings a moment ago, before the accountant saved a choice.
+        fx.book.stepDone(org, CycleStep.SETTINGS, now.minusSeconds(5));
+        assertThat(fx.leases.acquire(org, "scheduler", now, now.plus(Duration.ofMinutes(5)))).isTrue();
+
+        SettingsReport report = reader().read(org, this::read);
+
+        assertThat(report.failure()).hasValueSatisfying(f -> assertThat(f.reason()).contains("next cycle"));
+        assertThat(fx.book.find(org).orElseThrow().settingsRefreshedAt()).as("due at the next cycle, not tomorrow").isEmpty();
     }
 
     @Test

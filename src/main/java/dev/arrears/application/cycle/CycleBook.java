@@ -16,6 +16,12 @@ public interface CycleBook {
     /** A step completed at {@code at}. */
     void stepDone(OrganisationId organisation, CycleStep step, Instant at);
 
+    /**
+     * The ledger settings must be read again at the organisation's next cycle, whenever they were
+     * last read: a choice an accountant saved was not read back yet.
+     */
+    void settingsDue(OrganisationId organisation);
+
     /** The cycle ended well: failures reset, back-off and any operator request cleared. */
     void succeeded(OrganisationId organisation, String outcome, Instant at);
 

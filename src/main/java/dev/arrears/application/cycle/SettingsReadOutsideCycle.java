@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * that one replica works an organisation at a time: another replica's scheduled cycle may pick a
  * just-registered organisation up at once. When another replica holds the organisation, the read
  * waits for its cycle to end, up to {@code patience} (the accountant's choice must be read, not
- * left to tomorrow's daily read), then gives up and says so.
+ * left to tomorrow's daily read), then gives up, says so, and leaves the read to the
+ * organisation's next cycle (the settings step made due at once, whenever it last ran).
  * An organisation no cycle works (paused, waiting to be reconnected) is read without a lease.
  */
 public final class SettingsReadOutsideCycle {
@@ -61,9 +62,12 @@ public final class SettingsReadOutsideCycle {
                 return noted(organisation, read.get());
             }
             if (System.nanoTime() - giveUpAt >= 0 || !pause()) {
+                // The other replica's cycle may have read the settings before a choice saved just now:
+                // without this, the daily read would not see the choice until tomorrow.
+                book.settingsDue(organisation);
                 return new SettingsReport(Optional.empty(), false, List.of(), Optional.of(new LedgerFailure.RetryLater(
-                        "replica " + holder.get() + " is working this organisation; try again when its cycle is over",
-                        Optional.empty())));
+                        "replica " + holder.get() + " is working this organisation; its settings will be read in "
+                                + "the organisation's next cycle", Optional.empty())));
             }
         }
     }
