@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** {@link LedgerSettingsStore} and {@link LedgerThrottleStore} on {@code ledger_settings}. */
 @ApplicationScoped
@@ -51,6 +52,29 @@ public class JpaLedgerSettingsStore implements LedgerSettingsStore, LedgerThrott
             row.organisationId = s.organisationId().value();
             row.createdAt = now;
         }
+        copy(s, row, now);
+        if (fresh) {
+            em.persist(row);
+        }
+    }
+
+    @Override
+    @Transactional
+    public Optional<OrganisationLedgerSettings> update(OrganisationId organisationId,
+                                                       UnaryOperator<OrganisationLedgerSettings> change) {
+        LedgerSettingsEntity row = em.find(LedgerSettingsEntity.class, organisationId.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            return Optional.empty();
+        }
+        OrganisationLedgerSettings changed = change.apply(toSettings(row));
+        if (!changed.organisationId().equals(organisationId)) {
+            throw new IllegalArgumentException("an update of " + organisationId + " cannot turn into " + changed.organisationId());
+        }
+        copy(changed, row, clock.instant());
+        return Optional.of(changed);
+    }
+
+    private static void copy(OrganisationLedgerSettings s, LedgerSettingsEntity row, Instant now) {
         row.tokenGroup = s.tokenGroup().orElse(null);
         row.lateFeeAccountCode = s.lateFeeAccountCode().orElse(null);
         row.lateFeeTaxType = s.lateFeeTaxType().orElse(null);
@@ -62,9 +86,6 @@ public class JpaLedgerSettingsStore implements LedgerSettingsStore, LedgerThrott
         row.dailyEmailCap = s.dailyEmailCap();
         row.checkedAt = s.checkedAt().orElse(null);
         row.updatedAt = now;
-        if (fresh) {
-            em.persist(row);
-        }
     }
 
     @Override

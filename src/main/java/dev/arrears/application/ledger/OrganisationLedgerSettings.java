@@ -70,6 +70,13 @@ public record OrganisationLedgerSettings(OrganisationId organisationId, Optional
                 Optional.of(at));
     }
 
+    /** Whether the accountant's choices (fee account, tax type, item, approval, chasing despite the ledger) are the same. */
+    public boolean sameChoicesAs(OrganisationLedgerSettings other) {
+        return lateFeeAccountCode.equals(other.lateFeeAccountCode) && lateFeeTaxType.equals(other.lateFeeTaxType)
+                && lateFeeItemCode.equals(other.lateFeeItemCode) && lateFeesApproved == other.lateFeesApproved
+                && chaseDespiteLedgerReminders == other.chaseDespiteLedgerReminders;
+    }
+
     public OrganisationLedgerSettings withTokenGroup(Optional<String> group) {
         return new OrganisationLedgerSettings(organisationId, group, lateFeeAccountCode, lateFeeTaxType,
                 lateFeeItemCode, lateFeesApproved, ledgerRemindersOn, chaseDespiteLedgerReminders,

@@ -158,7 +158,7 @@ class XeroOnboarding {
         }
         connections.setStatus(organisation, ConnectionStatus.REVOKED, Optional.of("disconnected by an operator"));
         organisations.setMode(organisation, OrganisationMode.PAUSED);
-        settings.save(own.withTokenGroup(Optional.empty()));
+        settings.update(organisation, s -> s.withTokenGroup(Optional.empty()));
     }
 
     private List<Organisation> registerAll(XeroIdentity.Granted granted, List<XeroIdentity.Connection> chosen,
@@ -202,9 +202,9 @@ class XeroOnboarding {
                     facts.country(), facts.baseCurrency(), policyId));
         }
         connections.connect(organisation.id(), LedgerProvider.XERO, connection.tenantId(), granted.tokens(), granted.scopes());
-        OrganisationLedgerSettings current = settings.find(organisation.id())
-                .orElse(OrganisationLedgerSettings.initial(organisation.id(), Optional.empty(), config.limits().emailsPerDay()));
-        settings.save(current.withTokenGroup(Optional.of(group)));
+        if (settings.update(organisation.id(), s -> s.withTokenGroup(Optional.of(group))).isEmpty()) {
+            settings.save(OrganisationLedgerSettings.initial(organisation.id(), Optional.of(group), config.limits().emailsPerDay()));
+        }
         Log.infof("Xero organisation '%s' (tenant %s) connected as %s", organisation.displayName(), connection.tenantId(),
                 organisation.id());
         return organisation;

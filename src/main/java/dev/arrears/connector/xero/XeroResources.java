@@ -92,15 +92,13 @@ public class XeroResources {
     public Response choose(@PathParam("id") String id, LateFeeChoice choice) {
         return guarded(() -> {
             OrganisationId organisation = OrganisationId.parse(id);
-            OrganisationLedgerSettings current = settings.find(organisation)
-                    .orElseThrow(() -> new XeroOnboarding.OnboardingRefused("organisation " + id + " is not a Xero organisation"));
-            OrganisationLedgerSettings chosen = current.withLateFeeChoices(text(choice.accountCode()),
-                    text(choice.taxType()), text(choice.itemCode()),
-                    choice.approved() == null ? current.lateFeesApproved() : choice.approved());
-            if (choice.chaseDespiteXeroReminders() != null) {
-                chosen = chosen.withChaseDespiteLedgerReminders(choice.chaseDespiteXeroReminders());
-            }
-            settings.save(chosen);
+            settings.update(organisation, current -> {
+                OrganisationLedgerSettings chosen = current.withLateFeeChoices(text(choice.accountCode()),
+                        text(choice.taxType()), text(choice.itemCode()),
+                        choice.approved() == null ? current.lateFeesApproved() : choice.approved());
+                return choice.chaseDespiteXeroReminders() == null ? chosen
+                        : chosen.withChaseDespiteLedgerReminders(choice.chaseDespiteXeroReminders());
+            }).orElseThrow(() -> new XeroOnboarding.OnboardingRefused("organisation " + id + " is not a Xero organisation"));
             SettingsReport report = onboarding.readSettings(organisation);
             return Response.ok(Map.of(
                     "lateFeesBlockedBecause", report.lateFeesBlockedBecause().orElse(""),

@@ -7,8 +7,10 @@ import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.domain.money.Money;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -87,7 +89,18 @@ class XeroSettings {
         if (facts.demo()) {
             warnings.add("This is a Xero demo company: Xero sends no invoice emails for it, so reminders stay deferred.");
         }
-        store.save(current.withCheck(remindersOn, blocked, emailCap, clock.instant()));
+        Instant checkedAt = clock.instant();
+        // Only the check's own fields, and only if the choices checked are still the stored ones: an
+        // accountant may have saved new ones during the calls above. Their own read follows (or the
+        // next cycle's), so this check is dropped rather than stored against choices it never saw.
+        Optional<OrganisationLedgerSettings> stored = store.update(organisation, latest -> latest.sameChoicesAs(current)
+                ? latest.withCheck(remindersOn, blocked, emailCap, checkedAt) : latest);
+        if (stored.isEmpty()) {
+            store.save(current.withCheck(remindersOn, blocked, emailCap, checkedAt));   // nothing stored yet
+        } else if (!stored.get().sameChoicesAs(current)) {
+            Log.infof("Xero organisation %s: the late-fee choices changed while they were checked; this check is not stored",
+                    organisation);
+        }
         // "Chases too" tells the cycle to hold back; an accountant's explicit allowance lifts it.
         return new SettingsReport(blocked, remindersOn && !current.chaseDespiteLedgerReminders(), warnings, Optional.empty());
     }

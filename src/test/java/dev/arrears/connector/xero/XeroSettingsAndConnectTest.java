@@ -21,6 +21,7 @@ import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
+import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.connector.oauth.Pkce;
 import io.quarkus.test.common.WithTestResource;
@@ -114,6 +115,32 @@ class XeroSettingsAndConnectTest extends XeroTestBase {
         SettingsReport accepted = gateway.refreshSettings(org);
         assertThat(accepted.lateFeesBlockedBecause()).isEmpty();
         assertThat(accepted.ledgerChasesToo()).isFalse();
+    }
+
+    @Test
+    void a_choice_saved_while_the_settings_are_being_checked_is_kept_and_the_stale_check_is_not_stored() {
+        organisationAnswers(tenant, "Acme", "GMTSTANDARDTIME", false);
+        remindersAnswer(false);
+        chartAnswers("ARCHIVED", "REVENUE", true, true);   // account 260 cannot be used
+        settings.save(settings.find(org).orElseThrow()
+                .withLateFeeChoices(Optional.of("260"), Optional.of("NONE"), Optional.of("LATEFEE"), true));
+        // While Arrears asks Xero about its reminders, an accountant chooses account 200 instead.
+        XeroWireMock.beforeAnswer = path -> {
+            if (path.endsWith("/InvoiceReminders/Settings")) {
+                settings.update(org, s -> s.withLateFeeChoices(Optional.of("200"), Optional.of("NONE"),
+                        Optional.of("LATEFEE"), true));
+            }
+        };
+        try {
+            gateway.refreshSettings(org);
+        } finally {
+            XeroWireMock.beforeAnswer = path -> { };
+        }
+
+        OrganisationLedgerSettings stored = settings.find(org).orElseThrow();
+        assertThat(stored.lateFeeAccountCode()).as("the accountant's choice is not overwritten").contains("200");
+        assertThat(stored.lateFeesBlockedBecause()).as("260's problem is not pinned on 200")
+                .isEqualTo(OrganisationLedgerSettings.initial(org, Optional.empty(), 0).lateFeesBlockedBecause());
     }
 
     @Test

@@ -2,17 +2,38 @@ package dev.arrears.connector.xero;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.net.URI;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Starts WireMock in Xero's place on a free port and points every Xero address of Arrears at it. */
 public class XeroWireMock implements QuarkusTestResourceLifecycleManager {
 
     static WireMockServer server;
 
+    /**
+     * Runs with a request's path before WireMock answers it: what a test puts here happens while
+     * Arrears waits for Xero, at a known point and without timing. Tests set it back to nothing.
+     */
+    static volatile Consumer<String> beforeAnswer = path -> { };
+
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(new ServeEventListener() {
+            @Override
+            public String getName() {
+                return "before-answer";
+            }
+
+            @Override
+            public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+                beforeAnswer.accept(URI.create(event.getRequest().getUrl()).getPath());
+            }
+        }));
         server.start();
         String base = server.baseUrl();
         return Map.ofEntries(
