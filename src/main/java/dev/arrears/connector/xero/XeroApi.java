@@ -206,7 +206,8 @@ class XeroApi {
         return new Failed(new LedgerFailure.RetryLater(lastProblem + " (after " + attempt + " attempts)", Optional.empty()));
     }
 
-    private static String describe(Result result) {
+    /** An answer in words, for messages. */
+    static String describe(Result result) {
         return switch (result) {
             case Ok ok -> "HTTP " + ok.status();
             case NotFound notFound -> notFound.detail();

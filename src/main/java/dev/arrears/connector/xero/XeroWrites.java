@@ -125,7 +125,7 @@ class XeroWrites {
         }
         // The email went out: reporting anything but done would send it again.
         Log.warnf("Reminder email for invoice %s sent, but its history note was not added: %s", invoiceId, noted);
-        return new WriteOutcome.Done("email sent; the history note could not be added (" + describe(noted) + ")");
+        return new WriteOutcome.Done("email sent; the history note could not be added (" + XeroApi.describe(noted) + ")");
     }
 
     private WriteOutcome note(OrganisationId organisation, LedgerWrite.Note note, CallCount calls) {
@@ -273,15 +273,6 @@ class XeroWrites {
             case XeroApi.NotFound notFound -> new LedgerFailure.Rejected("Xero does not know the invoice (" + notFound.detail() + ")");
             case XeroApi.InDoubt inDoubt -> new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty());
             case XeroApi.Ok ok -> new LedgerFailure.RetryLater("unexpected answer", Optional.empty());
-        };
-    }
-
-    private static String describe(XeroApi.Result result) {
-        return switch (result) {
-            case XeroApi.Failed failed -> failed.failure().reason();
-            case XeroApi.InDoubt inDoubt -> inDoubt.reason();
-            case XeroApi.NotFound notFound -> notFound.detail();
-            case XeroApi.Ok ok -> "HTTP " + ok.status();
         };
     }
 
