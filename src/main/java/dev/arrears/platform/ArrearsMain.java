@@ -38,9 +38,9 @@ public final class ArrearsMain {
 
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("forecast")) {
-            // The forecast's default start is today in UTC: platform is the one place allowed to read the clock.
-            int status = new ForecastCommand(DecisionRule.engine(new DunningEngine()))
-                    .run(List.of(args).subList(1, args.length), System.out, System.err, () -> LocalDate.now(Clock.systemUTC()));
+            // The forecast's default start is today in the send rules' zone: platform is the one place allowed to read the clock.
+            int status = new ForecastCommand(DecisionRule.engine(new DunningEngine()), System.getenv())
+                    .run(List.of(args).subList(1, args.length), System.out, System.err, zone -> LocalDate.now(Clock.system(zone)));
             System.out.flush();
             System.exit(status);
         }

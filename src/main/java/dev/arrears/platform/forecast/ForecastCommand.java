@@ -13,13 +13,17 @@ import dev.arrears.platform.holiday.HolidayCalendars;
 import dev.arrears.platform.policy.OrganisationSettingsCatalog;
 import dev.arrears.platform.policy.PolicyConfigurationException;
 import dev.arrears.platform.policy.PolicyFileLoader;
+import dev.arrears.platform.policy.PolicyReferences;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@code forecast --policy FILE --invoices FILE [--events FILE] [--country CC [--subdivision SUB]]
@@ -31,13 +35,22 @@ public final class ForecastCommand {
 
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;
+    static final String STATUTORY_DIR_VARIABLE = "ARREARS_STATUTORY_DIR";
 
     private final DecisionRule rule;
     private final PolicyFileLoader policies;
     private final InvoiceCsvReader invoices;
 
     public ForecastCommand(DecisionRule rule) {
-        this(rule, new PolicyFileLoader(), new InvoiceCsvReader());
+        this(rule, Map.of());
+    }
+
+    /**
+     * @param environment where {@code ARREARS_STATUTORY_DIR} chooses the statutory folder, as it does for the daemon
+     *                    ({@code config/statutory/README.md}); without it, {@code config/statutory} of the working folder
+     */
+    public ForecastCommand(DecisionRule rule, Map<String, String> environment) {
+        this(rule, PolicyFileLoader.withStatutoryDir(statutoryDir(environment)), new InvoiceCsvReader());
     }
 
     ForecastCommand(DecisionRule rule, PolicyFileLoader policies, InvoiceCsvReader invoices) {
@@ -46,11 +59,17 @@ public final class ForecastCommand {
         this.invoices = Objects.requireNonNull(invoices, "invoices");
     }
 
+    static Path statutoryDir(Map<String, String> environment) {
+        String dir = environment.get(STATUTORY_DIR_VARIABLE);
+        return Path.of(dir == null || dir.isBlank() ? PolicyReferences.DEFAULT_STATUTORY_DIR : dir);
+    }
+
     /**
-     * @param today supplies the default start date; asked only when {@code --from} is absent
+     * @param today today's date in the given zone; asked only when {@code --from} is absent, with the send rules'
+     *              zone ({@code --zone}, else the send-rules file's), else UTC
      * @return the process exit status: {@link #OK} or {@link #BAD_INPUT}
      */
-    public int run(List<String> args, PrintStream out, PrintStream err, Supplier<LocalDate> today) {
+    public int run(List<String> args, PrintStream out, PrintStream err, Function<ZoneId, LocalDate> today) {
         ForecastOptions options;
         try {
             options = ForecastOptions.parse(args);
@@ -101,7 +120,9 @@ public final class ForecastCommand {
                 return BAD_INPUT;
             }
         }
-        LocalDate from = options.from().orElseGet(today);
+        // "Today" is the day where the send rules are: at 02:40 on the 8th in Auckland, UTC is still on the 7th.
+        ZoneId zone = sendRules.map(r -> r.contact().window().zone()).orElseGet(() -> options.zone().orElse(ZoneOffset.UTC));
+        LocalDate from = options.from().orElseGet(() -> today.apply(zone));
         ForecastReport report = new Forecast(rule).run(policy, list, from, options.days(), events, sendRules);
         out.print(new ForecastTable().render(report, options.invoices().toString(), options.why(),
                 options.events().map(Object::toString), sendRules.map(ForecastCommand::describe)));

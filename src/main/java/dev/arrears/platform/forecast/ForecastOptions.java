@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The forecast command's options.
  *
- * @param from empty means "today in UTC", which only the caller (platform) may read from the clock
+ * @param from empty means "today in the send rules' zone, else UTC", which only the caller (platform) may read from the clock
  * @param why  also print the engine's reasons under each invoice's actions
  * @param events holds, disputes, promises, plans and payments on given dates (YAML), if any
  * @param country     public holidays of this country (ISO code) for the send rules, if any
@@ -63,7 +63,8 @@ public record ForecastOptions(Path policy, Path invoices, int days, Optional<Loc
               --zone ZONE       the send rules' time zone, e.g. Europe/London (default: the file's
                                 zone, else UTC)
               --days N          how many days to forecast, 1 to 3660 (default 60)
-              --from DATE       first day, YYYY-MM-DD (default: today in UTC)
+              --from DATE       first day, YYYY-MM-DD (default: today in the send rules'
+                                zone, else in UTC)
               --why             also print the engine's reasons for each decision
               --help            print this text
 

@@ -50,16 +50,28 @@ public final class PolicyFileLoader {
     private final PolicyReferences references;
     private final StatutoryPresetSource presets;
 
-    /** A loader that checks each file on its own (template names are not checked): the forecast command's. */
+    /** A loader that checks each file on its own (template names are not checked), presets from {@code config/statutory}. */
     public PolicyFileLoader() {
         this(PolicyReferences.unchecked());
     }
 
     /** A loader that also checks what the files refer to: reminder and document templates. */
     public PolicyFileLoader(PolicyReferences references) {
+        this(references, Path.of(PolicyReferences.DEFAULT_STATUTORY_DIR));
+    }
+
+    private PolicyFileLoader(PolicyReferences references, Path statutoryDir) {
         this.references = java.util.Objects.requireNonNull(references, "references");
         this.presets = references.presets().map(StatutoryPresetSource::of)
-                .orElseGet(() -> StatutoryPresetSource.readOnDemand(Path.of(PolicyReferences.DEFAULT_STATUTORY_DIR)));
+                .orElseGet(() -> StatutoryPresetSource.readOnDemand(statutoryDir));
+    }
+
+    /**
+     * The forecast command's loader: each file on its own, and a preset a policy names is read from {@code statutoryDir}
+     * (the folder {@code ARREARS_STATUTORY_DIR} chooses) when first needed.
+     */
+    public static PolicyFileLoader withStatutoryDir(Path statutoryDir) {
+        return new PolicyFileLoader(PolicyReferences.unchecked(), statutoryDir);
     }
 
     StatutoryPresetSource presets() {

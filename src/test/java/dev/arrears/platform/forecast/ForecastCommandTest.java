@@ -12,7 +12,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The forecast command end to end: shipped policy, shipped sample invoices, the real engine, a fixed start date. */
 class ForecastCommandTest {
 
-    private static final Supplier<LocalDate> NO_CLOCK = () -> {
+    private static final Function<ZoneId, LocalDate> NO_CLOCK = zone -> {
         throw new AssertionError("the clock must not be read when --from is given");
     };
     private static final List<String> SAMPLE = List.of("--policy", "config/policies/default.yaml",
@@ -91,7 +96,7 @@ class ForecastCommandTest {
     @Test
     void withoutFromTheStartDateComesFromTheCaller() {
         int status = run(List.of("--policy", "config/policies/default.yaml", "--invoices", "config/examples/invoices.csv",
-                "--days", "1"), () -> LocalDate.of(2026, 12, 7));
+                "--days", "1"), zone -> LocalDate.of(2026, 12, 7));
 
         assertThat(status).isZero();
         assertThat(lines()).contains("2026-12-07 INV-1001 Acme Joinery Ltd Friendly heads-up reminder template 'friendly'")
@@ -131,7 +136,48 @@ class ForecastCommandTest {
         assertThat(out()).contains("--policy FILE", "--invoices FILE", "--days N", "--from DATE", "--why");
     }
 
-    private int run(List<String> args, Supplier<LocalDate> today) {
+    @Test
+    void withZoneTheForecastStartsOnTodayInThatZoneNotInUtc() {
+        // 02:40 on 8 December in Auckland is still 7 December in UTC.
+        Clock clock = Clock.fixed(Instant.parse("2026-12-07T13:40:00Z"), ZoneId.of("UTC"));
+
+        int status = run(List.of("--policy", "config/policies/default.yaml", "--invoices", "config/examples/invoices.csv",
+                "--days", "1", "--country", "NZ", "--zone", "Pacific/Auckland"), zone -> LocalDate.now(clock.withZone(zone)));
+
+        assertThat(status).as(err()).isZero();
+        assertThat(lines()).anyMatch(l -> l.startsWith("2026-12-08 "))
+                .noneMatch(l -> l.startsWith("2026-12-07 "));
+    }
+
+    @Test
+    void theForecastReadsStatutoryRatesFromTheFolderArrearsStatutoryDirNames() throws IOException {
+        // A copy of the shipped folder in which the Bank Rate of 2025-12-18 is 5.75 instead of 3.75.
+        Path statutory = Files.createDirectories(dir.resolve("statutory"));
+        try (Stream<Path> files = Files.list(Path.of("config/statutory"))) {
+            for (Path file : files.toList()) {
+                Files.writeString(statutory.resolve(file.getFileName()), Files.readString(file)
+                        .replace("2025-12-18,3.75,", "2025-12-18,5.75,"));
+            }
+        }
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                id: statutory
+                fee_rules:
+                  - { id: interest, statutory_interest: uk }
+                stages:
+                  - { name: Final notice, day: 14, actions: [ { late_fee: interest } ] }
+                """);
+        Path invoices = Files.writeString(dir.resolve("invoices.csv"),
+                InvoiceCsvReader.HEADER + "\nINV-1,C1,Acme,GBP,2026-01-01,2026-01-01,1000.00,1000.00,open\n");
+        command = new ForecastCommand(new DunningEngine()::decide, Map.of("ARREARS_STATUTORY_DIR", statutory.toString()));
+
+        int status = run(List.of("--policy", policy.toString(), "--invoices", invoices.toString(), "--from", "2026-01-15",
+                "--days", "1"), NO_CLOCK);
+
+        assertThat(status).as(err()).isZero();
+        assertThat(out()).contains("8.00% + 5.75% (BoE Bank Rate on 2025-12-31").doesNotContain("+ 3.75%");
+    }
+
+    private int run(List<String> args, Function<ZoneId, LocalDate> today) {
         out.reset();
         err.reset();
         return command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

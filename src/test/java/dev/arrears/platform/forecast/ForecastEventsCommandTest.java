@@ -32,7 +32,7 @@ class ForecastEventsCommandTest {
     private int run(List<String> args) {
         return new ForecastCommand(DecisionRule.engine(new DunningEngine())).run(args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                () -> LocalDate.of(2026, 12, 1));
+                zone -> LocalDate.of(2026, 12, 1));
     }
 
     private List<String> lines() {

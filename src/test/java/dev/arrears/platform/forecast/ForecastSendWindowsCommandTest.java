@@ -101,7 +101,7 @@ class ForecastSendWindowsCommandTest {
         List<String> args = Stream.concat(Stream.of("--policy", "config/policies/default.yaml", "--invoices", invoices.toString(),
                 "--days", "30", "--from", "2026-12-14"), Stream.of(more)).toList();
         return new ForecastCommand(DecisionRule.engine(new DunningEngine())).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> LocalDate.of(2026, 12, 14));
+                new PrintStream(err, true, StandardCharsets.UTF_8), zone -> LocalDate.of(2026, 12, 14));
     }
 
     private String out() {
