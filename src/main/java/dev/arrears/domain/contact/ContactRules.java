@@ -10,9 +10,9 @@ import java.util.Objects;
  *
  * @param window              weekdays and hours in the organisation's zone
  * @param minimumGap          the least time between any two contacts with the same customer, manual ones
- *                            included; zero for none
- * @param maxContactsPer7Days the most contacts with one customer in any rolling 7 days (7 × 24 hours,
- *                            like the gap, so the count does not depend on daylight saving)
+ *                            included; zero for none. Whole days count on the calendar of the window's zone
+ *                            (Friday 16:30 + 3 days = Monday 16:30 across a change of the clocks)
+ * @param maxContactsPer7Days the most contacts with one customer in any rolling 7 days (7 × 24 hours)
  */
 public record ContactRules(SendWindow window, Duration minimumGap, int maxContactsPer7Days) {
 

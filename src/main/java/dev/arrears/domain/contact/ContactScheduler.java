@@ -3,6 +3,7 @@ package dev.arrears.domain.contact;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,14 +95,27 @@ public final class ContactScheduler {
         return Optional.of(new Jump(horizon.plusNanos(1), because));
     }
 
-    /** Past the end of the gap around every contact that is closer than the gap (before or after). */
+    /**
+     * Past the end of the gap around every contact that is closer than the gap (before or after). The gap's whole days
+     * are calendar days in the window's zone: "3 days" after Friday 16:30 is Monday 16:30 on the wall clock, even
+     * when the clocks went forward in between (72 hours would be Monday 17:30, outside a 09:00–17:00 window).
+     */
     private static Optional<Jump> minimumGap(Instant candidate, List<Instant> contacts, ContactRules rules) {
         Duration gap = rules.minimumGap();
+        ZoneId zone = rules.window().zone();
         Optional<Instant> tooClose = contacts.stream()
-                .filter(contact -> Duration.between(contact, candidate).abs().compareTo(gap) < 0)
+                .filter(contact -> contact.isAfter(candidate)
+                        ? gapEnd(candidate, gap, zone).isAfter(contact)
+                        : gapEnd(contact, gap, zone).isAfter(candidate))
                 .max(Instant::compareTo);
-        return tooClose.map(contact -> new Jump(contact.plus(gap),
-                List.of(new Deferral.MinimumGap(contact, !contact.isAfter(candidate), gap, rules.window().zone()))));
+        return tooClose.map(contact -> new Jump(gapEnd(contact, gap, zone),
+                List.of(new Deferral.MinimumGap(contact, !contact.isAfter(candidate), gap, zone))));
+    }
+
+    /** The first moment the gap after {@code contact} allows: its days on the zone's calendar, then any hours left over. */
+    static Instant gapEnd(Instant contact, Duration gap, ZoneId zone) {
+        long days = gap.toDays();
+        return contact.atZone(zone).plusDays(days).toInstant().plus(gap.minusDays(days));
     }
 
     /**

@@ -143,6 +143,30 @@ class ContactSchedulerTest {
     }
 
     @Test
+    void theMinimumGapCountsCalendarDaysOfTheZoneAcrossASpringForward() {
+        // A call on Friday 2026-03-27 at 16:30 GMT; the clocks go forward on Sunday 29 March. Three days later is
+        // Monday 16:30 BST, inside the window: 72 hours would be 17:30 BST and push the reminder to Tuesday.
+        ContactRules rules = new ContactRules(OFFICE_HOURS.window(), Duration.ofDays(3), Integer.MAX_VALUE);
+        ContactRecord call = ContactRecord.manual(CUSTOMER, Instant.parse("2026-03-27T16:30:00Z"), ContactChannel.PHONE);
+
+        SendSlot slot = slot("2026-03-30T08:00:00Z", List.of(call), rules, NO_HOLIDAYS); // Monday 09:00 BST
+
+        assertThat(slot.at()).isEqualTo(Instant.parse("2026-03-30T15:30:00Z")); // Monday 16:30 BST
+    }
+
+    @Test
+    void aLaterContactIsAlsoKeptCalendarDaysAwayAcrossASpringForward() {
+        // The same gap towards a contact recorded after the candidate: Friday 16:00 GMT is three calendar days
+        // before Monday 16:00 BST, which is only 71 hours later.
+        ContactRules rules = new ContactRules(new SendWindow(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT,
+                LONDON), Duration.ofDays(3), Integer.MAX_VALUE);
+        ContactRecord later = ContactRecord.manual(CUSTOMER, Instant.parse("2026-03-30T15:00:00Z"), ContactChannel.PHONE);
+
+        assertThat(slot("2026-03-27T16:00:00Z", List.of(later), rules, NO_HOLIDAYS).at())
+                .isEqualTo(Instant.parse("2026-03-27T16:00:00Z"));
+    }
+
+    @Test
     void theGapAlsoHoldsTowardsALaterRecordedContact() {
         ContactRules rules = ContactRules.defaults(LONDON);
         SendSlot slot = slot("2026-06-16T09:00:00Z", List.of(automatic("2026-06-18T09:00:00Z")), rules, NO_HOLIDAYS);
