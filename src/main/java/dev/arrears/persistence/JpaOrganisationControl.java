@@ -30,10 +30,14 @@ import org.hibernate.Session;
 public class JpaOrganisationControl implements OrganisationControl {
 
     // The go-live rule (see OrganisationControl): per invoice still chased and still owed, the
-    // previewed actions of its current stage; of a fee rule, only the latest period.
+    // previewed actions of its current stage, and of each fee rule still charging it, only the latest
+    // period. A fee row's stage is the stage whose rule it belongs to, which a repeating rule keeps
+    // charging after the invoice moved on; so a rule is still charging when its latest period was
+    // charged in the current stage (on or after the day the invoice entered it), whatever its tag.
     private static final String PROMOTE = """
             with candidate as (
-                select o.id,
+                select o.id, o.kind, o.stage, (o.payload -> 'fee' ->> 'chargeDate')::date as charge_date,
+                       s.status as dunning_status, s.stage as current_stage, s.stage_entered_on,
                        row_number() over (
                            partition by o.invoice_id,
                                case when o.kind = 'CHARGE_LATE_FEE' then o.payload -> 'fee' ->> 'ruleId' else o.id::text end
@@ -42,11 +46,14 @@ public class JpaOrganisationControl implements OrganisationControl {
                 join dunning_state s on s.invoice_id = o.invoice_id
                 join invoice i on i.id = o.invoice_id
                 where o.organisation_id = :org and o.status = 'PREVIEWED'
-                  and i.status = 'OPEN' and i.amount_due > 0 and i.quarantine_reason is null
-                  and ((s.status = 'ACTIVE' and o.stage = s.stage)
-                       or (s.status = 'FLAGGED' and o.kind = 'FLAG_FOR_PERSON')))
+                  and i.status = 'OPEN' and i.amount_due > 0 and i.quarantine_reason is null)
             update outbox_action a set status = 'PENDING', next_attempt_at = :now, status_reason = null, updated_at = :now
-            from candidate c where a.id = c.id and c.newest = 1
+            from candidate c
+            where a.id = c.id and c.newest = 1
+              and ((c.dunning_status = 'ACTIVE'
+                    and (c.stage = c.current_stage
+                         or (c.kind = 'CHARGE_LATE_FEE' and c.charge_date >= c.stage_entered_on)))
+                   or (c.dunning_status = 'FLAGGED' and c.kind = 'FLAG_FOR_PERSON'))
             returning a.action_key, (select i.provider_invoice_id from invoice i where i.id = a.invoice_id)""";
 
     private final EntityManager em;
@@ -80,8 +87,8 @@ public class JpaOrganisationControl implements OrganisationControl {
             promoted.add(key);
             audit.append(AuditEvent.forInvoice(new InvoiceRef(id, (String) r[1]), AuditKind.ACTION_PROMOTED, Optional.of(key),
                     Optional.empty(), Map.of("rule", "go-live: current stage only"),
-                    "The organisation went live: this action of the invoice's current stage will be carried out; "
-                            + "earlier stages stay previewed, never sent."));
+                    "The organisation went live: this action of the invoice's current stage (or the latest period of a fee "
+                            + "still charging it) will be carried out; earlier stages stay previewed, never sent."));
         }
         return new GoLiveResult(organisations.setMode(id, OrganisationMode.LIVE), promoted);
     }

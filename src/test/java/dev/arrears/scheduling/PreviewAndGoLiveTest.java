@@ -20,6 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.arrears.platform.policy.PolicyCatalog;
+import dev.arrears.platform.policy.PolicyFileLoader;
+import dev.arrears.platform.policy.PolicyResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Preview decides exactly as live and writes nothing; going live sends only each invoice's current stage. */
 @QuarkusTest
@@ -85,6 +91,46 @@ class PreviewAndGoLiveTest extends OneXeroReplicaTestBase {
         assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key)
                 .contains(org + ":A:stage:firmer-reminder:reminder:0").hasSize(5);
     }
+
+    /**
+     * A fee period is tagged with the stage whose rule it belongs to, and a repeating rule keeps charging after the
+     * invoice moved on: on day 61 the invoice is in 'Final notice' and the interest's third period is tagged
+     * 'Overdue notice'. Going live hands that period to the dispatcher with the current stage's reminder.
+     */
+    @Test
+    void going_live_charges_the_latest_period_of_a_repeating_fee_planned_under_an_earlier_stage() throws Exception {
+        Files.writeString(dir.resolve("default.yaml"), """
+                id: default
+                fee_rules:
+                  - { id: interest, daily_interest: { annual_rate_percent: 12.0 }, repeat_every_days: 30 }
+                stages:
+                  - { name: Overdue notice, day: 1, actions: [ { reminder: overdue }, { late_fee: interest } ] }
+                  - { name: Final notice, day: 45, actions: [ { reminder: final } ] }
+                """);
+        PolicyFileLoader loader = new PolicyFileLoader();
+        CycleFixture.Replica ownPolicy = fx.replica("go-live-fees", PolicyResolver.load(dir, PolicyCatalog.load(dir, loader), loader), xero);
+        OrganisationId org = fx.organisation("Repeating Fees Ltd", LedgerProvider.XERO);
+        xero.put(invoice(org, "A", "C1", TODAY.minusDays(1)));
+        int decidedOn = 1;                                      // today is the first day overdue
+        for (int day : new int[] {1, 31, 45, 61}) {             // days after the due date on which the preview decides
+            fx.clock.advance(Duration.ofDays(day - decidedOn));
+            decidedOn = day;
+            ownPolicy.cycle().runDue();
+        }
+        assertThat(fx.outbox(org, OutboxStatus.PREVIEWED)).extracting(e -> e.action().key().value()).contains(
+                org + ":A:fee:interest:p1", org + ":A:fee:interest:p2", org + ":A:fee:interest:p3");
+
+        GoLiveResult result = fx.control.goLive(org, fx.clock.instant());
+
+        assertThat(result.promoted()).extracting(ActionKey::value).containsExactlyInAnyOrder(
+                org + ":A:stage:final-notice:reminder:0", org + ":A:fee:interest:p3");
+        ownPolicy.dispatch().dispatchDue();
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key)
+                .containsExactlyInAnyOrder(org + ":A:stage:final-notice:reminder:0", org + ":A:fee:interest:p3");
+    }
+
+    @TempDir
+    Path dir;
 
     @Test
     void back_to_preview_keeps_queued_actions_from_the_ledger() {

@@ -13,8 +13,9 @@ import java.time.Instant;
  * While in preview, the engine ran as if live: each invoice's dunning state records the stages it
  * reached, and their actions were stored as PREVIEWED. Going live is treated like the daemon coming
  * back after a stop, so the catch-up rule applies: for each invoice still being chased, only the
- * previewed actions of its <em>current</em> stage are promoted to PENDING (reminder, note, flag, and
- * the fee that stage charges, only the latest period of each fee rule); every earlier stage and
+ * previewed actions of its <em>current</em> stage are promoted to PENDING (reminder, note, flag), and
+ * of every fee rule still charging the invoice the latest period, also when the rule belongs to an
+ * earlier stage (a repeating fee keeps charging after the invoice moved on); every earlier stage and
  * earlier fee period stays PREVIEWED, recorded and never sent. So a newly live organisation sends at
  * most one stage's actions per invoice (no burst), and the reminder of the stage each invoice is in
  * now is not lost. Invoices that are settled in the mirror are not promoted; the dispatcher re-reads
