@@ -342,6 +342,22 @@ class DunningEngineTest {
             assertThat(run.decisions().get(day(2026, 3, 16)).newState().nextReviewOn()).isEmpty();
         }
 
+        /**
+         * Meant (config/README.md, "Repeats"): a stage says how firmly to chase, not whether an agreed fee stops, so a
+         * later stage that does not name the rule neither stops it nor restarts its count; only its caps end it.
+         */
+        @Test
+        void a_repeating_fee_is_still_charged_while_the_invoice_is_in_a_later_stage_that_does_not_name_it() {
+            DailyRun run = DailyRun.of(monthlyFee, invoice().build());
+            Decision secondPeriod = run.daily(day(2026, 1, 1), day(2026, 2, 14));
+
+            assertThat(secondPeriod.newState().stage()).contains(HAND_OFF);
+            assertThat(secondPeriod.actions()).singleElement().isInstanceOfSatisfying(PlannedAction.ChargeLateFee.class, fee -> {
+                assertThat(fee.stage()).isEqualTo(FINAL);
+                assertThat(fee.fee().period()).isEqualTo(2);
+            });
+        }
+
         @Test
         void the_next_review_is_the_next_fee_period_when_no_stage_is_left() {
             DailyRun run = DailyRun.of(monthlyFee, invoice().build());
