@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Simple daily interest over a run of days, on the principal owed at the end of each day. The
+ * Simple daily interest over a run of days, on the principal owed at the start of each day: a payment
+ * on day P leaves the old principal bearing interest through P and the new one from P+1, the same
+ * rule as statutory interest (RULES.md §3), so one invoice never has two payment-day rules. The
  * exact sum is divided and rounded once, so a long period split by payments rounds the same as
  * the accountant's own spreadsheet would.
  */
@@ -45,9 +47,9 @@ record InterestAccrual(List<Segment> segments, Money amount, String computation)
     private static List<Segment> segments(InvoiceSnapshot invoice, LocalDate from, LocalDate to) {
         List<Segment> segments = new ArrayList<>();
         LocalDate start = from;
-        Money principal = invoice.principalOwedOn(from);
+        Money principal = bearingInterestOn(invoice, from);
         for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            Money owed = invoice.principalOwedOn(day);
+            Money owed = bearingInterestOn(invoice, day);
             if (owed.compareTo(principal) != 0) {
                 segments.add(new Segment(start, day.minusDays(1), principal));
                 start = day;
@@ -56,6 +58,11 @@ record InterestAccrual(List<Segment> segments, Money amount, String computation)
         }
         segments.add(new Segment(start, to, principal));
         return List.copyOf(segments);
+    }
+
+    /** What bears interest on {@code day}: the principal owed at the end of the day before, so a payment counts from the next day. */
+    private static Money bearingInterestOn(InvoiceSnapshot invoice, LocalDate day) {
+        return invoice.principalOwedOn(day.minusDays(1));
     }
 
     private static String describe(SimpleDailyInterest interest, List<Segment> segments, Money amount,

@@ -49,7 +49,8 @@ import java.util.stream.IntStream;
  *   <li>Percentage: percent × the principal owed at the end of the charge date
  *       ({@link InvoiceSnapshot#principalOwedOn}); earlier fees are separate invoices and never part of it.</li>
  *   <li>Simple daily interest: the sum over each day d from the accrual start to the charge date
- *       (both included) of {@code principalOwedOn(d) × rate / 100 / dayCountBasis}, rounded once at the
+ *       (both included) of {@code principalOwedOn(d - 1) × rate / 100 / dayCountBasis} (a payment lowers the
+ *       principal from the day after it, as for statutory interest), rounded once at the
  *       end to the currency's minor units with the rule's rounding.</li>
  *   <li>Statutory interest: the regime's {@link StatutoryInterestCalculator} over the same days as
  *       simple daily interest (from the day after the latest charge of the rule, or after the due

@@ -202,12 +202,12 @@ class DunningEngineTest {
         }
 
         @Test
-        void a_partial_payment_lowers_the_interest_from_the_day_it_was_applied() {
+        void a_partial_payment_lowers_the_interest_from_the_day_after_it_was_applied() {
             Policy interestLadder = TestPolicies.defaultLadder(TestRules.interest("8", 365).build());
             InvoiceSnapshot partlyPaid = invoice().paid(day(2026, 1, 10), "400.00").build();
             Decision finalNotice = engine.decide(partlyPaid, DunningState.initial(), interestLadder, day(2026, 1, 15));
-            // 1000.00 × 8 days (01-02..01-09) + 600.00 × 6 days (01-10..01-15) = 11600; × 8% / 365 = 2.5424...
-            assertThat(onlyFee(finalNotice)).contains(new ChargedFee("interest", 1, day(2026, 1, 15), Money.of("2.54", "GBP")));
+            // 1000.00 × 9 days (01-02..01-10) + 600.00 × 5 days (01-11..01-15) = 12000; × 8% / 365 = 2.6301...
+            assertThat(onlyFee(finalNotice)).contains(new ChargedFee("interest", 1, day(2026, 1, 15), Money.of("2.63", "GBP")));
         }
 
         @Test

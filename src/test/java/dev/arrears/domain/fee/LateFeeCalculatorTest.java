@@ -206,14 +206,15 @@ class LateFeeCalculatorTest {
             assertThat(fee.amount()).isEqualTo(Money.of("6.58", "GBP"));
         }
 
+        /** The statutory rule (RULES.md §3), for agreed interest too: the payment day still bears the old principal. */
         @Test
-        void a_partial_payment_splits_the_interest_into_segments_on_the_lower_principal() {
+        void a_part_payment_lowers_the_interest_bearing_principal_from_the_day_after_it() {
             InvoiceSnapshot partlyPaid = invoice().paid(day(1, 7), "400.00").build();
             FeeApplication fee = charged(calculate(partlyPaid, TestRules.interest("8", 365).build(), List.of(), STAGE));
-            // (1000.00 × 5 days + 600.00 × 9 days) × 8% / 365 = 10400 × 0.08 / 365 = 2.2794...
-            assertThat(fee.amount()).isEqualTo(Money.of("2.28", "GBP"));
-            assertThat(fee.computation()).isEqualTo("8.00% a year, /365, on 1000.00 GBP for 5 days, 2026-01-02 to 2026-01-06; "
-                    + "600.00 GBP for 9 days, 2026-01-07 to 2026-01-15 = 2.28 GBP (rounded HALF_UP)");
+            // (1000.00 × 6 days + 600.00 × 8 days) × 8% / 365 = 10800 × 0.08 / 365 = 2.3671...
+            assertThat(fee.amount()).isEqualTo(Money.of("2.37", "GBP"));
+            assertThat(fee.computation()).isEqualTo("8.00% a year, /365, on 1000.00 GBP for 6 days, 2026-01-02 to 2026-01-07; "
+                    + "600.00 GBP for 8 days, 2026-01-08 to 2026-01-15 = 2.37 GBP (rounded HALF_UP)");
         }
 
         @Test
