@@ -76,11 +76,15 @@ public final class StatutoryInterestCalculator {
 
         Iterator<LocalDate> cuts = segmentStarts(start, period, payments).iterator();
         LocalDate segmentStart = cuts.next();
+        BigDecimal statedBeforePeriod = BigDecimal.ZERO;
         while (cuts.hasNext()) {
             LocalDate nextStart = cuts.next();
             BigDecimal paidTheDayBefore = payments.get(segmentStart.minusDays(1));
             if (paidTheDayBefore != null) {
                 partPayments.add(accrual.apply(segmentStart.minusDays(1), paidTheDayBefore, regime.partialPayments()));
+            }
+            if (segmentStart.equals(period.from())) {
+                statedBeforePeriod = accrual.stated();
             }
             boolean inside = !segmentStart.isBefore(period.from());
             // Interest before the period only matters when payments go to interest first; skipping it
@@ -97,6 +101,14 @@ public final class StatutoryInterestCalculator {
 
         List<InterestSegment> segments = joinSameTerms(inPeriod);
         BigDecimal unrounded = segments.stream().map(InterestSegment::interest).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (regime.partialPayments() == PaymentAllocation.INTEREST_FIRST) {
+            // Interest a part payment settled was fixed in cents on its day; a charge is what is stated through its
+            // last day less what was stated before its first, so the total never depends on the charging dates.
+            BigDecimal statedThrough = accrual.stated();
+            Money amount = new Money(statedThrough.subtract(statedBeforePeriod), currency);
+            return new StatutoryInterest(amount, unrounded, period, segments, partPayments,
+                    computationText(period, segments, partPayments, unrounded, amount, statedBeforePeriod, statedThrough));
+        }
         Money amount = Money.rounded(unrounded, currency, RoundingMode.HALF_UP);
         return new StatutoryInterest(amount, unrounded, period, segments, partPayments,
                 computationText(segments, partPayments, unrounded, amount));
@@ -194,22 +206,55 @@ public final class StatutoryInterestCalculator {
 
     private String computationText(List<InterestSegment> segments, List<PartPayment> partPayments, BigDecimal unrounded,
                                    Money amount) {
+        StringBuilder text = describeTerms(segments, partPayments);
+        text.append("; total ").append(shown(unrounded, amount)).append(", rounded once, half-up: ").append(amount);
+        return text.toString();
+    }
+
+    /** Interest first: the charge as the difference of the interest stated through the period and before it. */
+    private String computationText(InterestPeriod period, List<InterestSegment> segments, List<PartPayment> partPayments,
+                                   BigDecimal unrounded, Money amount, BigDecimal statedBefore, BigDecimal statedThrough) {
+        boolean fixedByPayments = partPayments.stream().anyMatch(p -> p.toInterest().isPositive());
+        if (statedBefore.signum() == 0 && !fixedByPayments) {
+            return computationText(segments, partPayments, unrounded, amount);
+        }
+        Currency currency = amount.currency();
+        StringBuilder text = describeTerms(segments, partPayments);
+        text.append("; total ").append(shown(unrounded, amount))
+                .append("; interest settled by a part payment is fixed in cents on its day, the rest rounded once, half-up: ")
+                .append(new Money(statedThrough, currency)).append(" through ").append(period.through());
+        if (statedBefore.signum() != 0) {
+            text.append(" less ").append(new Money(statedBefore, currency)).append(" stated before ")
+                    .append(period.from());
+        }
+        return text.append(" = ").append(amount).toString();
+    }
+
+    private StringBuilder describeTerms(List<InterestSegment> segments, List<PartPayment> partPayments) {
         StringBuilder text = new StringBuilder(regime.title()).append(": ");
         text.append(String.join("; ", segments.stream().map(InterestSegment::describe).toList()));
         for (PartPayment payment : partPayments) {
             text.append("; ").append(payment.describe(regime.partialPaymentsBasis()));
         }
-        int shown = Money.minorUnits(amount.currency()) + 4;
-        text.append("; total ").append(unrounded.setScale(shown, RoundingMode.HALF_UP).toPlainString())
-                .append(", rounded once, half-up: ").append(amount);
-        return text.toString();
+        return text;
     }
 
-    /** The running state of one invoice's late period: its principal and the interest accrued and settled so far. */
+    private static String shown(BigDecimal unrounded, Money amount) {
+        int shown = Money.minorUnits(amount.currency()) + 4;
+        return unrounded.setScale(shown, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The running state of one invoice's late period: its principal, the interest accrued and settled so far, and
+     * (interest first) the interest fixed in cents on each part payment's day.
+     */
     private static final class Accrual {
         private final Currency currency;
         private BigDecimal principal;
-        private BigDecimal accrued = BigDecimal.ZERO;
+        /** Interest fixed in cents on part payment days (interest first). */
+        private BigDecimal fixed = BigDecimal.ZERO;
+        /** Exact interest accrued since the last fixing. */
+        private BigDecimal open = BigDecimal.ZERO;
         private BigDecimal interestSettled = BigDecimal.ZERO;
 
         Accrual(BigDecimal principal, Currency currency) {
@@ -222,19 +267,25 @@ public final class StatutoryInterestCalculator {
         }
 
         void accrue(BigDecimal interest) {
-            accrued = accrued.add(interest);
+            open = open.add(interest);
+        }
+
+        /** The interest owed so far as it is stated: the fixed part plus the rest rounded once, half-up. */
+        BigDecimal stated() {
+            return fixed.add(open.setScale(Money.minorUnits(currency), RoundingMode.HALF_UP));
         }
 
         /**
-         * Splits a payment. Interest first: the interest accrued through the payment day, rounded to
-         * the minor unit as it would be stated on that day, less what earlier payments settled, is
-         * paid before any principal.
+         * Splits a payment. Interest first (§ 367(1) BGB): the interest accrued through the payment day is stated in
+         * cents on that day and fixed (a later charge cannot round it again); what of it earlier payments did not
+         * settle is paid before any principal.
          */
         PartPayment apply(LocalDate date, BigDecimal paid, PaymentAllocation allocation) {
             BigDecimal toInterest = BigDecimal.ZERO;
             if (allocation == PaymentAllocation.INTEREST_FIRST && paid.signum() > 0) {
-                BigDecimal outstanding = accrued.setScale(Money.minorUnits(currency), RoundingMode.HALF_UP)
-                        .subtract(interestSettled).max(BigDecimal.ZERO);
+                fixed = stated();
+                open = BigDecimal.ZERO;
+                BigDecimal outstanding = fixed.subtract(interestSettled).max(BigDecimal.ZERO);
                 toInterest = paid.min(outstanding);
                 interestSettled = interestSettled.add(toInterest);
             }

@@ -34,21 +34,62 @@ class PartPaymentTest {
     void germanPartPaymentGoesToInterestFirst() {
         // €10,000 due 2026-02-28; interest from 2026-03-01 at 1.27 + 9 = 10.27 %; €5,000 paid on 2026-03-31.
         // Accrued 2026-03-01..2026-03-31, 31 days: 10000 x 0.1027 x 31 / 365 = 31837 / 365 = 87.2246575 -> 87.22 stated
-        // § 367(1): 87.22 to interest, 5000 - 87.22 = 4912.78 to principal -> principal 10000 - 4912.78 = 5087.22
-        // 2026-04-01..2026-04-30, 30 days: 5087.22 x 0.1027 x 30 / 365 = 15673.72482 / 365 = 42.9417118
-        // period total 87.2246575 + 42.9417118 = 130.1663693 -> €130.17
+        // and fixed on that day; § 367(1): 87.22 to interest, 5000 - 87.22 = 4912.78 to principal -> principal 5087.22
+        // 2026-04-01..2026-04-30, 30 days: 5087.22 x 0.1027 x 30 / 365 = 15673.72482 / 365 = 42.9417118 -> 42.94
+        // period total 87.22 + 42.94 = €130.16
         // (principal first would give 87.2246575 + 5000 x 0.1027 x 30 / 365 = 87.2246575 + 42.2054795 = €129.43)
         var debt = invoice("10000.00", "EUR", "2026-02-28", List.of(paid("2026-03-31", "5000.00", "EUR")));
         StatutoryInterest interest = new StatutoryInterestCalculator(Regimes.DE).interest(debt, period("2026-03-01", "2026-04-30"));
 
-        assertThat(interest.amount()).isEqualTo(Money.of("130.17", "EUR"));
+        assertThat(interest.amount()).isEqualTo(Money.of("130.16", "EUR"));
         assertThat(interest.partPayments()).singleElement().satisfies(p -> {
             assertThat(p.toInterest()).isEqualTo(Money.of("87.22", "EUR"));
             assertThat(p.toPrincipal()).isEqualTo(Money.of("4912.78", "EUR"));
         });
         assertThat(interest.segments()).extracting(s -> s.principal().toString()).containsExactly("10000.00 EUR", "5087.22 EUR");
         assertThat(interest.computation()).contains("payment of 5000.00 EUR on 2026-03-31: 87.22 EUR to interest accrued"
-                + " through that day, 4912.78 EUR to principal (§ 367(1) BGB)");
+                + " through that day, 4912.78 EUR to principal (§ 367(1) BGB)")
+                .contains("interest settled by a part payment is fixed in cents on its day, the rest rounded once, half-up: "
+                        + "130.16 EUR through 2026-04-30 = 130.16 EUR");
+    }
+
+    /** Charged once over both months, or on the payment day and then for April: 87.22 + 42.94 either way (was 130.17 once). */
+    @Test
+    void germanInterestIsTheSameWhetherChargedOnceOrAlsoOnThePaymentDay() {
+        var debt = invoice("10000.00", "EUR", "2026-02-28", List.of(paid("2026-03-31", "5000.00", "EUR")));
+        var calculator = new StatutoryInterestCalculator(Regimes.DE);
+
+        Money once = calculator.interest(debt, period("2026-03-01", "2026-04-30")).amount();
+        Money onThePaymentDay = calculator.interest(debt, period("2026-03-01", "2026-03-31")).amount();
+        Money afterIt = calculator.interest(debt, period("2026-04-01", "2026-04-30")).amount();
+
+        assertThat(onThePaymentDay).isEqualTo(Money.of("87.22", "EUR"));
+        assertThat(afterIt).isEqualTo(Money.of("42.94", "EUR"));
+        assertThat(onThePaymentDay.plus(afterIt)).isEqualTo(once).isEqualTo(Money.of("130.16", "EUR"));
+    }
+
+    /**
+     * Three part payments. Each payment day fixes what accrued since the last one, in cents:
+     * 2026-03-01..03-09, 9 days on 10000.00: 25.3232877 -> 25.32, principal 10000 - (2000 - 25.32) = 8025.32;
+     * 03-10..04-13, 35 days on 8025.32: 79.0329116 -> 79.03, principal 8025.32 - 1920.97 = 6104.35;
+     * 04-14..06-13, 61 days on 6104.35: 104.7723875 -> 104.77, principal 6104.35 - 2895.23 = 3209.12;
+     * 06-14..06-30, 17 days on 3209.12: 15.3501441 -> 15.35. Total 224.47, whether charged once at the end of June
+     * or also on each payment day (rounding each period's exact sum once gave 224.48 against 224.47).
+     */
+    @Test
+    void germanInterestWithThreePartPaymentsDoesNotDependOnTheChargingDates() {
+        var debt = invoice("10000.00", "EUR", "2026-02-28", List.of(paid("2026-03-09", "2000.00", "EUR"),
+                paid("2026-04-13", "2000.00", "EUR"), paid("2026-06-13", "3000.00", "EUR")));
+        var calculator = new StatutoryInterestCalculator(Regimes.DE);
+
+        Money once = calculator.interest(debt, period("2026-03-01", "2026-06-30")).amount();
+        Money onEachPaymentDay = calculator.interest(debt, period("2026-03-01", "2026-03-09")).amount()
+                .plus(calculator.interest(debt, period("2026-03-10", "2026-04-13")).amount())
+                .plus(calculator.interest(debt, period("2026-04-14", "2026-06-13")).amount())
+                .plus(calculator.interest(debt, period("2026-06-14", "2026-06-30")).amount());
+
+        assertThat(once).isEqualTo(Money.of("224.47", "EUR"));
+        assertThat(onEachPaymentDay).isEqualTo(once);
     }
 
     @Test
@@ -79,11 +120,12 @@ class PartPaymentTest {
     void aPaymentSmallerThanTheAccruedInterestLeavesThePrincipalWhole() {
         // €10,000 at 10.27 % from 2026-03-01; €50 paid 2026-03-31 when 87.22 had accrued: all of it is interest.
         // The principal stays 10000, and March and April share half-year and rate -> one 61-day line.
-        // 10000 x 0.1027 x 61 / 365 = 62647 / 365 = 171.6356164 -> €171.64
+        // March's 87.2246575 is fixed at 87.22 on the payment day; April 10000 x 0.1027 x 30 / 365 = 84.4109589 -> 84.41
+        // total €171.63 (one 61-day line, 171.6356164 unrounded)
         var debt = invoice("10000.00", "EUR", "2026-02-28", List.of(paid("2026-03-31", "50.00", "EUR")));
         StatutoryInterest interest = new StatutoryInterestCalculator(Regimes.DE).interest(debt, period("2026-03-01", "2026-04-30"));
 
-        assertThat(interest.amount()).isEqualTo(Money.of("171.64", "EUR"));
+        assertThat(interest.amount()).isEqualTo(Money.of("171.63", "EUR"));
         assertThat(interest.segments()).hasSize(1);
         assertThat(interest.partPayments().getFirst().toPrincipal()).isEqualTo(Money.of("0.00", "EUR"));
     }

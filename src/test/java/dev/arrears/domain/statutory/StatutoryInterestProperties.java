@@ -47,8 +47,8 @@ class StatutoryInterestProperties {
         assertThat(second.unrounded()).isGreaterThanOrEqualTo(first.unrounded());
     }
 
-    @Property(tries = 200)
-    void chargingInTwoPeriodsAccruesExactlyWhatOnePeriodDoes(
+    @Property(tries = 300)
+    void chargingInTwoPeriodsAccruesWhatOnePeriodDoesAndWhereInterestComesFirstChargesTheSameCents(
             @ForAll @IntRange(min = 0, max = 3) int regimeIndex,
             @ForAll @LongRange(min = 1, max = 100_000_000) long principalCents,
             @ForAll @IntRange(min = 0, max = 1200) int dueOffset,
@@ -66,12 +66,17 @@ class StatutoryInterestProperties {
         }
         InvoiceSnapshot debt = debt(principalCents, due, paymentDay, paymentCents, regimeIndex == 0 ? "GBP" : "EUR");
 
-        BigDecimal whole = calculator.interest(debt, new InterestPeriod(start, end)).unrounded();
-        BigDecimal parts = calculator.interest(debt, new InterestPeriod(start, split)).unrounded()
-                .add(calculator.interest(debt, new InterestPeriod(split.plusDays(1), end)).unrounded());
+        StatutoryInterest once = calculator.interest(debt, new InterestPeriod(start, end));
+        StatutoryInterest first = calculator.interest(debt, new InterestPeriod(start, split));
+        StatutoryInterest second = calculator.interest(debt, new InterestPeriod(split.plusDays(1), end));
 
         // Equal up to the 34-digit working precision: a repeated charge neither loses nor doubles a day.
-        assertThat(whole.subtract(parts).abs()).isLessThan(new BigDecimal("1E-20"));
+        assertThat(once.unrounded().subtract(first.unrounded().add(second.unrounded())).abs()).isLessThan(new BigDecimal("1E-20"));
+        if (calculator.regime().partialPayments() == PaymentAllocation.INTEREST_FIRST) {
+            // DE, FR: interest settled by a part payment is fixed in cents on its day, so the cents do not depend on
+            // when the interest is charged either.
+            assertThat(first.amount().plus(second.amount())).isEqualTo(once.amount());
+        }
     }
 
     private static InvoiceSnapshot debt(long principalCents, LocalDate due, int paymentDay, long paymentCents, String currency) {

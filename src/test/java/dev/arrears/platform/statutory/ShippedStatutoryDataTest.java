@@ -85,9 +85,9 @@ class ShippedStatutoryDataTest {
         assertThat(interest("de", euro, "2026-06-01", "2026-07-31")).isEqualTo(Money.of("173.76", "EUR"));
         assertThat(interest("fr", euro, "2026-06-01", "2026-07-31")).isEqualTo(Money.of("205.18", "EUR"));
         // DE €10,000 due 2026-02-28, €5,000 paid 2026-03-31: 87.2247 accrued, 87.22 to interest, principal 5087.22,
-        // + 5087.22 x 0.1027 x 30 / 365 = 42.9417 -> 130.1664 -> €130.17
+        // fixed on 2026-03-31 (§ 367(1) BGB), + 5087.22 x 0.1027 x 30 / 365 = 42.9417 -> 42.94; 87.22 + 42.94 = €130.16
         var partlyPaid = debt("10000.00", "EUR", "2026-02-28", new PaymentApplied(LocalDate.of(2026, 3, 31), Money.of("5000.00", "EUR")));
-        assertThat(interest("de", partlyPaid, "2026-03-01", "2026-04-30")).isEqualTo(Money.of("130.17", "EUR"));
+        assertThat(interest("de", partlyPaid, "2026-03-01", "2026-04-30")).isEqualTo(Money.of("130.16", "EUR"));
         // Older rows: UK interest starting 2023-07-01 uses Bank Rate on 2023-06-30 = 5.00 -> 13.00 %:
         // £1,000 for 31 days: 1000 x 0.13 x 31 / 365 = 4030 / 365 = 11.0411 -> £11.04
         assertThat(interest("uk", debt("1000.00", "GBP", "2023-06-30"), "2023-07-01", "2023-07-31")).isEqualTo(Money.of("11.04", "GBP"));
