@@ -1,5 +1,6 @@
 package dev.arrears.domain.dunning;
 
+import dev.arrears.domain.policy.StableKey;
 import java.util.Objects;
 
 /**
@@ -17,14 +18,17 @@ public record ActionKey(String value) {
         }
     }
 
-    /** Stage actions: {@code org:invoice:stage:<stage>:<kind>:<index>}. */
-    public static ActionKey forStage(String organisationId, String invoiceId, String stageName, String kind, int index) {
-        return new ActionKey(String.join(":", organisationId, invoiceId, "stage", slug(stageName), kind, Integer.toString(index)));
+    /**
+     * Stage actions: {@code org:invoice:stage:<stage key>:<kind>:<index>}. The stage's key ({@code Stage.key()}) is
+     * already a slug; a stage name given here is slugged, which is the default key of an ASCII name.
+     */
+    public static ActionKey forStage(String organisationId, String invoiceId, String stageKey, String kind, int index) {
+        return new ActionKey(String.join(":", organisationId, invoiceId, "stage", slug(stageKey), kind, Integer.toString(index)));
     }
 
-    /** Late fees: {@code org:invoice:fee:<rule>:<period>}. One period of one rule is charged at most once. */
-    public static ActionKey forFee(String organisationId, String invoiceId, String ruleId, int period) {
-        return new ActionKey(String.join(":", organisationId, invoiceId, "fee", slug(ruleId), "p" + period));
+    /** Late fees: {@code org:invoice:fee:<rule key>:<period>}. One period of one rule is charged at most once. */
+    public static ActionKey forFee(String organisationId, String invoiceId, String ruleKey, int period) {
+        return new ActionKey(String.join(":", organisationId, invoiceId, "fee", slug(ruleKey), "p" + period));
     }
 
     /** Actions that are not tied to a stage, such as flagging a missing due date. */
@@ -41,7 +45,7 @@ public record ActionKey(String value) {
     }
 
     private static String slug(String text) {
-        return text.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return StableKey.slug(text);
     }
 
     @Override

@@ -162,11 +162,11 @@ final class LadderDecision {
         for (int i = 0; i < stage.actions().size(); i++) {
             switch (stage.actions().get(i)) {
                 case ActionSpec.SendReminder reminder -> actions.add(new PlannedAction.SendReminder(
-                        ActionKey.forStage(org, inv, name, "reminder", i), name, reminder.template()));
+                        ActionKey.forStage(org, inv, stage.key(), "reminder", i), name, reminder.template()));
                 case ActionSpec.AddNote note -> actions.add(new PlannedAction.AddNote(
-                        ActionKey.forStage(org, inv, name, "note", i), name, note.text()));
+                        ActionKey.forStage(org, inv, stage.key(), "note", i), name, note.text()));
                 case ActionSpec.FlagForPerson flag -> actions.add(new PlannedAction.FlagForPerson(
-                        ActionKey.forStage(org, inv, name, "flag", i), name, flag.reason()));
+                        ActionKey.forStage(org, inv, stage.key(), "flag", i), name, flag.reason()));
                 case ActionSpec.ChargeLateFee fee -> chargeIfDue(fee.ruleId());
             }
         }
@@ -181,11 +181,11 @@ final class LadderDecision {
         for (int i = 0; i < stage.actions().size(); i++) {
             switch (stage.actions().get(i)) {
                 case ActionSpec.SendReminder reminder -> messages.add(new PlannedAction.SendReminder(
-                        ActionKey.forStage(org, inv, name, "reminder", i), name, reminder.template()));
+                        ActionKey.forStage(org, inv, stage.key(), "reminder", i), name, reminder.template()));
                 case ActionSpec.AddNote note -> messages.add(new PlannedAction.AddNote(
-                        ActionKey.forStage(org, inv, name, "note", i), name, note.text()));
+                        ActionKey.forStage(org, inv, stage.key(), "note", i), name, note.text()));
                 case ActionSpec.FlagForPerson flag -> messages.add(new PlannedAction.FlagForPerson(
-                        ActionKey.forStage(org, inv, name, "flag", i), name, flag.reason()));
+                        ActionKey.forStage(org, inv, stage.key(), "flag", i), name, flag.reason()));
                 case ActionSpec.ChargeLateFee fee -> { }
             }
         }
@@ -223,7 +223,7 @@ final class LadderDecision {
         if (outcome instanceof FeeOutcome.Charge charge) {
             FeeApplication fee = charge.fee();
             actions.add(new PlannedAction.ChargeLateFee(
-                    ActionKey.forFee(invoice.organisationId(), invoice.invoiceId(), rule.id(), fee.period()), anchor.name(), fee));
+                    ActionKey.forFee(invoice.organisationId(), invoice.invoiceId(), rule.key(), fee.period()), anchor.name(), fee));
             fees.add(ChargedFee.of(fee));
         }
     }

@@ -13,12 +13,23 @@ import java.util.Optional;
  * @param repeatEveryDays charge again every N days while the invoice stays unpaid; empty = charge once
  * @param caps            limits per invoice; a fee is reduced to fit, or not charged once a cap is reached
  * @param rounding        how each fee is rounded to the currency's minor units
+ * @param key             the rule's part of its fees' action keys ({@link StableKey}); by default from the id
  */
 public record LateFeeRule(String id, FeeComputation computation, int graceDays, Optional<Integer> repeatEveryDays,
-                          FeeCaps caps, RoundingMode rounding) {
+                          FeeCaps caps, RoundingMode rounding, String key) {
+
+    /** A rule whose key is the default for its id. */
+    public LateFeeRule(String id, FeeComputation computation, int graceDays, Optional<Integer> repeatEveryDays,
+                       FeeCaps caps, RoundingMode rounding) {
+        this(id, computation, graceDays, repeatEveryDays, caps, rounding, StableKey.defaultFor(Objects.requireNonNull(id, "id")));
+    }
 
     public LateFeeRule {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(key, "key");
+        StableKey.problem(key).ifPresent(problem -> {
+            throw new IllegalArgumentException("fee rule '" + id + "': key " + problem);
+        });
         Objects.requireNonNull(computation, "computation");
         Objects.requireNonNull(repeatEveryDays, "repeatEveryDays");
         Objects.requireNonNull(caps, "caps");

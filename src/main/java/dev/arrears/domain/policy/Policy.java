@@ -41,10 +41,17 @@ public record Policy(String id, String version, String source, List<Stage> stage
             throw new IllegalArgumentException("policy '" + id + "' has no stages");
         }
         Set<String> names = new HashSet<>();
+        Map<String, String> stageKeys = new java.util.HashMap<>();
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
             if (!names.add(stage.name())) {
                 throw new IllegalArgumentException("policy '" + id + "' has two stages named '" + stage.name() + "'");
+            }
+            // The key identifies the stage's actions: two stages with one key would share them, and one would never run.
+            String other = stageKeys.putIfAbsent(stage.key(), stage.name());
+            if (other != null) {
+                throw new IllegalArgumentException("policy '" + id + "': stages '" + other + "' and '" + stage.name()
+                        + "' have the same key '" + stage.key() + "'");
             }
             if (i > 0 && stage.dayOffset() <= stages.get(i - 1).dayOffset()) {
                 throw new IllegalArgumentException("policy '" + id + "': stage '" + stage.name()
@@ -56,6 +63,14 @@ public record Policy(String id, String version, String source, List<Stage> stage
                 .collect(Collectors.toMap(LateFeeRule::id, Function.identity(), (a, b) -> {
                     throw new IllegalArgumentException("policy '" + id + "' has two fee rules named '" + a.id() + "'");
                 }));
+        Map<String, String> ruleKeys = new java.util.HashMap<>();
+        for (LateFeeRule rule : feeRules) {
+            String other = ruleKeys.putIfAbsent(rule.key(), rule.id());
+            if (other != null) {
+                throw new IllegalArgumentException("policy '" + id + "': fee rules '" + other + "' and '" + rule.id()
+                        + "' have the same key '" + rule.key() + "'");
+            }
+        }
         for (Stage stage : stages) {
             for (ActionSpec action : stage.actions()) {
                 if (action instanceof ActionSpec.ChargeLateFee fee && !rules.containsKey(fee.ruleId())) {

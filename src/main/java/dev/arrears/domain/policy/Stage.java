@@ -12,15 +12,26 @@ import java.util.Optional;
  * @param conditions       all must hold for the stage to apply to an invoice
  * @param actions          what reaching the stage plans, in order
  * @param reviewAfterDays  when to look at the invoice again while it sits in this stage, if sooner than the next stage
+ * @param key              the stage's part of its action keys ({@link StableKey}); by default from the name
  */
 public record Stage(String name, int dayOffset, List<StageCondition> conditions, List<ActionSpec> actions,
-                    Optional<Integer> reviewAfterDays) {
+                    Optional<Integer> reviewAfterDays, String key) {
+
+    /** A stage whose key is the default for its name. */
+    public Stage(String name, int dayOffset, List<StageCondition> conditions, List<ActionSpec> actions,
+                 Optional<Integer> reviewAfterDays) {
+        this(name, dayOffset, conditions, actions, reviewAfterDays, StableKey.defaultFor(Objects.requireNonNull(name, "name")));
+    }
 
     public Stage {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a stage needs a name");
         }
+        Objects.requireNonNull(key, "key");
+        StableKey.problem(key).ifPresent(problem -> {
+            throw new IllegalArgumentException("stage '" + name + "': key " + problem);
+        });
         conditions = List.copyOf(conditions);
         actions = List.copyOf(actions);
         Objects.requireNonNull(reviewAfterDays, "reviewAfterDays");

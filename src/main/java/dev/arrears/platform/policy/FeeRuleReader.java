@@ -20,7 +20,7 @@ final class FeeRuleReader {
 
     static final List<String> COMPUTATIONS = List.of("fixed", "percent_of_principal", "daily_interest",
             "statutory_interest", "statutory_compensation");
-    static final List<String> FIELDS = List.of("id", "fixed", "percent_of_principal", "daily_interest",
+    static final List<String> FIELDS = List.of("id", "key", "fixed", "percent_of_principal", "daily_interest",
             "statutory_interest", "statutory_compensation", "grace_days", "repeat_every_days", "caps", "rounding");
     static final List<String> CAP_FIELDS = List.of("max_count", "max_total", "max_percent_of_principal");
     static final List<String> INTEREST_FIELDS = List.of("annual_rate_percent", "day_count");
@@ -60,11 +60,14 @@ final class FeeRuleReader {
                     + " remove repeat_every_days (allowed with: fixed, percent_of_principal, daily_interest, statutory_interest)");
             repeatBad = true;
         }
-        if (id.isEmpty() || computation.isEmpty() || caps.isEmpty() || rounding.isEmpty() || graceBad || repeatBad) {
+        Optional<String> key = KeyField.written(fields, node, path);
+        if (id.isEmpty() || computation.isEmpty() || caps.isEmpty() || rounding.isEmpty() || graceBad || repeatBad
+                || KeyField.bad(node, key)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new LateFeeRule(id.get(), computation.get(), grace.orElse(0), repeat, caps.get(), rounding.get()));
+            return Optional.of(new LateFeeRule(id.get(), computation.get(), grace.orElse(0), repeat, caps.get(), rounding.get(),
+                    key.orElse(id.get())));
         } catch (IllegalArgumentException e) {
             fields.problem(path, e.getMessage());
             return Optional.empty();

@@ -163,6 +163,7 @@ public final class PolicyFileLoader {
         Optional<List<JsonNode>> items = fields.list(root, "", "fee_rules", false, "fee rules");
         FeeRuleReader reader = new FeeRuleReader(fields, presets);
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
         List<JsonNode> nodes = items.orElse(List.of());
         for (int i = 0; i < nodes.size(); i++) {
             String path = YamlFields.element("fee_rules", i);
@@ -171,6 +172,13 @@ public final class PolicyFileLoader {
             Integer earlier = seen.putIfAbsent(ruleId, i);
             if (!ruleId.isEmpty() && earlier != null) {
                 fields.problem(path + ".id", "'" + ruleId + "' is already the id of fee_rules[" + earlier + "]; expected a different id for each fee rule");
+            } else if (!ruleId.isEmpty()) {
+                String key = KeyField.effective(nodes.get(i), ruleId);
+                Integer sameKey = keys.putIfAbsent(key, i);
+                if (sameKey != null) {
+                    fields.problem(path + "." + KeyField.FIELD, "'" + key + "' is already the key of fee_rules[" + sameKey
+                            + "]; expected a different key for each fee rule");
+                }
             }
         }
         return rules;
@@ -197,12 +205,15 @@ public final class PolicyFileLoader {
             // Name and order are checked on the raw values, so they are reported even when the
             // stage has other problems: the accountant sees everything in one go.
             String name = node.path("name").isTextual() ? node.path("name").asText().trim() : "";
-            Integer earlier = name.isEmpty() ? null : names.putIfAbsent(key(name), i);
-            if (!name.isEmpty() && key(name).isEmpty()) {
-                fields.problem(path + ".name", "'" + name + "' needs at least one letter or digit");
+            String key = name.isEmpty() ? "" : KeyField.effective(node, name);
+            Integer earlier = key.isEmpty() ? null : names.putIfAbsent(key, i);
+            if (earlier != null && node.has(KeyField.FIELD)) {
+                fields.problem(path + "." + KeyField.FIELD, "'" + key + "' is already the key of stages[" + earlier
+                        + "]; expected a different key for each stage");
             } else if (earlier != null) {
-                fields.problem(path + ".name", "'" + name + "' is the same name as stages[" + earlier
-                        + "] (ignoring case, spaces and punctuation); expected a different name for each stage");
+                fields.problem(path + ".name", "'" + name + "' gives the same key '" + key + "' as stages[" + earlier
+                        + "] (names are compared ignoring case, spaces and punctuation); expected a different name,"
+                        + " or a different key: for this stage");
             }
             JsonNode day = node.path("day");
             if (day.isIntegralNumber() && day.canConvertToInt()) {
@@ -231,11 +242,6 @@ public final class PolicyFileLoader {
             }
         });
         return ids;
-    }
-
-    /** Stage names become part of action keys after this same folding, so two names must not fold alike. */
-    static String key(String stageName) {
-        return stageName.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     static String version(byte[] bytes) {

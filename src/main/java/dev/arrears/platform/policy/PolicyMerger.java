@@ -67,7 +67,7 @@ final class PolicyMerger {
         for (PolicyLayer layer : layers) {
             YamlFields fields = fieldsByFile.computeIfAbsent(layer.file(), f -> new YamlFields(f, sink));
             overlay(layer, "fee_rules", "id", fees, removed, PolicySource.Part.FEE_RULE, fields, name -> name);
-            overlay(layer, "stages", "name", stages, removed, PolicySource.Part.STAGE, fields, PolicyFileLoader::key);
+            overlay(layer, "stages", "name", stages, removed, PolicySource.Part.STAGE, fields, dev.arrears.domain.policy.StableKey::defaultFor);
             Optional<PolicyOptions> layered = new OptionsReader(fields, loader.references()).read(layer.root(), options);
             optionsOk &= layered.isPresent();
             options = layered.orElse(options);

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class StageReader {
 
-    static final List<String> FIELDS = List.of("name", "day", "when", "actions", "review_after_days", "document");
+    static final List<String> FIELDS = List.of("name", "key", "day", "when", "actions", "review_after_days", "document");
     static final List<String> CONDITIONS = List.of("min_amount_due");
     static final List<String> ACTIONS = List.of("reminder", "note", "late_fee", "flag");
     /** Documents a stage can produce; the names are also the names of their templates. */
@@ -48,11 +48,15 @@ final class StageReader {
         Optional<Integer> review = fields.wholeNumber(node, path, "review_after_days", false, 1, "7");
         boolean reviewBad = node.hasNonNull("review_after_days") && review.isEmpty();
         boolean documentBad = node.hasNonNull("document") && document(node, path).isEmpty();
-        if (documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad) {
+        Optional<String> key = KeyField.written(fields, node, path);
+        if (documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad
+                || KeyField.bad(node, key)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Stage(name.get(), day.get(), conditions.get(), actions.get(), review));
+            return Optional.of(key.isPresent()
+                    ? new Stage(name.get(), day.get(), conditions.get(), actions.get(), review, key.get())
+                    : new Stage(name.get(), day.get(), conditions.get(), actions.get(), review));
         } catch (IllegalArgumentException e) {
             fields.problem(path, e.getMessage());
             return Optional.empty();

@@ -324,6 +324,34 @@ class DunningEngineTest {
     }
 
     @Nested
+    class ActionKeys {
+
+        /** The reproduction of issue 18: both names have no ASCII letter, and both once became "stage::reminder:0". */
+        @Test
+        void a_japanese_ladders_final_reminder_is_planned_under_its_own_key() {
+            Policy japanese = new Policy("japan", "v1", "test", List.of(
+                    TestPolicies.stage("最初のお知らせ", 1, List.of(), new ActionSpec.SendReminder("overdue")),
+                    TestPolicies.stage("最終通知", 14, List.of(), new ActionSpec.SendReminder("final"))), List.of());
+            DailyRun run = DailyRun.of(japanese, invoice().build());
+
+            Decision first = run.daily(day(2026, 1, 1), day(2026, 1, 2));
+            Decision last = run.daily(day(2026, 1, 3), day(2026, 1, 15));
+
+            assertThat(keys(first)).singleElement().isNotEqualTo(keys(last).getFirst());
+            assertThat(keys(last)).containsExactly("org-1:inv-1:stage:" + dev.arrears.domain.policy.StableKey.defaultFor("最終通知")
+                    + ":reminder:0");
+        }
+
+        /** Keys already stored keep matching: an ASCII name's default key is the slug action keys always held. */
+        @Test
+        void an_ascii_stage_keeps_the_key_it_had_before_keys_could_be_written() {
+            assertThat(keys(DailyRun.of(ladder, invoice().build()).daily(day(2025, 12, 29), day(2026, 1, 8))))
+                    .containsExactly("org-1:inv-1:stage:firmer-reminder:reminder:0", "org-1:inv-1:stage:firmer-reminder:note:1");
+            assertThat(dev.arrears.domain.policy.StableKey.defaultFor("Relance énergique !")).isEqualTo("relance-nergique");
+        }
+    }
+
+    @Nested
     class RepeatingFees {
 
         private final Policy monthlyFee = TestPolicies.defaultLadder(TestRules.fixed("10.00", "GBP").everyDays(30).maxCount(3).build());

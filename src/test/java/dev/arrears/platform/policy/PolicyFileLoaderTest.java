@@ -10,6 +10,7 @@ import dev.arrears.domain.policy.LateFeeRule;
 import dev.arrears.domain.policy.Policy;
 import dev.arrears.domain.policy.Stage;
 import dev.arrears.domain.policy.StageCondition;
+import dev.arrears.domain.policy.StableKey;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -199,7 +200,52 @@ class PolicyFileLoaderTest {
 
         assertThatThrownBy(() -> loader.load(file)).hasMessageContaining(
                 "stages[1].day: 3 must be later than day 7 of stages[0]; expected stages listed from the earliest day to the latest")
-                .hasMessageContaining("stages[2].name: 'later!' is the same name as stages[0]");
+                .hasMessageContaining("stages[2].name: 'later!' gives the same key 'later' as stages[0]");
+    }
+
+    /** The reproduction: a Japanese ladder's final reminder got its first reminder's key and was never sent. */
+    @Test
+    void aJapaneseLadderLoadsAndEachStageGetsItsOwnKey() throws IOException {
+        Path file = write("japan.yaml", """
+                id: japan
+                fee_rules:
+                  - { id: late-fee, key: entai-kin, fixed: { JPY: 3000 } }
+                stages:
+                  - { name: 最初のお知らせ, day: 1, actions: [ { reminder: overdue } ] }
+                  - { name: 最終通知, day: 14, actions: [ { reminder: final }, { late_fee: late-fee } ] }
+                  - { name: 担当者へ, key: tantousha, day: 30, actions: [ { flag: call them } ] }
+                """);
+
+        Policy policy = loader.load(file);
+
+        assertThat(policy.stages()).extracting(Stage::key).doesNotHaveDuplicates()
+                .containsExactly(StableKey.defaultFor("最初のお知らせ"), StableKey.defaultFor("最終通知"), "tantousha")
+                .allMatch(key -> key.matches("x-[0-9a-f]{8}|tantousha"));
+        assertThat(policy.feeRules()).extracting(LateFeeRule::key).containsExactly("entai-kin");
+    }
+
+    @Test
+    void emptyDuplicateAndOverLongKeysAreRefusedWithFileAndField() throws IOException {
+        Path file = write("keys.yaml", """
+                id: keys
+                fee_rules:
+                  - { id: fee-a, fixed: { GBP: 10 } }
+                  - { id: fee-b, key: fee-a, fixed: { GBP: 20 } }
+                stages:
+                  - { name: Final notice, day: 1, actions: [ { reminder: final } ] }
+                  - { name: final-notice, day: 2, actions: [ { reminder: final } ] }
+                  - { name: Third, key: "", day: 3, actions: [ { reminder: final } ] }
+                  - { name: Fourth, key: %s, day: 4, actions: [ { reminder: final } ] }
+                  - { name: Fifth, key: Fifth Stage, day: 5, actions: [ { reminder: final } ] }
+                  - { name: Sixth, key: final-notice, day: 6, actions: [ { reminder: final } ] }
+                """.formatted("k".repeat(81)));
+
+        assertThatThrownBy(() -> loader.load(file)).hasMessageContaining(file + ": fee_rules[1].key: 'fee-a' is already the key of fee_rules[0]")
+                .hasMessageContaining(file + ": stages[1].name: 'final-notice' gives the same key 'final-notice' as stages[0]")
+                .hasMessageContaining(file + ": stages[2].key: must not be empty")
+                .hasMessageContaining(file + ": stages[3].key: has 81 characters, more than 80")
+                .hasMessageContaining(file + ": stages[4].key: 'Fifth Stage' has characters other than lower-case letters a-z, digits and single hyphens")
+                .hasMessageContaining(file + ": stages[5].key: 'final-notice' is already the key of stages[0]");
     }
 
     @Test

@@ -155,7 +155,7 @@ class PolicyResolverTest {
         Files.writeString(org, Files.readString(org).replace("extends: strict\n", ""));
         assertThatThrownBy(() -> PolicyResolver.load(dir, PolicyCatalog.load(dir, loader), loader))
                 .isInstanceOfSatisfying(PolicyConfigurationException.class, e -> assertThat(e.getMessage())
-                        .contains(org + ": stages[0].dya: unknown field; did you mean 'day'? expected one of: name, day, when, actions, review_after_days, document")
+                        .contains(org + ": stages[0].dya: unknown field; did you mean 'day'? expected one of: name, key, day, when, actions, review_after_days, document")
                         .contains(sameDay + ": stages[0].day: day 7 is also the day of stage 'Firmer reminder' (" + firmDefault
                                 + "); expected each stage on a different day")
                         .contains(sameDay + ": stages[1].actions[0].reminder: 'chase' is not a reminder template in config/templates")
