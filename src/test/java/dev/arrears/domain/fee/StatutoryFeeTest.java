@@ -148,6 +148,27 @@ class StatutoryFeeTest {
         assertThat(outcome.reason()).contains("fixed compensation in GBP").contains("EUR").contains("nothing is converted");
     }
 
+    /**
+     * How a policy expresses the UK sum on a euro debt (config/README.md): beside {@code statutory_compensation: uk}, a
+     * {@code fixed} rule listing only the other currencies, with the amount the accountant decided. Each invoice then
+     * gets exactly one compensation, in its own currency, and nothing is converted.
+     */
+    @Test
+    void a_fixed_rule_for_other_currencies_beside_the_uk_compensation_charges_each_invoice_once_in_its_own_currency() {
+        LateFeeRule euroCompensation = new LateFeeRule("compensation-eur", new FeeComputation.FixedAmount(
+                java.util.Map.of(Money.currency("EUR"), new java.math.BigDecimal("80.00"))), 0, Optional.empty(),
+                FeeCaps.NONE, RoundingMode.HALF_UP);
+        var pounds = invoice().total("1000.00", "GBP").build();
+        var euros = invoice().total("1000.00", "EUR").build();
+
+        assertThat(charged(calculator.calculate(pounds, compensation(), STAGE, List.of(), STAGE)).amount())
+                .isEqualTo(Money.of("70.00", "GBP"));
+        assertThat(calculator.calculate(pounds, euroCompensation, STAGE, List.of(), STAGE)).isInstanceOf(FeeOutcome.NothingDue.class);
+        assertThat(calculator.calculate(euros, compensation(), STAGE, List.of(), STAGE)).isInstanceOf(FeeOutcome.NothingDue.class);
+        assertThat(charged(calculator.calculate(euros, euroCompensation, STAGE, List.of(), STAGE)).amount())
+                .isEqualTo(Money.of("80.00", "EUR"));
+    }
+
     @Test
     void a_repeating_compensation_rule_is_refused() {
         assertThatThrownBy(() -> new LateFeeRule("statutory-compensation", new FeeComputation.StatutoryCompensation(Regimes.UK),
