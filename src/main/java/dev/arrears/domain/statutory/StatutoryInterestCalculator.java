@@ -22,7 +22,10 @@ import java.util.TreeSet;
  * <p>Conventions (RULES.md §3): simple interest; interest starts the day after the due date; a
  * period counts its first and last day; a payment on day P leaves the old principal bearing
  * interest through P and the new one from P+1; each segment's interest is principal x rate x days /
- * year length, unrounded; the total is rounded once, half-up, to the currency's minor units.
+ * year length, unrounded; the total is rounded once, half-up, to the currency's minor units. Where
+ * part payments go to interest first, the interest a payment settles is fixed in cents on its day, and
+ * a period's charge is the interest so stated through its last day less that stated before its first
+ * day, so charges add up to the same cents however the late period is cut into charges.
  *
  * <p>Interest first (DE, FR): the ledger books a part payment wholly against the invoice, while the
  * law lets part of it settle accrued interest. The calculator keeps the legal principal (higher than
