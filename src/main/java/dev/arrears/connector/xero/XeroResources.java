@@ -1,7 +1,6 @@
 package dev.arrears.connector.xero;
 
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.ledger.LedgerSettingsStore;
@@ -119,7 +118,7 @@ public class XeroResources {
     /** Each organisation with its Xero tenant id, which tells several organisations of one consent apart. */
     static List<Map<String, String>> views(List<Organisation> organisations, ConnectionStore connections) {
         return organisations.stream().map(o -> Map.of("id", o.id().toString(), "name", o.displayName(),
-                "tenantId", connections.find(o.id()).map(LedgerConnection::tenantId).orElse(""),
+                "tenantId", connections.tenantId(o.id()).orElse(""),
                 "mode", o.mode().name(), "timeZone", o.timeZone().getId(), "baseCurrency",
                 o.baseCurrency().getCurrencyCode())).toList();
     }

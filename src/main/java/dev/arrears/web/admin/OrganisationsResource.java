@@ -1,7 +1,6 @@
 package dev.arrears.web.admin;
 
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
@@ -59,7 +58,7 @@ public class OrganisationsResource {
 
     /** The record with the ledger's own id of the organisation, which tells several tenants of one consent apart. */
     private OrganisationView view(CycleRecord r) {
-        return OrganisationView.of(r, connections.find(r.organisation().id()).map(LedgerConnection::tenantId).orElse(null));
+        return OrganisationView.of(r, connections.tenantId(r.organisation().id()).orElse(null));
     }
 
     @GET
