@@ -19,6 +19,12 @@ public interface ConnectionStore {
 
     Optional<LedgerConnection> find(OrganisationId organisationId);
 
+    /**
+     * The ledger's id of the organisation (Xero tenant id, QuickBooks realm id) without opening any
+     * sealed secret, so that listing organisations never depends on the tokens being readable.
+     */
+    Optional<String> tenantId(OrganisationId organisationId);
+
     Optional<LedgerConnection> findByTenant(LedgerProvider provider, String tenantId);
 
     /**

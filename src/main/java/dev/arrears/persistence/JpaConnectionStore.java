@@ -89,6 +89,12 @@ public class JpaConnectionStore implements ConnectionStore {
 
     @Override
     @Transactional
+    public Optional<String> tenantId(OrganisationId organisationId) {
+        return byOrganisation(organisationId, LockModeType.NONE).map(row -> row.tenantId);
+    }
+
+    @Override
+    @Transactional
     public Optional<LedgerConnection> findByTenant(LedgerProvider provider, String tenantId) {
         return byTenant(provider, tenantId).map(this::toConnection);
     }

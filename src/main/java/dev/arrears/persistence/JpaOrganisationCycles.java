@@ -6,6 +6,7 @@ import dev.arrears.application.cycle.CycleRecord;
 import dev.arrears.application.cycle.CycleStep;
 import dev.arrears.application.cycle.DueSteps;
 import dev.arrears.application.cycle.OrganisationLeases;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -50,9 +51,11 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
               and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)""";
 
     private final EntityManager em;
+    private final MeterRegistry metrics;
 
-    JpaOrganisationCycles(EntityManager em) {
+    JpaOrganisationCycles(EntityManager em, MeterRegistry metrics) {
         this.em = em;
+        this.metrics = metrics;
     }
 
     @Override
@@ -184,6 +187,7 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
                 .setParameter("until", until)
                 .setParameter("id", organisation.value())
                 .executeUpdate();
+        metrics.counter("arrears.ledger.pauses").increment();
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.UUID;
  * The QuickBooks Online imitation: Intuit OAuth (authorize, bearer token, revoke, discovery) and
  * the Accounting API v3 calls Arrears uses — query, CDC, invoice read/create/sparse update/void/
  * delete/send, payment, customer, item, account, term, attachable (notes), companyinfo,
- * preferences — in the JSON shapes of shared/apis/quickbooks (XSD element names, recorded examples).
+ * preferences — in the JSON shapes of Intuit's XSD and recorded examples (src/test/resources/apis/quickbooks).
  */
 final class QuickBooksApi extends ProviderApi {
 

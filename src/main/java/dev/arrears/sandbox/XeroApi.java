@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The Xero imitation: identity (authorize, token, revocation, connections) and the Accounting API
  * endpoints Arrears uses, answering in Xero's JSON conventions (PascalCase, {@code /Date(ms+0000)/}
  * dates, the {@code Id/Status/ProviderName/DateTimeUTC} envelope, {@code ValidationException} errors)
- * as in shared/apis/xero (OpenAPI 16.1.0, NOTES.md, examples/).
+ * as in Xero's OpenAPI 16.1.0 (src/test/resources/apis/xero).
  */
 final class XeroApi extends ProviderApi {
 

@@ -1,7 +1,6 @@
 package dev.arrears.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +63,7 @@ class DemoEndToEndIT {
 
     @Test
     void sixtyDaysAgainstTheSandboxLedgers() throws Exception {
-        assumeTrue(PackagedApp.packaged(), "package the application first");
+        PackagedApp.requirePackaged();
         ItDatabase db = ItDatabase.named("arrears_e2e");
         int adminPort = E2eHttp.freePort();
         int sandboxPort = E2eHttp.freePort();
@@ -73,7 +72,8 @@ class DemoEndToEndIT {
         http = new E2eHttp(sandbox, controlToken, operatorToken);
         app = PackagedApp.named("demo").log(Path.of("target/e2e-demo.log")).jvm("-Xmx512m")
                 .args("demo", "--seconds-per-day", Integer.toString(SECONDS_PER_DAY),
-                        "--port", Integer.toString(adminPort), "--sandbox-port", Integer.toString(sandboxPort))
+                        "--port", Integer.toString(adminPort), "--management-port", Integer.toString(E2eHttp.freePort()),
+                        "--sandbox-port", Integer.toString(sandboxPort))
                 .env("QUARKUS_DATASOURCE_JDBC_URL", db.url())
                 .env("QUARKUS_DATASOURCE_USERNAME", db.user())
                 .env("QUARKUS_DATASOURCE_PASSWORD", db.password())

@@ -26,7 +26,7 @@ final class ItDatabase {
 
     /** The database {@code base} + suffix, created when missing. */
     static ItDatabase named(String base) throws SQLException {
-        String url = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/arrears_test");
+        String url = System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", TestDatabaseSession.DEFAULT_URL);
         int q = url.indexOf('?');
         String plain = q < 0 ? url : url.substring(0, q);
         ItDatabase db = new ItDatabase(plain.substring(0, plain.lastIndexOf('/') + 1), base + suffix(),
@@ -72,6 +72,11 @@ final class ItDatabase {
     }
 
     private void createIfMissing() throws SQLException {
+        createIfMissing(server, name, user, password);
+    }
+
+    /** Creates {@code name} on {@code server} ({@code jdbc:postgresql://host:port/}) unless it exists. */
+    static void createIfMissing(String server, String name, String user, String password) throws SQLException {
         try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
              var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);

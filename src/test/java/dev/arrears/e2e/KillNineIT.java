@@ -1,7 +1,6 @@
 package dev.arrears.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ class KillNineIT {
 
     @Test
     void killedThirtyTimesMidCycleEveryActionOnceNoneLost() throws Exception {
-        assumeTrue(PackagedApp.packaged(), "package the application first");
+        PackagedApp.requirePackaged();
         long seed = Long.getLong("arrears.it.kill-seed", System.nanoTime());
         System.out.println("KillNineIT: kill seed " + seed + " (repeat with -Darrears.it.kill-seed=" + seed + ")");
         Random random = new Random(seed);

@@ -35,8 +35,18 @@ final class PackagedApp implements AutoCloseable {
         this.log = log;
     }
 
-    static boolean packaged() {
-        return Files.exists(JAR);
+    /**
+     * Fails (never skips) when the application is not packaged: under {@code ./mvnw verify} the
+     * package phase always comes first, so a missing jar is a broken build, not a reason to pass.
+     */
+    static void requirePackaged() {
+        requirePackaged(JAR);
+    }
+
+    static void requirePackaged(Path jar) {
+        if (!Files.exists(jar)) {
+            throw new AssertionError(jar + " is missing: package the application first (./mvnw -B package -DskipTests)");
+        }
     }
 
     /** A builder: {@code jvmOptions} before {@code -jar}, {@code args} after the jar. */

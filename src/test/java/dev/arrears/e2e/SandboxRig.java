@@ -95,9 +95,11 @@ final class SandboxRig implements AutoCloseable {
     /** A daemon (not started) with its own replica id and admin port, on the rig's database and clock. */
     Daemon daemon(String replica, Map<String, String> extra, String... jvm) throws IOException, InterruptedException {
         int port = E2eHttp.freePort();
+        int managementPort = E2eHttp.freePort();
         Map<String, String> p = new LinkedHashMap<>(connectorSettings());
         p.put("arrears.quickbooks.environment", "production");
         p.put("quarkus.http.port", Integer.toString(port));
+        p.put("quarkus.management.port", Integer.toString(managementPort));
         p.put("arrears.cycle.replica-id", replica);
         p.put("arrears.clock.mode", "accelerated");
         p.put("arrears.clock.start", simulatedStart.toString());
@@ -130,16 +132,17 @@ final class SandboxRig implements AutoCloseable {
                 .properties(p)
                 .build();
         daemons.add(app);
-        return new Daemon(replica, "http://localhost:" + port, app);
+        return new Daemon(replica, "http://localhost:" + port, "http://localhost:" + managementPort, app);
     }
 
-    record Daemon(String replica, String admin, PackagedApp app) {
+    /** @param management the management interface (health, metrics), on a port of its own */
+    record Daemon(String replica, String admin, String management, PackagedApp app) {
     }
 
     /** Waits until the daemon's readiness check answers 200. */
     void awaitReady(Daemon d, Duration timeout) throws InterruptedException {
         E2eHttp.await(d.replica() + " is ready (see " + d.app().log() + ")", timeout,
-                () -> alive(d.app()) && http.up(d.admin() + "/q/health/ready"));
+                () -> alive(d.app()) && http.up(d.management() + "/q/health/ready"));
     }
 
     /** An organisation of the sandbox connected through the admin API. */

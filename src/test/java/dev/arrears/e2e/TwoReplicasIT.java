@@ -1,7 +1,6 @@
 package dev.arrears.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class TwoReplicasIT {
 
     @Test
     void fiftyOrganisationsTwoReplicasEveryActionOnceOneReplicaAtATime() throws Exception {
-        assumeTrue(PackagedApp.packaged(), "package the application first");
+        PackagedApp.requirePackaged();
         long began = System.nanoTime();
         rig = new SandboxRig("replicas", "bench:50x20", SECONDS_PER_DAY, Duration.ofSeconds(120));
         SandboxRig.Daemon a = rig.daemon("replica-a", Map.of());

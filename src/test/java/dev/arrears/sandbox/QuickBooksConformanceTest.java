@@ -5,6 +5,7 @@ import static dev.arrears.sandbox.SandboxClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.connector.ProviderDocuments;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the QuickBooks imitation honest: every member of its responses must be an element or
- * attribute of Intuit's XSD (shared/apis/quickbooks/xsd), and its responses must carry the
- * members the recorded and synthesized examples (shared/apis/quickbooks/examples) show.
+ * attribute of Intuit's XSD (src/test/resources/apis/quickbooks/xsd), and its responses must carry the
+ * members the recorded and synthesized examples (src/test/resources/apis/quickbooks/examples) show.
  */
 class QuickBooksConformanceTest {
 
@@ -33,7 +34,7 @@ class QuickBooksConformanceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        xsd = IntuitSchema.load(SandboxClient.sharedApis("quickbooks/xsd"));
+        xsd = IntuitSchema.load(ProviderDocuments.path("quickbooks/xsd"));
         f = new SandboxFixture();
         c = f.client;
         realm = f.qboOrgs.get(0);
@@ -141,7 +142,7 @@ class QuickBooksConformanceTest {
     }
 
     private static JsonNode example(String name) throws Exception {
-        return SandboxClient.JSON.readTree(Files.readString(SandboxClient.sharedApis("quickbooks/examples").resolve(Path.of(name))));
+        return SandboxClient.JSON.readTree(Files.readString(ProviderDocuments.path("quickbooks/examples").resolve(Path.of(name))));
     }
 
     /** Paths (arrays as []) present in the example and absent from ours. */

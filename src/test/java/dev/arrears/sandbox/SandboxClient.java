@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -114,19 +112,5 @@ final class SandboxClient {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** shared/apis/{sub}, found by walking up from the working directory (the module root in Maven). */
-    static Path sharedApis(String sub) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            for (Path candidate : new Path[] {dir.resolve("shared/apis").resolve(sub), dir.resolve("../shared/apis").resolve(sub)}) {
-                if (Files.exists(candidate)) {
-                    return candidate.normalize();
-                }
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("shared/apis/" + sub + " not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.connector.ProviderDocuments;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the Xero imitation honest: the sandbox's responses to every call Arrears makes are
- * validated against Xero's own OpenAPI documents (shared/apis/xero, v16.1.0) with unknown members
+ * validated against Xero's own OpenAPI documents (src/test/resources/apis/xero, v16.1.0) with unknown members
  * treated as errors, except the few members NOTES.md says real responses carry undeclared.
  */
 class XeroConformanceTest {
@@ -54,10 +55,10 @@ class XeroConformanceTest {
                 .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
                 .build();
         accounting = OpenApiInteractionValidator
-                .createForInlineApiSpecification(Files.readString(SandboxClient.sharedApis("xero/xero_accounting.yaml")))
+                .createForInlineApiSpecification(Files.readString(ProviderDocuments.path("xero/xero_accounting.yaml")))
                 .withLevelResolver(strict).build();
         identity = OpenApiInteractionValidator
-                .createForInlineApiSpecification(Files.readString(SandboxClient.sharedApis("xero/xero-identity.yaml")))
+                .createForInlineApiSpecification(Files.readString(ProviderDocuments.path("xero/xero-identity.yaml")))
                 .withLevelResolver(strict).build();
         f = new SandboxFixture();
         c = f.client;

@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.arrears.web.health.ManagementPort;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -44,8 +47,11 @@ class AdminApiAuthenticationTest {
                 .body("clock", notNullValue());
     }
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
-    void leavesHealthOpenForProbes() {
-        given().when().get("/q/health/live").then().statusCode(200);
+    void leavesHealthOpenForProbesOnTheManagementPort() {
+        given().baseUri(ManagementPort.base(management)).when().get("q/health/live").then().statusCode(200);
     }
 }

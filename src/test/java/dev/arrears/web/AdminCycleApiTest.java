@@ -8,17 +8,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.IncomingInvoice;
 import dev.arrears.application.InvoicePage;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
+import dev.arrears.application.OAuthTokens;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -47,6 +51,10 @@ class AdminCycleApiTest {
     DecideOrganisation decide;
     @Inject
     Clock clock;
+    @Inject
+    ConnectionStore connections;
+    @Inject
+    AgroalDataSource database;
 
     OrganisationId org;
 
@@ -60,6 +68,26 @@ class AdminCycleApiTest {
                 InvoiceStatus.OPEN, List.of(), false);
         invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
         decide.decide(organisations.find(org).orElseThrow(), clock.instant());
+    }
+
+    @Test
+    void the_organisation_list_names_each_ledger_id_even_when_a_stored_token_cannot_be_opened() throws Exception {
+        String tenant = "tenant-" + org;
+        connections.connect(org, LedgerProvider.XERO, tenant, new OAuthTokens("access", clock.instant().plusSeconds(1800),
+                "refresh", Optional.empty(), Optional.empty()), "offline_access");
+        try (var c = database.getConnection(); var s = c.prepareStatement(
+                "update ledger_connection set refresh_token_ciphertext = decode('00', 'hex') where organisation_id = ?")) {
+            s.setObject(1, org.value());
+            s.executeUpdate();
+        }
+
+        try {
+            given().auth().oauth2(TOKEN).when().get("/admin/organisations")
+                    .then().statusCode(200)
+                    .body("find { it.id == '" + org + "' }.ledgerTenantId", equalTo(tenant));
+        } finally {
+            organisations.setMode(org, OrganisationMode.PAUSED); // no later cycle of another test takes it up
+        }
     }
 
     @Test

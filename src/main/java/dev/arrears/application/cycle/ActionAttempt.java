@@ -3,6 +3,7 @@ package dev.arrears.application.cycle;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.LogContext;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
@@ -70,6 +71,14 @@ final class ActionAttempt {
 
     /** @param contacts the customer contacts of this dispatch run, which this action's reminder may join */
     Settlement run(ClaimedAction claimed, RunContacts contacts) {
+        OutboxEntry entry = claimed.entry();
+        try (LogContext.Scope organisation = LogContext.organisation(entry.invoice().organisationId());
+             LogContext.Scope action = LogContext.action(entry.action().key().value())) {
+            return runNamed(claimed, contacts);
+        }
+    }
+
+    private Settlement runNamed(ClaimedAction claimed, RunContacts contacts) {
         OutboxEntry entry = claimed.entry();
         InvoiceRef invoice = entry.invoice();
         Optional<Organisation> organisation = organisations.find(invoice.organisationId());

@@ -3,6 +3,7 @@ package dev.arrears.application.cycle;
 import dev.arrears.application.AuditEvent;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
+import dev.arrears.application.LogContext;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
@@ -106,7 +107,7 @@ public final class RunCycle {
             // This process is already on it; that run holds (and will release) the lease.
             return new CycleOutcome.Skipped(organisation, "already running in this replica");
         }
-        try {
+        try (LogContext.Scope named = LogContext.organisation(organisation)) {
             return cycle(organisation);
         } finally {
             working.remove(organisation);

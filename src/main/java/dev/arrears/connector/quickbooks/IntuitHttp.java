@@ -1,6 +1,7 @@
 package dev.arrears.connector.quickbooks;
 
 import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.connector.LedgerCallMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -21,11 +22,15 @@ import java.nio.channels.UnresolvedAddressException;
 @ApplicationScoped
 class IntuitHttp {
 
+    private static final String PROVIDER = "quickbooks";
+
     private final HttpClient client;
     private final ReplicaId replica;
+    private final LedgerCallMeter meter;
 
-    IntuitHttp(QuickBooksSettings settings, ReplicaId replica) {
+    IntuitHttp(QuickBooksSettings settings, ReplicaId replica, LedgerCallMeter meter) {
         this.replica = replica;
+        this.meter = meter;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.http().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -36,12 +41,19 @@ class IntuitHttp {
         try {
             HttpRequest tagged = HttpRequest.newBuilder(request, (name, value) -> true)
                     .header(ReplicaId.HEADER, replica.value()).build();
-            return client.send(tagged, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(tagged, HttpResponse.BodyHandlers.ofString());
+            meter.answered(PROVIDER, request.uri().getPath(), response.statusCode());
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            meter.unanswered(PROVIDER, request.uri().getPath(), LedgerCallMeter.LOST);
             throw new IOException("interrupted", e);
         } catch (UnresolvedAddressException e) {
+            meter.unanswered(PROVIDER, request.uri().getPath(), LedgerCallMeter.NOT_SENT);
             throw new ConnectException("cannot resolve " + request.uri().getHost());
+        } catch (IOException e) {
+            meter.unanswered(PROVIDER, request.uri().getPath(), neverSent(e) ? LedgerCallMeter.NOT_SENT : LedgerCallMeter.LOST);
+            throw e;
         }
     }
 

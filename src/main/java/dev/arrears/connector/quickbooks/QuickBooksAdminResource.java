@@ -59,7 +59,7 @@ public class QuickBooksAdminResource {
                     request.refreshToken().trim(), Optional.ofNullable(request.policyId()),
                     Optional.ofNullable(request.displayName()), hints);
             return Response.status(r.reconnected() ? Response.Status.OK : Response.Status.CREATED)
-                    .entity(registered(r)).build();
+                    .entity(registered(r, request.realmId().trim())).build();
         });
     }
 
@@ -85,8 +85,8 @@ public class QuickBooksAdminResource {
         });
     }
 
-    static Map<String, Object> registered(QuickBooksOnboarding.Registered r) {
-        return Map.of("organisationId", r.organisation().toString(), "reconnected", r.reconnected(),
+    static Map<String, Object> registered(QuickBooksOnboarding.Registered r, String realmId) {
+        return Map.of("organisationId", r.organisation().toString(), "realmId", realmId, "reconnected", r.reconnected(),
                 "settings", settings(r.settings()));
     }
 

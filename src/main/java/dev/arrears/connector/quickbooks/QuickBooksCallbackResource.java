@@ -36,6 +36,6 @@ public class QuickBooksCallbackResource {
             return QuickBooksAdminResource.problem(Response.Status.BAD_REQUEST, "code, state and realmId are required");
         }
         return QuickBooksAdminResource.handle(() -> Response.ok(QuickBooksAdminResource.registered(
-                onboarding.complete(state, code, realmId))).build());
+                onboarding.complete(state, code, realmId), realmId)).build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.arrears.connector.xero;
 
+import dev.arrears.application.ConnectionStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,9 +15,11 @@ import java.util.Map;
 public class XeroCallbackResource {
 
     private final XeroOnboarding onboarding;
+    private final ConnectionStore connections;
 
-    XeroCallbackResource(XeroOnboarding onboarding) {
+    XeroCallbackResource(XeroOnboarding onboarding, ConnectionStore connections) {
         this.onboarding = onboarding;
+        this.connections = connections;
     }
 
     /** Xero sends the accountant back here with the code (or an error) and our state. */
@@ -29,6 +32,6 @@ public class XeroCallbackResource {
         if (code == null || state == null) {
             return XeroResources.problem(Response.Status.BAD_REQUEST, "the callback needs code and state");
         }
-        return XeroResources.guarded(() -> Response.ok(Map.of("connected", XeroResources.views(onboarding.completeConsent(code, state)))).build());
+        return XeroResources.guarded(() -> Response.ok(Map.of("connected", XeroResources.views(onboarding.completeConsent(code, state), connections))).build());
     }
 }

@@ -1,6 +1,7 @@
 package dev.arrears.connector.xero;
 
 import dev.arrears.application.cycle.ReplicaId;
+import dev.arrears.connector.LedgerCallMeter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -25,13 +26,17 @@ import java.util.Optional;
 @ApplicationScoped
 class XeroHttp {
 
+    private static final String PROVIDER = "xero";
+
     private final HttpClient client;
     private final XeroConfig config;
     private final ReplicaId replica;
+    private final LedgerCallMeter meter;
 
-    XeroHttp(XeroConfig config, ReplicaId replica) {
+    XeroHttp(XeroConfig config, ReplicaId replica, LedgerCallMeter meter) {
         this.config = config;
         this.replica = replica;
+        this.meter = meter;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
@@ -80,10 +85,13 @@ class XeroHttp {
                 .orElseGet(HttpRequest.BodyPublishers::noBody));
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            meter.answered(PROVIDER, request.uri().getPath(), response.statusCode());
             return new Answered(response.statusCode(), response.body() == null ? "" : response.body(), response.headers());
         } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
+            meter.unanswered(PROVIDER, request.uri().getPath(), LedgerCallMeter.NOT_SENT);
             return new NotSent(request.describe() + ": could not connect (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
+            meter.unanswered(PROVIDER, request.uri().getPath(), LedgerCallMeter.LOST);
             return new Lost(request.describe() + ": no answer (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         } catch (InterruptedException e) {

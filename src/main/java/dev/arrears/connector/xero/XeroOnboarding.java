@@ -18,6 +18,7 @@ import dev.arrears.application.ledger.PendingConsentStore;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.connector.oauth.Pkce;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
@@ -179,14 +180,8 @@ class XeroOnboarding {
     private Organisation register(XeroIdentity.Granted granted, XeroIdentity.Connection connection, String group,
                                   String policyId) {
         Optional<LedgerConnection> known = connections.findByTenant(LedgerProvider.XERO, connection.tenantId());
-        Organisation organisation;
-        if (known.isPresent()) {
-            // A reconnect: same organisation, new tokens; it leaves "needs reconnect" for preview.
-            organisation = organisations.find(known.get().organisationId()).orElseThrow();
-            if (organisation.mode() == OrganisationMode.NEEDS_RECONNECT) {
-                organisation = organisations.setMode(organisation.id(), OrganisationMode.PREVIEW);
-            }
-        } else {
+        Optional<XeroSettings.OrganisationFacts> newOrganisation = Optional.empty();
+        if (known.isEmpty()) {
             XeroApi.Result read = api.readOnce(granted.tokens().accessToken(), connection.tenantId(),
                     XeroApi.Call.get("/Organisation", Map.of()));
             if (!(read instanceof XeroApi.Ok ok)) {
@@ -194,17 +189,34 @@ class XeroOnboarding {
                         + ((XeroApi.Failed) read).failure().reason());
             }
             JsonNode org = ok.body().path("Organisations").path(0);
-            XeroSettings.OrganisationFacts facts = switch (XeroSettings.parseFacts(org)) {
+            newOrganisation = Optional.of(switch (XeroSettings.parseFacts(org)) {
                 case XeroSettings.Facts f -> f.facts();
                 case XeroSettings.FactsFailed failed -> throw new OnboardingRefused(failed.failure().reason());
-            };
-            organisation = organisations.create(new NewOrganisation(facts.name(), LedgerProvider.XERO, facts.zone(),
-                    facts.country(), facts.baseCurrency(), policyId));
+            });
         }
-        connections.connect(organisation.id(), LedgerProvider.XERO, connection.tenantId(), granted.tokens(), granted.scopes());
-        if (settings.update(organisation.id(), s -> s.withTokenGroup(Optional.of(group))).isEmpty()) {
-            settings.save(OrganisationLedgerSettings.initial(organisation.id(), Optional.of(group), config.limits().emailsPerDay()));
-        }
+        Optional<XeroSettings.OrganisationFacts> facts = newOrganisation;
+        // One transaction from the organisation row to its connection and settings: a replica's cycle
+        // must never lease a new organisation whose connection is not stored yet (it would find none
+        // and mark the organisation as needing a reconnect).
+        Organisation organisation = QuarkusTransaction.requiringNew().call(() -> {
+            Organisation stored;
+            if (known.isPresent()) {
+                // A reconnect: same organisation, new tokens; it leaves "needs reconnect" for preview.
+                stored = organisations.find(known.get().organisationId()).orElseThrow();
+                if (stored.mode() == OrganisationMode.NEEDS_RECONNECT) {
+                    stored = organisations.setMode(stored.id(), OrganisationMode.PREVIEW);
+                }
+            } else {
+                XeroSettings.OrganisationFacts f = facts.orElseThrow();
+                stored = organisations.create(new NewOrganisation(f.name(), LedgerProvider.XERO, f.zone(),
+                        f.country(), f.baseCurrency(), policyId));
+            }
+            connections.connect(stored.id(), LedgerProvider.XERO, connection.tenantId(), granted.tokens(), granted.scopes());
+            if (settings.update(stored.id(), s -> s.withTokenGroup(Optional.of(group))).isEmpty()) {
+                settings.save(OrganisationLedgerSettings.initial(stored.id(), Optional.of(group), config.limits().emailsPerDay()));
+            }
+            return stored;
+        });
         Log.infof("Xero organisation '%s' (tenant %s) connected as %s", organisation.displayName(), connection.tenantId(),
                 organisation.id());
         return organisation;

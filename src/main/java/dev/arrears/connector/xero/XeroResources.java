@@ -1,5 +1,6 @@
 package dev.arrears.connector.xero;
 
+import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.ledger.LedgerSettingsStore;
@@ -35,8 +36,10 @@ public class XeroResources {
 
     private final XeroOnboarding onboarding;
     private final LedgerSettingsStore settings;
+    private final ConnectionStore connections;
 
-    XeroResources(XeroOnboarding onboarding, LedgerSettingsStore settings) {
+    XeroResources(XeroOnboarding onboarding, LedgerSettingsStore settings, ConnectionStore connections) {
+        this.connections = connections;
         this.onboarding = onboarding;
         this.settings = settings;
     }
@@ -69,7 +72,7 @@ public class XeroResources {
         return guarded(() -> Response.status(Response.Status.CREATED).entity(Map.of("connected",
                 views(onboarding.registerFromRefreshToken(registration.refreshToken().strip(),
                         Optional.ofNullable(registration.tenantId()).filter(t -> !t.isBlank()),
-                        Optional.ofNullable(registration.policy()).filter(p -> !p.isBlank()))))).build());
+                        Optional.ofNullable(registration.policy()).filter(p -> !p.isBlank())), connections))).build());
     }
 
     @DELETE
@@ -112,8 +115,10 @@ public class XeroResources {
         return Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    static List<Map<String, String>> views(List<Organisation> organisations) {
+    /** Each organisation with its Xero tenant id, which tells several organisations of one consent apart. */
+    static List<Map<String, String>> views(List<Organisation> organisations, ConnectionStore connections) {
         return organisations.stream().map(o -> Map.of("id", o.id().toString(), "name", o.displayName(),
+                "tenantId", connections.tenantId(o.id()).orElse(""),
                 "mode", o.mode().name(), "timeZone", o.timeZone().getId(), "baseCurrency",
                 o.baseCurrency().getCurrencyCode())).toList();
     }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code arrears.cycle.*}: the scheduler's cadences, leases and failure back-off. See README "Operations". */
+/** {@code arrears.cycle.*}: the scheduler's cadences, leases and failure back-off. See docs/operations.md. */
 @ConfigMapping(prefix = "arrears.cycle")
 public interface CycleConfig {
 

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code arrears.dispatch.*}: how outbox actions are claimed and retried. See README "Operations". */
+/** {@code arrears.dispatch.*}: how outbox actions are claimed and retried. See docs/operations.md. */
 @ConfigMapping(prefix = "arrears.dispatch")
 public interface DispatchConfig {
 

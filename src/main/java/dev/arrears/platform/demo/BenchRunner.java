@@ -2,6 +2,7 @@ package dev.arrears.platform.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arrears.platform.policy.PoliciesConfig;
 import dev.arrears.sandbox.Journal;
 import dev.arrears.sandbox.SandboxServer;
 import io.quarkus.logging.Log;
@@ -43,7 +44,7 @@ public class BenchRunner {
     private final int invoices;
     private final String policiesDir;
 
-    BenchRunner(@ConfigProperty(name = "arrears.policies.dir") String policiesDir,
+    BenchRunner(PoliciesConfig policies,
                 @ConfigProperty(name = "arrears.bench.enabled", defaultValue = "false") boolean enabled,
                 @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
                 @ConfigProperty(name = "arrears.operator.token") Optional<String> operatorToken,
@@ -51,6 +52,7 @@ public class BenchRunner {
                 @ConfigProperty(name = "arrears.bench.out", defaultValue = "target/bench-result.md") String out,
                 @ConfigProperty(name = "arrears.bench.orgs", defaultValue = "0") int orgs,
                 @ConfigProperty(name = "arrears.bench.invoices", defaultValue = "0") int invoices) {
+        this.policiesDir = policies.dir();
         this.enabled = enabled;
         this.httpPort = httpPort;
         this.operatorToken = operatorToken;
@@ -58,7 +60,6 @@ public class BenchRunner {
         this.out = out;
         this.orgs = orgs;
         this.invoices = invoices;
-        this.policiesDir = policiesDir;
     }
 
     void onStart(@Observes StartupEvent event) {

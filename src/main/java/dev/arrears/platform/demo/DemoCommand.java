@@ -26,10 +26,12 @@ import java.util.Map;
 public final class DemoCommand {
 
     public static final String USAGE = """
-            Usage: demo [options]     (needs QUARKUS_DATASOURCE_JDBC_URL pointing at a database whose name contains 'demo' or 'e2e':
+            Usage: demo [options]     (database: QUARKUS_DATASOURCE_JDBC_URL, default jdbc:postgresql://localhost:5432/arrears_demo
+                                       as user postgres, created when missing; its name must contain 'demo' or 'e2e':
                                        the demo empties it at every start)
               --seconds-per-day N   real seconds per simulated day (default 10)
               --port N              the admin API's port (default 8080)
+              --management-port N   health and metrics (default 9000)
               --sandbox-port N      the sandbox ledgers' port (default 8099; 0 = any free port)
               --seed SEED           sandbox seed: demo (default), demo:N
             """;
@@ -51,6 +53,7 @@ public final class DemoCommand {
     public static int prepare(List<String> args, PrintStream out, PrintStream err, Clock system, Map<String, String> env) {
         long perDay = 10;
         int port = 8080;
+        int managementPort = 9000;
         int sandboxPort = 8099;
         String seed = "demo";
         try {
@@ -63,6 +66,7 @@ public final class DemoCommand {
                     }
                     case "--seconds-per-day" -> perDay = Long.parseLong(value(args, ++i, a));
                     case "--port" -> port = Integer.parseInt(value(args, ++i, a));
+                    case "--management-port" -> managementPort = Integer.parseInt(value(args, ++i, a));
                     case "--sandbox-port" -> sandboxPort = Integer.parseInt(value(args, ++i, a));
                     case "--seed" -> seed = value(args, ++i, a);
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -80,10 +84,16 @@ public final class DemoCommand {
             err.print(USAGE);
             return 2;
         }
+        // Nothing needs exporting: a local PostgreSQL as user postgres and the database arrears_demo by default.
         String jdbc = setting(env, "QUARKUS_DATASOURCE_JDBC_URL", "quarkus.datasource.jdbc.url");
         if (jdbc == null || jdbc.isBlank()) {
-            err.println("demo: set QUARKUS_DATASOURCE_JDBC_URL, e.g. jdbc:postgresql://127.0.0.1:5432/arrears_demo (see README)");
-            return 2;
+            jdbc = DemoDatabase.DEFAULT_URL;
+            System.setProperty("quarkus.datasource.jdbc.url", jdbc);
+        }
+        String user = setting(env, "QUARKUS_DATASOURCE_USERNAME", "quarkus.datasource.username");
+        if (user == null || user.isBlank()) {
+            user = DemoDatabase.DEFAULT_USER;
+            System.setProperty("quarkus.datasource.username", user);
         }
         String database = databaseName(jdbc);
         String lower = database.toLowerCase(Locale.ROOT);
@@ -92,12 +102,18 @@ public final class DemoCommand {
                     + " whose name contains 'demo' or 'e2e' (e.g. arrears_demo), not '" + database + "'");
             return 2;
         }
+        var problem = DemoDatabase.ensure(jdbc, user, setting(env, "QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.password"));
+        if (problem.isPresent()) {
+            err.println("demo: " + problem.get());
+            return 2;
+        }
 
         Instant start = system.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration perSecond = Duration.ofSeconds(86_400).dividedBy(perDay);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.profile", "demo");
         props.put("quarkus.http.port", Integer.toString(port));
+        props.put("quarkus.management.port", Integer.toString(managementPort));
         props.put("arrears.demo.enabled", "true");
         props.put("arrears.demo.seconds-per-day", Long.toString(perDay));
         props.put("arrears.clock.mode", "accelerated");
@@ -159,6 +175,7 @@ public final class DemoCommand {
                 + "   control token: " + server.controlToken());
         out.println("  admin API on http://localhost:" + port + "/admin   operator token: "
                 + (operatorToken != null ? operatorToken : "$ARREARS_OPERATOR_TOKEN (from your environment)"));
+        out.println("  health and metrics on http://localhost:" + managementPort + "/q/health and /q/metrics");
         out.println("  database " + database + " is emptied now; stop the demo with Ctrl-C");
         out.flush();
         return -1;

@@ -244,7 +244,9 @@ public class DemoRunner {
         void awaitUp() throws InterruptedException {
             for (int i = 0; i < 600; i++) {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
+                    // The operator API itself, not /q/health: health lives on the management port.
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/status"))
+                                    .header("Authorization", "Bearer " + token).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
                         return;

@@ -1,5 +1,6 @@
 package dev.arrears.web.admin;
 
+import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
@@ -43,25 +44,33 @@ public class OrganisationsResource {
     private final OrganisationControl control;
     private final Outbox outbox;
     private final Clock clock;
+    private final ConnectionStore connections;
 
-    public OrganisationsResource(RunCycle cycle, CycleBook book, OrganisationControl control, Outbox outbox, Clock clock) {
+    public OrganisationsResource(RunCycle cycle, CycleBook book, OrganisationControl control, Outbox outbox, Clock clock,
+                                 ConnectionStore connections) {
         this.cycle = cycle;
         this.book = book;
         this.control = control;
         this.outbox = outbox;
         this.clock = clock;
+        this.connections = connections;
+    }
+
+    /** The record with the ledger's own id of the organisation, which tells several tenants of one consent apart. */
+    private OrganisationView view(CycleRecord r) {
+        return OrganisationView.of(r, connections.tenantId(r.organisation().id()).orElse(null));
     }
 
     @GET
     public List<OrganisationView> list() {
-        return book.all().stream().map(OrganisationView::of).toList();
+        return book.all().stream().map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
     public OrganisationView one(@PathParam("id") String id) {
         OrganisationId org = OrganisationIds.parse(id);
-        return book.find(org).map(OrganisationView::of).orElseThrow(() -> new UnknownOrganisationException(org));
+        return book.find(org).map(this::view).orElseThrow(() -> new UnknownOrganisationException(org));
     }
 
     /** Runs the organisation's cycle now, in this replica, whatever its cadences and back-off say, and says how it ended. */
@@ -101,7 +110,7 @@ public class OrganisationsResource {
     public Map<String, Object> goLive(@PathParam("id") String id) {
         GoLiveResult result = control.goLive(OrganisationIds.parse(id), clock.instant());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organisation", OrganisationView.of(book.find(result.organisation().id()).orElseThrow()));
+        body.put("organisation", view(book.find(result.organisation().id()).orElseThrow()));
         body.put("promoted", result.promoted().stream().map(ActionKey::value).toList());
         return body;
     }
@@ -149,14 +158,16 @@ public class OrganisationsResource {
     public record Ran(String organisation, String result, String summary, String replica) {
     }
 
-    public record OrganisationView(String id, String name, String provider, String mode, String timeZone, String policyId,
+    /** @param ledgerTenantId the Xero tenant id or the QuickBooks realm id; null before a connection exists */
+    public record OrganisationView(String id, String name, String provider, String ledgerTenantId, String mode,
+                                   String timeZone, String policyId,
                                    Instant lastCycleAt, String lastCycleOutcome, String lastCycleError,
                                    int consecutiveFailures, Instant backoffUntil, Instant writesPausedUntil,
                                    String leaseOwner, Instant leaseExpiresAt, Instant lastSyncAt, Instant lastDecideAt,
                                    Instant settingsRefreshedAt, Instant cycleRequestedAt) {
-        static OrganisationView of(CycleRecord r) {
+        static OrganisationView of(CycleRecord r, String ledgerTenantId) {
             Organisation o = r.organisation();
-            return new OrganisationView(o.id().toString(), o.displayName(), o.provider().name(), o.mode().name(),
+            return new OrganisationView(o.id().toString(), o.displayName(), o.provider().name(), ledgerTenantId, o.mode().name(),
                     o.timeZone().getId(), o.policyId(), o.lastCycleAt().orElse(null), o.lastCycleOutcome().orElse(null),
                     o.lastCycleError().orElse(null), r.consecutiveFailures(), r.backoffUntil().orElse(null),
                     r.writesPausedUntil().orElse(null), r.leaseOwner().orElse(null), r.leaseExpiresAt().orElse(null),

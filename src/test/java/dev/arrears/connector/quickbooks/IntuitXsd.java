@@ -1,6 +1,7 @@
 package dev.arrears.connector.quickbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.connector.ProviderDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Intuit's XSD data model (../shared/apis/quickbooks/xsd) read with plain DOM: per complex type, the
+ * Intuit's XSD data model (src/test/resources/apis/quickbooks/xsd) read with plain DOM: per complex type, the
  * member names JSON may use (elements, inherited ones through complexContent extension, and
  * attributes, which JSON writes as plain members) and the elements the schema requires. Used to
  * check every body the connector sends.
@@ -45,16 +46,9 @@ final class IntuitXsd {
         return loaded;
     }
 
-    /** Walks up from the working directory to the shared folder, wherever the worktree is checked out. */
+    /** Intuit's XSDs, copied into src/test/resources/apis/quickbooks/xsd with their licence. */
     static Path findXsdFolder() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("shared/apis/quickbooks/xsd"), dir.resolve("apis/quickbooks/xsd"))) {
-                if (Files.isRegularFile(candidate.resolve("Finance.xsd"))) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalStateException("shared/apis/quickbooks/xsd not found above " + Path.of("").toAbsolutePath());
+        return ProviderDocuments.path("quickbooks/xsd");
     }
 
     private IntuitXsd(Path folder) {

@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.arrears.application.ConnectionStatus;
@@ -14,8 +17,12 @@ import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.SyncReport;
 import dev.arrears.persistence.TestClock;
+import dev.arrears.web.health.ManagementPort;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,6 +32,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(IntuitWireMock.class)
 class QuickBooksTokenTest extends QuickBooksTestBase {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final String BASIC = "Basic " + Base64.getEncoder()
             .encodeToString("test-client-id:test-client-secret".getBytes(StandardCharsets.UTF_8));
@@ -71,6 +81,28 @@ class QuickBooksTokenTest extends QuickBooksTestBase {
         intuit.resetRequests();
         assertThat(gateway.sync(company.org()).stoppedBy()).get().isInstanceOf(LedgerFailure.NeedsReconnect.class);
         assertThat(intuit.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void a_company_whose_refresh_token_was_refused_is_named_by_the_organisations_health_check() {
+        Company company = syncedThroughWithExpiringToken();
+        intuit.stubFor(refresh(company).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Incorrect or invalid refresh token\"}")));
+        String name = organisations.find(company.org()).orElseThrow().displayName();
+
+        gateway.sync(company.org());
+
+        // Degraded, not down: the group answers 200 and names the company with its id.
+        RestAssured.given().baseUri(ManagementPort.base(management)).when().get("q/health/group/organisations")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks[0].data.degraded", is(true))
+                .body("checks[0].data.needsReconnect", containsString(name + " (" + company.org() + ")"));
+        // The refused refresh is counted for the operator's dashboard.
+        RestAssured.given().baseUri(ManagementPort.base(management)).when().get("q/metrics")
+                .then().statusCode(200)
+                .body(matchesPattern("(?s).*\\narrears_ledger_calls_total\\{operation=\"tokens/bearer\",provider=\"quickbooks\",status=\"400\"} [1-9].*"))
+                .body(matchesPattern("(?s).*\\narrears_ledger_token_refusals_total\\{provider=\"quickbooks\"} [1-9].*"));
     }
 
     @Test

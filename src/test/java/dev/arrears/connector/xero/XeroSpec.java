@@ -7,9 +7,9 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.arrears.connector.ProviderDocuments;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -150,18 +150,8 @@ final class XeroSpec {
         return identity;
     }
 
-    /** ../shared/apis/xero from the module root; found by walking up, wherever the tests run from. */
+    /** Xero's OpenAPI documents, copied into src/test/resources/apis/xero with their licence. */
     static Path spec(String file) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/apis/xero").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            Path sibling = dir.resolve("../shared/apis/xero").resolve(file).normalize();
-            if (Files.isRegularFile(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("Xero's OpenAPI document " + file + " was not found above " + Path.of("").toAbsolutePath());
+        return ProviderDocuments.path("xero/" + file);
     }
 }
