@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param conditions       all must hold for the stage to apply to an invoice
  * @param actions          what reaching the stage plans, in order
  * @param reviewAfterDays  when to look at the invoice again while it sits in this stage, if sooner than the next stage
+ * @param channel          how this stage's reminders go out, overriding the organisation's channel; empty = the
+ *                         organisation's
  */
 public record Stage(String name, int dayOffset, List<StageCondition> conditions, List<ActionSpec> actions,
-                    Optional<Integer> reviewAfterDays) {
+                    Optional<Integer> reviewAfterDays, Optional<ReminderChannel> channel) {
+
+    /** A stage whose reminders go through the organisation's channel. */
+    public Stage(String name, int dayOffset, List<StageCondition> conditions, List<ActionSpec> actions,
+                 Optional<Integer> reviewAfterDays) {
+        this(name, dayOffset, conditions, actions, reviewAfterDays, Optional.empty());
+    }
 
     public Stage {
         Objects.requireNonNull(name, "name");
@@ -24,6 +32,7 @@ public record Stage(String name, int dayOffset, List<StageCondition> conditions,
         conditions = List.copyOf(conditions);
         actions = List.copyOf(actions);
         Objects.requireNonNull(reviewAfterDays, "reviewAfterDays");
+        Objects.requireNonNull(channel, "channel");
         reviewAfterDays.ifPresent(days -> {
             if (days < 1) {
                 throw new IllegalArgumentException("stage '" + name + "': review_after_days must be at least 1, was " + days);

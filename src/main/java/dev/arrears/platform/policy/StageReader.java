@@ -2,6 +2,7 @@ package dev.arrears.platform.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.domain.policy.ActionSpec;
+import dev.arrears.domain.policy.ReminderChannel;
 import dev.arrears.domain.policy.Stage;
 import dev.arrears.domain.policy.StageCondition;
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 final class StageReader {
 
-    static final List<String> FIELDS = List.of("name", "day", "when", "actions", "review_after_days", "document");
+    static final List<String> FIELDS = List.of("name", "day", "when", "actions", "review_after_days", "document", "channel");
     static final List<String> CONDITIONS = List.of("min_amount_due");
     static final List<String> ACTIONS = List.of("reminder", "note", "late_fee", "flag");
     /** Documents a stage can produce; the names are also the names of their templates. */
@@ -48,11 +49,13 @@ final class StageReader {
         Optional<Integer> review = fields.wholeNumber(node, path, "review_after_days", false, 1, "7");
         boolean reviewBad = node.hasNonNull("review_after_days") && review.isEmpty();
         boolean documentBad = node.hasNonNull("document") && document(node, path).isEmpty();
-        if (documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad) {
+        Optional<ReminderChannel> channel = channel(node, path);
+        boolean channelBad = node.hasNonNull("channel") && channel.isEmpty();
+        if (channelBad || documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Stage(name.get(), day.get(), conditions.get(), actions.get(), review));
+            return Optional.of(new Stage(name.get(), day.get(), conditions.get(), actions.get(), review, channel));
         } catch (IllegalArgumentException e) {
             fields.problem(path, e.getMessage());
             return Optional.empty();
@@ -154,6 +157,19 @@ final class StageReader {
             return Optional.empty();
         }
         return name;
+    }
+
+    /** The optional {@code channel} of a stage: {@code email} or {@code ledger}, overriding the organisation's channel. */
+    private Optional<ReminderChannel> channel(JsonNode node, String path) {
+        Optional<String> text = fields.text(node, path, "channel", false);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ReminderChannel> channel = ReminderChannel.parse(text.get());
+        if (channel.isEmpty()) {
+            fields.problem(YamlFields.child(path, "channel"), "'" + text.get() + "' is not a channel; expected email or ledger");
+        }
+        return channel;
     }
 
     private Optional<ActionSpec> feeRule(String ruleId, String field) {
