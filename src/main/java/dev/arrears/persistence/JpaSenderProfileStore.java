@@ -17,11 +17,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** {@link SenderProfileStore} on {@code sender_profile}; the SMTP password is sealed before it reaches an entity. */
 @ApplicationScoped
@@ -52,7 +49,7 @@ public class JpaSenderProfileStore implements SenderProfileStore {
                 .map(text -> new EscalatedSender(Mailbox.parse(text), row.escalatedFromStage));
         return Optional.of(new SenderProfile(ReminderChannel.valueOf(row.channel),
                 new Mailbox(row.fromAddress, Optional.ofNullable(row.fromName)),
-                Optional.ofNullable(row.replyTo).map(Mailbox::parse), lines(row.cc), lines(row.bcc), escalated, server,
+                Optional.ofNullable(row.replyTo).map(Mailbox::parse), MailboxLines.lines(row.cc), MailboxLines.lines(row.bcc), escalated, server,
                 Locale.forLanguageTag(row.language)));
     }
 
@@ -72,8 +69,8 @@ public class JpaSenderProfileStore implements SenderProfileStore {
         row.fromAddress = profile.from().address();
         row.fromName = profile.from().name().orElse(null);
         row.replyTo = profile.replyTo().map(Mailbox::formatted).orElse(null);
-        row.cc = joined(profile.cc());
-        row.bcc = joined(profile.bcc());
+        row.cc = MailboxLines.joined(profile.cc());
+        row.bcc = MailboxLines.joined(profile.bcc());
         row.escalatedFrom = profile.escalated().map(e -> e.from().formatted()).orElse(null);
         row.escalatedFromStage = profile.escalated().map(EscalatedSender::fromStage).orElse(null);
         Optional<SmtpServer> server = profile.server();
@@ -93,13 +90,5 @@ public class JpaSenderProfileStore implements SenderProfileStore {
     public boolean remove(OrganisationId organisation) {
         return em.createQuery("delete from SenderProfileEntity p where p.organisationId = :id")
                 .setParameter("id", organisation.value()).executeUpdate() > 0;
-    }
-
-    private static String joined(List<Mailbox> mailboxes) {
-        return mailboxes.stream().map(Mailbox::formatted).collect(Collectors.joining("\n"));
-    }
-
-    private static List<Mailbox> lines(String text) {
-        return Arrays.stream(text.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).map(Mailbox::parse).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.arrears.web.admin;
 
 import dev.arrears.application.OrganisationId;
-import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.email.Channels;
 import dev.arrears.application.email.EscalatedSender;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,9 +76,7 @@ public class SenderResource {
     }
 
     private OrganisationId known(String id) {
-        OrganisationId org = OrganisationIds.parse(id);
-        book.find(org).orElseThrow(() -> new UnknownOrganisationException(org));
-        return org;
+        return OrganisationIds.known(id, book);
     }
 
     /** The request body; addresses as {@code accounts@example.com} or {@code Example Ltd <accounts@example.com>}. */
@@ -98,38 +94,11 @@ public class SenderResource {
                 throw new IllegalArgumentException("escalatedFrom and escalatedFromStage go together: the sender and the stage it starts at");
             }
             Optional<EscalatedSender> escalated = escalatedFrom == null || escalatedFrom.isBlank() ? Optional.empty()
-                    : Optional.of(new EscalatedSender(field("escalatedFrom", escalatedFrom), escalatedFromStage.strip()));
-            return new SenderProfile(chosen, field("from", from),
-                    Optional.ofNullable(replyTo).filter(r -> !r.isBlank()).map(r -> field("replyTo", r)),
-                    mailboxes("cc", cc), mailboxes("bcc", bcc), escalated,
-                    smtp == null ? Optional.empty() : Optional.of(smtp.toServer(stored)), language(language));
-        }
-
-        private static Mailbox field(String name, String text) {
-            try {
-                return Mailbox.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static List<Mailbox> mailboxes(String name, List<String> texts) {
-            return texts == null ? List.of() : texts.stream().map(t -> field(name, t == null ? "" : t)).toList();
-        }
-
-        private static Locale language(String tag) {
-            if (tag == null || tag.isBlank()) {
-                return Locale.ENGLISH;
-            }
-            try {
-                Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
-                if (locale.getLanguage().isEmpty()) {
-                    throw new IllformedLocaleException("no language");
-                }
-                return locale;
-            } catch (IllformedLocaleException e) {
-                throw new IllegalArgumentException("language must be a language tag such as en or de, was '" + tag + "'", e);
-            }
+                    : Optional.of(new EscalatedSender(EmailRequests.mailbox("escalatedFrom", escalatedFrom), escalatedFromStage.strip()));
+            return new SenderProfile(chosen, EmailRequests.mailbox("from", from),
+                    Optional.ofNullable(replyTo).filter(r -> !r.isBlank()).map(r -> EmailRequests.mailbox("replyTo", r)),
+                    EmailRequests.mailboxes("cc", cc), EmailRequests.mailboxes("bcc", bcc), escalated,
+                    smtp == null ? Optional.empty() : Optional.of(smtp.toServer(stored)), EmailRequests.language(language).orElse(Locale.ENGLISH));
         }
     }
 
