@@ -17,17 +17,17 @@ import java.util.function.Function;
  * message taken in whole whose answer never comes (the connection drops right after the data). It
  * listens on a free port and records every message it received in whole.
  */
-final class ScriptedSmtp implements AutoCloseable {
+public final class ScriptedSmtp implements AutoCloseable {
 
     /** The answer to a {@code RCPT TO} line, or to the end of the data ({@code null} = drop the connection). */
-    record Script(Function<String, String> rcpt, String afterData) {
+    public record Script(Function<String, String> rcpt, String afterData) {
     }
 
     private final ServerSocket socket;
     private final Thread thread;
-    final List<String> received = new CopyOnWriteArrayList<>();
+    public final List<String> received = new CopyOnWriteArrayList<>();
 
-    ScriptedSmtp(Script script) throws IOException {
+    public ScriptedSmtp(Script script) throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         thread = Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
@@ -40,7 +40,7 @@ final class ScriptedSmtp implements AutoCloseable {
         });
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
