@@ -16,6 +16,7 @@ import dev.arrears.application.email.CustomerEmailSetting;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
 import dev.arrears.application.email.LedgerAddressBook;
+import dev.arrears.application.email.LedgerPayLinks;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.Mailbox;
 import dev.arrears.application.email.Recipients;
@@ -58,6 +59,7 @@ class EmailChannelInDispatchTest extends CycleTestBase {
 
     private GreenMail greenMail;
     private final Map<String, Recipients> addresses = new ConcurrentHashMap<>();
+    private final Map<String, String> payLinks = new ConcurrentHashMap<>();
     private RecordingLedger xero;
     private CycleFixture.Replica replica;
 
@@ -80,11 +82,14 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort());
         xero.put(invoice(org, "A", "C1", SUNDAY));
         addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+        payLinks.put("A", "https://in.xero.com/pay/A?x=1&y=2");
 
         replica.cycle().runDue();
 
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
+        assertThat(decoded(received[0].getContent())).contains("Pay online: https://in.xero.com/pay/A?x=1&y=2")
+                .contains("href=\"https://in.xero.com/pay/A?x=1&amp;y=2\"");
         assertThat(received[0].getSubject()).isEqualTo("Invoice INV-A is now overdue");
         assertThat(received[0].getMessageID()).matches("<arrears\\.[0-9a-f]{32}@acme\\.example>");
         assertThat(received[0].getHeader("Reply-To")[0]).contains("jo@firm.example");
@@ -111,6 +116,8 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getSubject()).isEqualTo("Rechnung INV-A ist überfällig");
+        // No pay link from the ledger: the template's own wording for that case, and the email still goes.
+        assertThat(decoded(received[0].getContent())).contains("Bitte überweisen").doesNotContain("Online bezahlen");
     }
 
     @Test
@@ -200,6 +207,18 @@ class EmailChannelInDispatchTest extends CycleTestBase {
                 Optional.of(new SmtpServer("127.0.0.1", port, SmtpSecurity.NONE, Optional.empty(), Optional.empty())), Locale.ENGLISH);
     }
 
+    /** The decoded text of every part (plain text, HTML), as a mail reader shows them. */
+    private static String decoded(Object content) throws Exception {
+        if (content instanceof jakarta.mail.internet.MimeMultipart multi) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multi.getCount(); i++) {
+                all.append(decoded(multi.getBodyPart(i).getContent())).append('\n');
+            }
+            return all.toString();
+        }
+        return String.valueOf(content);
+    }
+
     private OutboxEntry reminder(OrganisationId org, String invoiceId) {
         return fx.outbox(org).stream().filter(e -> e.action().key().value().equals(org + ":" + invoiceId + ":stage:overdue-notice:reminder:0"))
                 .findFirst().orElseThrow();
@@ -217,7 +236,18 @@ class EmailChannelInDispatchTest extends CycleTestBase {
                 return new AddressReading.Found(addresses.getOrDefault(invoice.customerId(), Recipients.NONE));
             }
         };
-        return new EmailReminders(fx.clock, profiles, customers, fx.effectivePolicies, fx.connections, templates, List.of(book),
-                List.of(smtp));
+        LedgerPayLinks links = new LedgerPayLinks() {
+            @Override
+            public LedgerProvider provider() {
+                return LedgerProvider.XERO;
+            }
+
+            @Override
+            public Optional<String> payLink(OrganisationId organisation, InvoiceSnapshot invoice) {
+                return Optional.ofNullable(payLinks.get(invoice.invoiceId()));
+            }
+        };
+        return new EmailReminders(fx.clock, profiles, customers, fx.effectivePolicies, fx.connections, fx.states, templates, List.of(book),
+                List.of(links), List.of(smtp));
     }
 }

@@ -1,6 +1,8 @@
 package dev.arrears.application.cycle;
 
 import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.DunningStateStore;
+import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.Organisation;
@@ -10,6 +12,7 @@ import dev.arrears.application.email.Channels;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
 import dev.arrears.application.email.LedgerAddressBook;
+import dev.arrears.application.email.LedgerPayLinks;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.Mailbox;
 import dev.arrears.application.email.OutgoingEmail;
@@ -49,7 +52,7 @@ import java.util.Optional;
 public final class EmailReminders {
 
     /** For organisations and tests without the email channel: every reminder goes through the ledger. */
-    public static final EmailReminders LEDGER_ONLY = new EmailReminders(null, null, null, null, null, null, List.of(), List.of());
+    public static final EmailReminders LEDGER_ONLY = new EmailReminders(null, null, null, null, null, null, null, List.of(), List.of(), List.of());
 
     private final Clock clock;
     private final SenderProfileStore profiles;
@@ -60,11 +63,15 @@ public final class EmailReminders {
     private final CustomerEmailSettingsStore customers;
     private final List<LedgerAddressBook> addressBooks;
     private final List<MailTransport> transports;
+    private final DunningStateStore states;
+    private final List<LedgerPayLinks> payLinks;
 
     public EmailReminders(Clock clock, SenderProfileStore profiles, CustomerEmailSettingsStore customers, EffectivePolicies policies,
-                          ConnectionStore connections, EmailTemplates templates, List<LedgerAddressBook> addressBooks,
-                          List<MailTransport> transports) {
+                          ConnectionStore connections, DunningStateStore states, EmailTemplates templates,
+                          List<LedgerAddressBook> addressBooks, List<LedgerPayLinks> payLinks, List<MailTransport> transports) {
         this.clock = clock;
+        this.payLinks = List.copyOf(payLinks);
+        this.states = states;
         this.profiles = profiles;
         this.customers = customers;
         this.recipients = customers == null ? null : new ReminderRecipients(customers);
@@ -141,8 +148,10 @@ public final class EmailReminders {
         try {
             Locale language = templates.languageFor(reminder.template(), wanted);
             LocalDate today = OrganisationDay.today(clock.instant(), organisation.timeZone());
-            ReminderEmail model = new ReminderEmails(language, organisation.country()).model(organisation.displayName(),
-                    reminder.stage(), List.of(invoice), today, List.of(), "",
+            ReminderEmails words = new ReminderEmails(language, organisation.country());
+            List<ReminderEmail.Fee> fees = words.fees(states.load(InvoiceRef.of(invoice))
+                    .map(s -> s.state().fees()).orElse(List.of()));
+            ReminderEmail model = words.model(organisation.displayName(), reminder.stage(), List.of(invoice), today, fees, payLink(organisation, invoice),
                     new ReminderEmail.Contact(contact.name().orElse(organisation.displayName()), contact.address()));
             rendered = templates.render(reminder.template(), language, model);
         } catch (IllegalStateException e) {
@@ -152,6 +161,17 @@ public final class EmailReminders {
                 resolved.recipients().cc(), resolved.recipients().bcc(), rendered.subject(), rendered.text(), rendered.html(),
                 List.of());
         return new Ready(profile, transport, email, resolved.source());
+    }
+
+    /** The ledger's pay-now link, or "" (the template words the "no link" case). */
+    private String payLink(Organisation organisation, InvoiceSnapshot invoice) {
+        return payLinks.stream().filter(p -> p.provider() == organisation.provider()).findFirst().flatMap(p -> {
+            try {
+                return p.payLink(organisation.id(), invoice);
+            } catch (RuntimeException e) {
+                return Optional.empty();   // a link is a courtesy: the reminder goes without one
+            }
+        }).orElse("");
     }
 
     SendOutcome send(Ready ready) {

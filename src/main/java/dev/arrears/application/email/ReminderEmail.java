@@ -38,8 +38,13 @@ public record ReminderEmail(String organisation, String stage, Customer customer
     public record Line(String number, String date, String dueDate, String total, String amountDue, long daysOverdue) {
     }
 
-    /** A fee charged on the invoice, with how it was computed, in the customer's words. */
-    public record Fee(String description, String amount, String computation) {
+    /**
+     * A fee charged on the invoice (statutory interest and compensation are fee rules too).
+     *
+     * @param rule   the fee rule's id in the policy ({@code late-fee}, {@code statutory-interest})
+     * @param period which charge of the rule this is (1 for the first)
+     */
+    public record Fee(String rule, int period, String chargeDate, String amount) {
     }
 
     public record Contact(String name, String email) {

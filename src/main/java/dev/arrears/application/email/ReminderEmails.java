@@ -1,5 +1,6 @@
 package dev.arrears.application.email;
 
+import dev.arrears.domain.dunning.ChargedFee;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.money.Money;
 import java.math.RoundingMode;
@@ -48,6 +49,12 @@ public final class ReminderEmails {
         Money sum = invoices.stream().map(InvoiceSnapshot::amountDue).reduce(Money::plus).orElseThrow();
         return new ReminderEmail(organisation, stage, new ReminderEmail.Customer(first.customerId(), first.customerName()),
                 lines.getFirst(), lines, amount(sum), fees, payLink, accountant);
+    }
+
+    /** The fees charged so far on the invoice, as the dunning state records them. */
+    public List<ReminderEmail.Fee> fees(List<ChargedFee> charged) {
+        return charged.stream().map(f -> new ReminderEmail.Fee(f.ruleId(), f.period(), date(f.chargeDate()), amount(f.amount())))
+                .toList();
     }
 
     public String amount(Money money) {

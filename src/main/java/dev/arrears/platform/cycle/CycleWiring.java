@@ -16,6 +16,7 @@ import dev.arrears.application.cycle.EmailReminders;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
 import dev.arrears.application.email.LedgerAddressBook;
+import dev.arrears.application.email.LedgerPayLinks;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.SenderProfileStore;
 import dev.arrears.application.cycle.ActionClaims;
@@ -132,9 +133,11 @@ public class CycleWiring {
     @Produces
     @Singleton
     EmailReminders emailReminders(Clock clock, SenderProfileStore profiles, CustomerEmailSettingsStore customers,
-                                  EffectivePolicies policies, ConnectionStore connections, EmailTemplates templates,
-                                  @Any Instance<LedgerAddressBook> addressBooks, @Any Instance<MailTransport> transports) {
-        return new EmailReminders(clock, profiles, customers, policies, connections, templates, addressBooks.stream().toList(),
+                                  EffectivePolicies policies, ConnectionStore connections, DunningStateStore states,
+                                  EmailTemplates templates, @Any Instance<LedgerAddressBook> addressBooks,
+                                  @Any Instance<LedgerPayLinks> payLinks, @Any Instance<MailTransport> transports) {
+        return new EmailReminders(clock, profiles, customers, policies, connections, states, templates, addressBooks.stream().toList(),
+                payLinks.stream().toList(),
                 transports.stream().toList());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arrears.application.email.ReminderEmail;
 import dev.arrears.application.email.ReminderEmails;
 import dev.arrears.application.email.RenderedEmail;
+import dev.arrears.domain.dunning.ChargedFee;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
@@ -61,6 +62,20 @@ class QuteEmailTemplatesTest {
         assertThat(email.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co")
                 .contains("href=\"https://pay.example/?a=1&amp;b=2\"");
         assertThat(email.text()).contains("<script>alert('x')</script> & Co");
+    }
+
+    @Test
+    void fees_charged_are_listed_with_their_rule_date_and_amount() {
+        ReminderEmails words = new ReminderEmails(Locale.ENGLISH, "GB");
+        InvoiceSnapshot invoice = new InvoiceSnapshot("org", "I-8", "INV-8", "C-1", "Acme Ltd", LocalDate.of(2025, 1, 15),
+                Optional.of(LocalDate.of(2025, 2, 14)), Money.of("1000.00", "GBP"), Money.of("1000.00", "GBP"),
+                InvoiceStatus.OPEN, List.of(), false);
+        List<ReminderEmail.Fee> fees = words.fees(List.of(new ChargedFee("late-fee", 1, LocalDate.of(2025, 2, 28),
+                Money.of("40.00", "GBP"))));
+        RenderedEmail email = SHIPPED.render("final", Locale.ENGLISH,
+                words.model("Acme Services", "Final notice", List.of(invoice), TODAY, fees, "", JO));
+        assertThat(email.text()).contains("£40.00 (late-fee, 28 Feb 2025)").contains("£1,000.00");
+        assertThat(email.html()).contains("<li>£40.00 (late-fee, 28 Feb 2025)</li>");
     }
 
     @Test
