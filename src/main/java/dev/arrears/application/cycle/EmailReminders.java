@@ -141,8 +141,12 @@ public final class EmailReminders {
     private Prepared compose(Organisation organisation, ActionKey key, PlannedAction.SendReminder reminder, InvoiceSnapshot invoice,
                              SenderProfile profile, MailTransport transport, ReminderRecipients.Resolved resolved) {
         Locale wanted = customers.find(organisation.id(), invoice.customerId()).language().orElse(profile.language());
-        Policy policy = policy(organisation, invoice.customerId());
-        Mailbox from = profile.senderFor(policy, reminder.stage());
+        Mailbox from;
+        try {
+            from = profile.senderFor(policy(organisation, invoice.customerId()), reminder.stage());
+        } catch (RuntimeException e) {
+            from = profile.from();
+        }
         Mailbox contact = profile.replyTo().orElse(from);
         RenderedEmail rendered;
         try {
@@ -185,7 +189,15 @@ public final class EmailReminders {
 
     private ReminderChannel channel(Organisation organisation, Optional<SenderProfile> profile, PlannedAction.SendReminder reminder,
                                     String customerId) {
-        return Channels.forStage(profile, policy(organisation, customerId), reminder.stage());
+        Policy policy;
+        try {
+            policy = policy(organisation, customerId);
+        } catch (RuntimeException e) {
+            // The policy cannot be resolved now (the decide step reports why): the organisation's channel decides,
+            // rather than an exception leaving the action claimed.
+            return Channels.ofOrganisation(profile);
+        }
+        return Channels.forStage(profile, policy, reminder.stage());
     }
 
     private Policy policy(Organisation organisation, String customerId) {
