@@ -18,6 +18,7 @@ import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.ContactLog;
+import dev.arrears.application.cycle.EmailReminders;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.Backoff;
@@ -156,6 +157,16 @@ class CycleFixture {
 
     Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,
                     EffectivePolicies effective, RecordingLedger... ledgers) {
+        return replica(id, cycleSettings, dispatchSettings, guards, effective, EmailReminders.LEDGER_ONLY, ledgers);
+    }
+
+    /** A replica that sends email reminders through {@code emails}. */
+    Replica replica(String id, EmailReminders emails, RecordingLedger... ledgers) {
+        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, effectivePolicies, emails, ledgers);
+    }
+
+    private Replica replica(String id, CycleSettings cycleSettings, DispatchSettings dispatchSettings, List<ChaseGuard> guards,
+                            EffectivePolicies effective, EmailReminders emails, RecordingLedger... ledgers) {
         ReplicaId replica = new ReplicaId(id);
         LedgerGateways gateways = new LedgerGateways(Arrays.asList(ledgers));
         Random random = new Random(id.hashCode());
@@ -163,7 +174,7 @@ class CycleFixture {
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
                 new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
-                new SendRulesCheck(sendRules, contacts, connections));
+                new SendRulesCheck(sendRules, contacts, connections), emails);
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
                 audit, new SettingsReads(book, audit), new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
         return new Replica(cycle, dispatch);

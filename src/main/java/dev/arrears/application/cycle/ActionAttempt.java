@@ -47,10 +47,19 @@ final class ActionAttempt {
     private final SendRulesCheck sendRules;
     private final ActionClaims claims;
     private final ReplicaId replica;
+    private final EmailReminders emails;
 
     ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
                   Backoff backoff, SendRulesCheck sendRules) {
+        this(replica, claims, clock, settings, organisations, invoices, payments, book, gateways, guards, backoff, sendRules,
+                EmailReminders.LEDGER_ONLY);
+    }
+
+    ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
+                  PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
+                  Backoff backoff, SendRulesCheck sendRules, EmailReminders emails) {
+        this.emails = emails;
         this.clock = clock;
         this.settings = settings;
         this.organisations = organisations;
@@ -95,6 +104,9 @@ final class ActionAttempt {
             String why = LedgerGateways.missing(organisation.get().provider());
             return Settlement.quiet(new ClaimResult.Retry(backoff.next(clock.instant(), 1, Optional.empty()), false,
                     claimed.inDoubt(), why));
+        }
+        if (claimed.inDoubt() && emails.isEmail(organisation.get(), entry, invoices.load(invoice).map(InvoiceSnapshot::customerId).orElse(""))) {
+            return EmailAttempt.mayHaveBeenSent(claimed);
         }
         if (claimed.inDoubt()) {
             // An earlier attempt may be in the ledger: find out first, so that neither the send rules nor a
@@ -259,6 +271,28 @@ final class ActionAttempt {
             Optional<String> blocked = guard.blocks(fresh, entry);
             if (blocked.isPresent()) {
                 return cancelled(blocked.get(), Map.of("guard", guard.getClass().getSimpleName()));
+            }
+        }
+        // The email channel's hook: a reminder whose channel is email is sent here, not by the ledger.
+        EmailReminders.Prepared email = entry.action() instanceof PlannedAction.SendReminder
+                ? organisations.find(ref.organisationId()).map(o -> emails.prepare(o, entry, fresh))
+                        .orElseGet(EmailReminders.ViaLedger::new)
+                : new EmailReminders.ViaLedger();
+        switch (email) {
+            case EmailReminders.ViaLedger ledger -> { }
+            case EmailReminders.ForPerson person -> {
+                return needsHuman(claimed, person.reason(), false);
+            }
+            case EmailReminders.LedgerUnreadable unreadable -> {
+                return failure(claimed, unreadable.failure(), false, "address lookup");
+            }
+            case EmailReminders.Ready ready -> {
+                if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
+                    return Settlement.quiet(new ClaimResult.Retry(clock.instant(), false, claimed.inDoubt(),
+                            "the claim was lost before the email"));
+                }
+                return EmailAttempt.settle(claimed, ready, emails.send(ready), fresh, gateway, contactOf(entry, fresh, contact),
+                        reason -> failure(claimed, new LedgerFailure.RetryLater(reason, Optional.empty()), false, "email"));
             }
         }
         LedgerWrite write;

@@ -40,13 +40,22 @@ public final class DispatchActions {
     public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
                            OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
                            LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff, SendRulesCheck sendRules) {
+        this(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways, guards, backoff, sendRules,
+                EmailReminders.LEDGER_ONLY);
+    }
+
+    /** @param emails the email channel: reminders whose channel is email are sent by Arrears, not by the ledger */
+    public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
+                           OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
+                           LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff, SendRulesCheck sendRules,
+                           EmailReminders emails) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.attempt = new ActionAttempt(this.replica, this.claims, clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
-                gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"));
+                gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"), Objects.requireNonNull(emails, "emails"));
     }
 
     /** How many claimed actions ended how; {@code lost} were claims another replica had taken over meanwhile. */

@@ -12,6 +12,13 @@ import dev.arrears.application.PolicyVersionStore;
 import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.collections.ContactLog;
+import dev.arrears.application.cycle.EmailReminders;
+import dev.arrears.application.email.CustomerEmailSettingsStore;
+import dev.arrears.application.email.EmailTemplates;
+import dev.arrears.application.email.LedgerAddressBook;
+import dev.arrears.application.email.LedgerPayLinks;
+import dev.arrears.application.email.MailTransport;
+import dev.arrears.application.email.SenderProfileStore;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.Backoff;
 import dev.arrears.application.cycle.ChaseGuard;
@@ -112,13 +119,26 @@ public class CycleWiring {
     DispatchActions dispatchActions(ReplicaId replica, Clock clock, DispatchConfig config, ActionClaims claims,
                                     OrganisationStore organisations, InvoiceStore invoices, Outbox outbox,
                                     CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards,
-                                    SendRulesRepository sendRules, ContactLog contacts, ConnectionStore connections) {
+                                    SendRulesRepository sendRules, ContactLog contacts, ConnectionStore connections,
+                                    EmailReminders emails) {
         DispatchSettings settings = new DispatchSettings(config.claimDuration(), config.batchSize(), config.maxAttempts(),
                 config.backoffBase(), config.backoffMax());
         List<ChaseGuard> guardList = guards.stream().toList();
         return new DispatchActions(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways,
                 guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random),
-                new SendRulesCheck(sendRules, contacts, connections));
+                new SendRulesCheck(sendRules, contacts, connections), emails);
+    }
+
+    /** The email channel: sender profiles, recipients from each ledger, the templates, and the mail transports. */
+    @Produces
+    @Singleton
+    EmailReminders emailReminders(Clock clock, SenderProfileStore profiles, CustomerEmailSettingsStore customers,
+                                  EffectivePolicies policies, ConnectionStore connections, DunningStateStore states,
+                                  EmailTemplates templates, @Any Instance<LedgerAddressBook> addressBooks,
+                                  @Any Instance<LedgerPayLinks> payLinks, @Any Instance<MailTransport> transports) {
+        return new EmailReminders(clock, profiles, customers, policies, connections, states, templates, addressBooks.stream().toList(),
+                payLinks.stream().toList(),
+                transports.stream().toList());
     }
 
     /** Every read of a ledger's settings counts for the daily step, whoever asked for it. */

@@ -2,6 +2,8 @@ package dev.arrears.platform.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.domain.policy.ActionSpec;
+import dev.arrears.domain.policy.ReminderChannel;
+import dev.arrears.domain.policy.StableKey;
 import dev.arrears.domain.policy.Stage;
 import dev.arrears.domain.policy.StageCondition;
 import java.math.BigDecimal;
@@ -18,7 +20,7 @@ import java.util.Set;
  */
 final class StageReader {
 
-    static final List<String> FIELDS = List.of("name", "key", "day", "when", "actions", "review_after_days", "document");
+    static final List<String> FIELDS = List.of("name", "key", "day", "when", "actions", "review_after_days", "document", "channel");
     static final List<String> CONDITIONS = List.of("min_amount_due");
     static final List<String> ACTIONS = List.of("reminder", "note", "late_fee", "flag");
     /** Documents a stage can produce; the names are also the names of their templates. */
@@ -49,14 +51,15 @@ final class StageReader {
         boolean reviewBad = node.hasNonNull("review_after_days") && review.isEmpty();
         boolean documentBad = node.hasNonNull("document") && document(node, path).isEmpty();
         Optional<String> key = KeyField.written(fields, node, path);
-        if (documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad
+        Optional<ReminderChannel> channel = channel(node, path);
+        boolean channelBad = node.hasNonNull("channel") && channel.isEmpty();
+        if (channelBad || documentBad || name.isEmpty() || day.isEmpty() || conditions.isEmpty() || actions.isEmpty() || reviewBad
                 || KeyField.bad(node, key)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(key.isPresent()
-                    ? new Stage(name.get(), day.get(), conditions.get(), actions.get(), review, key.get())
-                    : new Stage(name.get(), day.get(), conditions.get(), actions.get(), review));
+            return Optional.of(new Stage(name.get(), day.get(), conditions.get(), actions.get(), review,
+                    key.orElseGet(() -> StableKey.defaultFor(name.get())), channel));
         } catch (IllegalArgumentException e) {
             fields.problem(path, e.getMessage());
             return Optional.empty();
@@ -158,6 +161,19 @@ final class StageReader {
             return Optional.empty();
         }
         return name;
+    }
+
+    /** The optional {@code channel} of a stage: {@code email} or {@code ledger}, overriding the organisation's channel. */
+    private Optional<ReminderChannel> channel(JsonNode node, String path) {
+        Optional<String> text = fields.text(node, path, "channel", false);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ReminderChannel> channel = ReminderChannel.parse(text.get());
+        if (channel.isEmpty()) {
+            fields.problem(YamlFields.child(path, "channel"), "'" + text.get() + "' is not a channel; expected email or ledger");
+        }
+        return channel;
     }
 
     private Optional<ActionSpec> feeRule(String ruleId, String field) {

@@ -1,5 +1,6 @@
 package dev.arrears.platform.templates;
 
+import dev.arrears.application.email.EmailTemplates;
 import dev.arrears.application.escalation.DocumentRenderer;
 import dev.arrears.application.escalation.EscalationDocuments;
 import io.quarkus.runtime.StartupEvent;
@@ -25,12 +26,19 @@ public class TemplatesProducer {
 
     @Produces
     @Singleton
+    EmailTemplates emailTemplates(TemplatesConfig config) {
+        return new QuteEmailTemplates(Path.of(config.dir()));
+    }
+
+    @Produces
+    @Singleton
     EscalationDocuments escalationDocuments(DocumentRenderer renderer) {
         return new EscalationDocuments(renderer);
     }
 
-    void onStart(@Observes StartupEvent event, DocumentRenderer renderer) {
-        // Injecting it is enough: the singleton is made, and every template parsed, here.
+    void onStart(@Observes StartupEvent event, DocumentRenderer renderer, EmailTemplates emails) {
+        // Injecting them is enough: the singletons are made, and every template parsed, here.
         renderer.getClass();
+        emails.getClass();
     }
 }

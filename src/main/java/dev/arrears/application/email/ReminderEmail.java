@@ -1,0 +1,52 @@
+package dev.arrears.application.email;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an email reminder template can say (the merge fields, listed for accountants in
+ * config/README.md). Amounts and dates are already formatted for the organisation's locale and the
+ * invoice's currency; every value is plain text, escaped by the HTML template, never trusted as HTML.
+ *
+ * @param invoice    the invoice the reminder is about; a statement lists all of them in {@code invoices}
+ * @param amountDue  the sum still owed on {@code invoices}
+ * @param payLink    the ledger's pay-now link, or "" when it has none ({@code {#if payLink}})
+ * @param accountant who the customer can talk to: the Reply-To of the sender profile, else its From
+ */
+public record ReminderEmail(String organisation, String stage, Customer customer, Line invoice, List<Line> invoices,
+                            String amountDue, List<Fee> fees, String payLink, Contact accountant) {
+
+    public ReminderEmail {
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(invoice, "invoice");
+        invoices = List.copyOf(invoices);
+        Objects.requireNonNull(amountDue, "amountDue");
+        fees = List.copyOf(fees);
+        Objects.requireNonNull(payLink, "payLink");
+        Objects.requireNonNull(accountant, "accountant");
+        if (invoices.isEmpty() || !invoices.getFirst().equals(invoice)) {
+            throw new IllegalArgumentException("a reminder's invoices must start with the invoice it is about");
+        }
+    }
+
+    public record Customer(String id, String name) {
+    }
+
+    /** One invoice: {@code daysOverdue} is 0 before and on the due date. */
+    public record Line(String number, String date, String dueDate, String total, String amountDue, long daysOverdue) {
+    }
+
+    /**
+     * A fee charged on the invoice (statutory interest and compensation are fee rules too).
+     *
+     * @param rule   the fee rule's id in the policy ({@code late-fee}, {@code statutory-interest})
+     * @param period which charge of the rule this is (1 for the first)
+     */
+    public record Fee(String rule, int period, String chargeDate, String amount) {
+    }
+
+    public record Contact(String name, String email) {
+    }
+}

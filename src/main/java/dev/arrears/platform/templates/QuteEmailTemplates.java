@@ -1,0 +1,123 @@
+package dev.arrears.platform.templates;
+
+import dev.arrears.application.email.EmailTemplates;
+import dev.arrears.application.email.ReminderEmail;
+import dev.arrears.application.email.RenderedEmail;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.HtmlEscaper;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.Variant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The email wordings in {@code <templates>/email/<language>/}: for each reminder template
+ * {@code <name>.subject.txt}, {@code <name>.txt} and {@code <name>.html}. Every file is parsed when
+ * the daemon starts (a broken one stops it, naming the file); rendering is strict. The HTML part is
+ * parsed as {@code text/html}, so every value in it is escaped: a customer named
+ * {@code <script>} in the ledger prints as text.
+ */
+public final class QuteEmailTemplates implements EmailTemplates {
+
+    static final String FOLDER = "email";
+    private static final Locale FALLBACK = Locale.ENGLISH;
+
+    private final Path root;
+    /** By language tag, then template name. */
+    private final Map<String, Map<String, Parts>> templates;
+
+    private record Parts(Template subject, Template text, Template html) {
+    }
+
+    public QuteEmailTemplates(Path templatesDirectory) {
+        this.root = templatesDirectory.resolve(FOLDER);
+        Engine engine = Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+                .strictRendering(true)
+                .build();
+        Map<String, Map<String, Parts>> all = new TreeMap<>();
+        if (Files.isDirectory(root)) {
+            for (Path languageDir : list(root).stream().filter(Files::isDirectory).toList()) {
+                Map<String, Parts> byName = new TreeMap<>();
+                for (Path subject : list(languageDir).stream().filter(p -> p.getFileName().toString().endsWith(".subject.txt")).toList()) {
+                    String file = subject.getFileName().toString();
+                    String name = file.substring(0, file.length() - ".subject.txt".length());
+                    byName.put(name, new Parts(parse(engine, subject, Variant.TEXT_PLAIN),
+                            parse(engine, languageDir.resolve(name + ".txt"), Variant.TEXT_PLAIN),
+                            parse(engine, languageDir.resolve(name + ".html"), Variant.TEXT_HTML)));
+                }
+                all.put(languageDir.getFileName().toString(), Map.copyOf(byName));
+            }
+        }
+        this.templates = Map.copyOf(all);
+    }
+
+    @Override
+    public Locale languageFor(String template, Locale wanted) {
+        for (Locale candidate : List.of(wanted, Locale.forLanguageTag(wanted.getLanguage()), FALLBACK)) {
+            String tag = candidate.toLanguageTag();
+            if (templates.getOrDefault(tag, Map.of()).containsKey(template)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("reminder template '" + template + "' has no email wording in " + root
+                + ": add " + FALLBACK.toLanguageTag() + "/" + template + ".subject.txt, .txt and .html there");
+    }
+
+    @Override
+    public RenderedEmail render(String template, Locale language, ReminderEmail email) {
+        Locale chosen = languageFor(template, language);
+        Parts parts = templates.get(chosen.toLanguageTag()).get(template);
+        String where = root.resolve(chosen.toLanguageTag()).resolve(template).toString();
+        // A subject is one line: a line break in a value (a customer name) must not end the header.
+        String subject = render(parts.subject(), email, where + ".subject.txt").replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return new RenderedEmail(subject, render(parts.text(), email, where + ".txt"), render(parts.html(), email, where + ".html"));
+    }
+
+    private static String render(Template template, ReminderEmail email, String file) {
+        try {
+            var instance = template.instance();
+            for (var component : ReminderEmail.class.getRecordComponents()) {
+                instance.data(component.getName(), component.getAccessor().invoke(email));
+            }
+            return instance.render();
+        } catch (TemplateException e) {
+            throw new IllegalStateException("email template " + file + " cannot be rendered: " + e.getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the reminder email model", e);
+        }
+    }
+
+    private static Template parse(Engine engine, Path file, String contentType) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("email template " + file + " is missing: each reminder's email needs "
+                    + "<name>.subject.txt, <name>.txt and <name>.html in the same folder");
+        }
+        try {
+            return engine.parse(Files.readString(file), Variant.forContentType(contentType), file.toString());
+        } catch (TemplateException e) {
+            throw new IllegalStateException("email template " + file + " cannot be used: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read email template " + file, e);
+        }
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}
