@@ -1,7 +1,12 @@
 package dev.arrears.platform.console;
 
 import dev.arrears.application.AuditTrail;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.Outbox;
 import dev.arrears.application.Transactions;
+import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.console.InvoiceActions;
+import dev.arrears.application.console.TaskBoard;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.OrganisationActions;
 import dev.arrears.application.cycle.OrganisationControl;
@@ -37,6 +42,20 @@ public class ConsoleWiring {
     OrganisationActions organisationActions(OrganisationControl control, AuditTrail audit, Transactions transactions,
                                             Clock clock) {
         return new OrganisationActions(control, audit, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    InvoiceActions invoiceActions(OrganisationStore organisations, CollectionsStore collections, Outbox outbox,
+                                  AuditTrail audit, Transactions transactions, Clock clock) {
+        return new InvoiceActions(organisations, collections, outbox, audit, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    TaskBoard taskBoard(OrganisationStore organisations, Outbox outbox, InvoiceActions invoices, AuditTrail audit,
+                        Transactions transactions) {
+        return new TaskBoard(organisations, outbox, invoices, audit, transactions);
     }
 
     void firstAdmin(@Observes StartupEvent event, ConsoleConfig config, ConsoleAccounts accounts) {
