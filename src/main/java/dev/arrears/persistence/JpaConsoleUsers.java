@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,6 +70,16 @@ public class JpaConsoleUsers implements ConsoleUsers {
         SqlRows.rows(em.createNativeQuery("select organisation_id::text from console_user_organisation where user_id = :u")
                 .setParameter("u", userId)).forEach(r -> ids.add(OrganisationId.parse((String) r[0])));
         return ids;
+    }
+
+    @Override
+    @Transactional
+    public Map<UUID, Set<OrganisationId>> assignments() {
+        Map<UUID, Set<OrganisationId>> all = new HashMap<>();
+        SqlRows.rows(em.createNativeQuery("select user_id::text, organisation_id::text from console_user_organisation"))
+                .forEach(r -> all.computeIfAbsent(UUID.fromString((String) r[0]), k -> new LinkedHashSet<>())
+                        .add(OrganisationId.parse((String) r[1])));
+        return all;
     }
 
     @Override

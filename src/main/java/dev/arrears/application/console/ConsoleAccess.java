@@ -48,6 +48,13 @@ public record ConsoleAccess(ConsoleUser user, Set<OrganisationId> assigned) {
         }
     }
 
+    /** @throws NotAllowedException unless the user is a firm admin */
+    public void requireUserAdministration() {
+        if (!administersUsers()) {
+            throw new NotAllowedException("Only a firm admin manages users.");
+        }
+    }
+
     public boolean administersUsers() {
         return user.role() == ConsoleRole.FIRM_ADMIN;
     }

@@ -8,7 +8,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Signing in and out of the console, and its users. A session is a random token in an HttpOnly
@@ -103,7 +108,7 @@ public final class ConsoleAccounts {
     public ConsoleUser createUser(NewConsoleUser user, String by) {
         ConsoleUser created = users.create(user, hasher.hash(user.password()), clock.instant());
         events.record(Optional.of(by), ConsoleEvents.Kind.USER_CREATED,
-                by + " created the " + user.role().label().toLowerCase(java.util.Locale.ROOT) + " " + created.username());
+                by + " created the " + user.role().label().toLowerCase(Locale.ROOT) + " " + created.username());
         return created;
     }
 
@@ -124,6 +129,31 @@ public final class ConsoleAccounts {
         users.assign(user.id(), organisation);
         events.record(Optional.of(by), ConsoleEvents.Kind.ORGANISATION_ASSIGNED,
                 by + " assigned organisation " + organisation + " to " + user.username());
+    }
+
+    /** A user with the organisations assigned to them, for the users page. */
+    public record UserWithOrganisations(ConsoleUser user, Set<OrganisationId> organisations) {
+    }
+
+    /** Every user, for a firm admin. */
+    public List<UserWithOrganisations> users(ConsoleAccess access) {
+        access.requireUserAdministration();
+        Map<UUID, Set<OrganisationId>> assignments = users.assignments();
+        return users.list().stream()
+                .map(u -> new UserWithOrganisations(u, assignments.getOrDefault(u.id(), Set.of()))).toList();
+    }
+
+    /** A firm admin creates a user. */
+    public ConsoleUser createUser(ConsoleAccess access, NewConsoleUser user) {
+        access.requireUserAdministration();
+        return createUser(user, access.user().username());
+    }
+
+    /** A firm admin assigns an organisation to a user. */
+    public void assign(ConsoleAccess access, String username, OrganisationId organisation) {
+        access.requireUserAdministration();
+        ConsoleUser user = user(username).orElseThrow(() -> new IllegalArgumentException("There is no user '" + username + "'."));
+        assign(user, organisation, access.user().username());
     }
 
     public Optional<ConsoleUser> user(String username) {

@@ -3,6 +3,7 @@ package dev.arrears.application.console;
 import dev.arrears.application.OrganisationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,9 @@ public interface ConsoleUsers {
     List<ConsoleUser> list();
 
     Set<OrganisationId> assignedTo(UUID userId);
+
+    /** Every user's assigned organisations, in one read. */
+    Map<UUID, Set<OrganisationId>> assignments();
 
     /** Assigns the organisation to the user; assigning it twice changes nothing. */
     void assign(UUID userId, OrganisationId organisation);

@@ -27,7 +27,7 @@ public class SignedIn {
     public Frame frame(String current) {
         ConsoleAccess access = access();
         return new Frame(access.user().displayName(), access.user().role().label(),
-                identity.getAttribute(ConsoleIdentityProvider.CSRF), access.changesAnything(), current);
+                identity.getAttribute(ConsoleIdentityProvider.CSRF), access.changesAnything(), access.administersUsers(), current);
     }
 
     /**
@@ -36,6 +36,7 @@ public class SignedIn {
      *                   refuses such requests anyway)
      * @param current    which navigation entry is the current page
      */
-    public record Frame(String userName, String roleLabel, String csrf, boolean canChange, String current) {
+    public record Frame(String userName, String roleLabel, String csrf, boolean canChange, boolean administersUsers,
+                        String current) {
     }
 }

@@ -28,6 +28,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import dev.arrears.persistence.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +51,8 @@ class ConsoleSecurityTest {
     OrganisationStore organisations;
     @Inject
     EntityManager em;
+    @Inject
+    TestClock clock;
     @ConfigProperty(name = "arrears.operator.token")
     String operatorToken;
 
@@ -128,6 +133,16 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void the_first_firm_admin_comes_from_the_configuration_and_only_its_hash_is_stored() {
+        ConsoleClient client = ConsoleClient.signedIn("first-admin", "first-admin-password-not-a-secret");
+        client.get("/console").then().statusCode(200).body(containsString("Firm admin"))
+                .body(containsString("Mine " + suffix)).body(containsString("Theirs " + suffix));
+        String hash = (String) em.createNativeQuery("select password_hash from console_user where username = 'first-admin'")
+                .getSingleResult();
+        assertThat(hash).startsWith("$2").doesNotContain("first-admin-password");
+    }
+
+    @Test
     void a_firm_admin_sees_every_organisation() {
         ConsoleUser dan = user("dan", ConsoleRole.FIRM_ADMIN);
         ConsoleClient client = ConsoleClient.signedIn(dan.username(), PASSWORD);
@@ -148,6 +163,51 @@ class ConsoleSecurityTest {
 
         client.post("/console/organisations/" + mine + "/pause").then().statusCode(303);
         assertThat(organisations.find(mine).orElseThrow().mode()).isEqualTo(OrganisationMode.PAUSED);
+    }
+
+    @Test
+    void a_firm_admin_adds_an_accountant_and_assigns_an_organisation_which_the_accountant_then_sees() {
+        ConsoleUser ivan = user("ivan", ConsoleRole.FIRM_ADMIN);
+        ConsoleClient admin = ConsoleClient.signedIn(ivan.username(), PASSWORD);
+        admin.get("/console/users").then().statusCode(200);
+        admin.post("/console/users", "username", "judy-" + suffix, "displayName", "Judy", "role", "ACCOUNTANT",
+                "password", PASSWORD).then().statusCode(303);
+        admin.post("/console/users/assignments", "username", "judy-" + suffix, "organisation", mine.toString())
+                .then().statusCode(303);
+
+        ConsoleClient judy = ConsoleClient.signedIn("judy-" + suffix, PASSWORD);
+        judy.get("/console").then().statusCode(200)
+                .body(containsString("Mine " + suffix)).body(not(containsString("Theirs " + suffix)));
+        // An accountant manages no users.
+        judy.get("/console/users").then().statusCode(403);
+        judy.post("/console/users", "username", "mallory-" + suffix, "role", "FIRM_ADMIN", "password", PASSWORD)
+                .then().statusCode(403);
+        assertThat(accounts.user("mallory-" + suffix)).isEmpty();
+    }
+
+    @Test
+    void a_password_shorter_than_twelve_characters_is_refused_with_a_message() {
+        ConsoleUser kim = user("kim", ConsoleRole.FIRM_ADMIN);
+        ConsoleClient admin = ConsoleClient.signedIn(kim.username(), PASSWORD);
+        admin.post("/console/users", "username", "short-" + suffix, "role", "VIEWER", "password", "too short")
+                .then().statusCode(400).body(containsString("at least 12 characters"));
+    }
+
+    @Test
+    void a_session_unused_for_longer_than_the_idle_timeout_is_over() {
+        ConsoleUser lee = user("lee", ConsoleRole.ACCOUNTANT, mine);
+        ConsoleClient client = ConsoleClient.signedIn(lee.username(), PASSWORD);
+        Instant start = clock.instant();
+        try {
+            clock.advance(Duration.ofMinutes(29));
+            client.get("/console").then().statusCode(200); // used: the idle time starts again
+            clock.advance(Duration.ofMinutes(29));
+            client.get("/console").then().statusCode(200);
+            clock.advance(Duration.ofMinutes(31));
+            client.get("/console").then().statusCode(302).header("Location", containsString("/console/login"));
+        } finally {
+            clock.set(start);
+        }
     }
 
     @Test
