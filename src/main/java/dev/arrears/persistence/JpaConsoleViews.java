@@ -62,6 +62,13 @@ public class JpaConsoleViews implements ConsoleViews {
             order by i.due_date nulls last, i.provider_invoice_id
             """;
 
+    private static final String WAITING = "select a.id::text, o.id::text, o.display_name, i.provider_invoice_id, "
+            + "coalesce(i.number, i.provider_invoice_id), a.kind, coalesce(a.status_reason, ''), a.in_doubt::text, u.username "
+            + "from outbox_action a join organisation o on o.id = a.organisation_id join invoice i on i.id = a.invoice_id "
+            + "left join console_task_assignment t on t.action_id = a.id left join console_user u on u.id = t.user_id "
+            + "where a.status = 'NEEDS_HUMAN' and (:all or o.id = any(cast(string_to_array(:ids, ',') as uuid[]))) "
+            + "order by a.updated_at, a.id";
+
     private final EntityManager em;
 
     JpaConsoleViews(EntityManager em) {
@@ -72,7 +79,7 @@ public class JpaConsoleViews implements ConsoleViews {
     @Transactional
     public List<OrganisationSummary> summaries(Optional<Collection<OrganisationId>> only, Instant now) {
         boolean all = only.isEmpty();
-        String ids = only.map(c -> String.join(",", c.stream().map(OrganisationId::toString).toList())).orElse("");
+        String ids = ids(only);
         Map<String, List<AgedBalance>> balances = new HashMap<>();
         for (Object[] r : SqlRows.rows(em.createNativeQuery(BALANCES).setParameter("now", now).setParameter("all", all)
                 .setParameter("ids", ids))) {
@@ -92,6 +99,30 @@ public class JpaConsoleViews implements ConsoleViews {
                         Optional.ofNullable((String) r[5]), Optional.ofNullable((String) r[6]),
                         balances.getOrDefault((String) r[0], List.of()), ahead.getOrDefault((String) r[0], 0L)))
                 .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<WaitingAction> waiting(Optional<Collection<OrganisationId>> only) {
+        return SqlRows.rows(em.createNativeQuery(WAITING).setParameter("all", only.isEmpty()).setParameter("ids", ids(only)))
+                .stream().map(r -> new WaitingAction(UUID.fromString((String) r[0]), OrganisationId.parse((String) r[1]),
+                        (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                        Boolean.parseBoolean((String) r[7]), Optional.ofNullable((String) r[8])))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public void assignTask(UUID actionId, UUID userId, String assignedBy, Instant at) {
+        em.createNativeQuery("insert into console_task_assignment (action_id, user_id, assigned_by, assigned_at) "
+                        + "values (:a, :u, :by, :at) on conflict (action_id) do update set user_id = excluded.user_id, "
+                        + "assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at")
+                .setParameter("a", actionId).setParameter("u", userId).setParameter("by", assignedBy).setParameter("at", at)
+                .executeUpdate();
+    }
+
+    private static String ids(Optional<Collection<OrganisationId>> only) {
+        return only.map(c -> String.join(",", c.stream().map(OrganisationId::toString).toList())).orElse("");
     }
 
     @Override

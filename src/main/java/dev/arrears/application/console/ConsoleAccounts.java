@@ -143,6 +143,14 @@ public final class ConsoleAccounts {
                 .map(u -> new UserWithOrganisations(u, assignments.getOrDefault(u.id(), Set.of()))).toList();
     }
 
+    /** The users a task can be given to (viewers work no tasks), for anyone who may change something. */
+    public List<ConsoleUser> colleagues(ConsoleAccess access) {
+        if (!access.changesAnything()) {
+            return List.of();
+        }
+        return users.list().stream().filter(u -> u.role() != ConsoleRole.VIEWER && !u.disabled()).toList();
+    }
+
     /** A firm admin creates a user. */
     public ConsoleUser createUser(ConsoleAccess access, NewConsoleUser user) {
         access.requireUserAdministration();

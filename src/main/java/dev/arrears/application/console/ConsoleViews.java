@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What the console's pages show, read in a fixed number of queries whatever the number of
@@ -38,6 +39,21 @@ public interface ConsoleViews {
             return heldBy.isPresent() || promisedBy.isPresent();
         }
     }
+
+    /**
+     * An outbox action waiting for a person, with who works it.
+     *
+     * @param reason why it waits (the policy's flag, the ledger's refusal, the doubt)
+     */
+    record WaitingAction(UUID actionId, OrganisationId organisationId, String organisationName, String providerInvoiceId,
+                         String invoiceNumber, String kind, String reason, boolean inDoubt, Optional<String> assignee) {
+    }
+
+    /** The actions waiting for a person in these organisations (empty: all), oldest first, in one read. */
+    List<WaitingAction> waiting(Optional<Collection<OrganisationId>> only);
+
+    /** Assigns a waiting action to a user (again: to the new user). */
+    void assignTask(UUID actionId, UUID userId, String assignedBy, Instant at);
 
     /**
      * Every organisation's summary, or only these ({@code only} empty: all).

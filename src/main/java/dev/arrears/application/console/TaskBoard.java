@@ -11,7 +11,7 @@ import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.Transactions;
-import dev.arrears.domain.dunning.PlannedAction;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,10 @@ import java.util.UUID;
  */
 public final class TaskBoard {
 
-    /** One task; {@code actionId} is empty for an organisation that needs reconnecting. */
+    /** One task; {@code actionId} and the invoice are empty for an organisation that needs reconnecting. */
     public record Task(Optional<UUID> actionId, OrganisationId organisationId, String organisationName,
-                       Optional<String> providerInvoiceId, String kind, String what, boolean inDoubt) {
+                       Optional<String> providerInvoiceId, Optional<String> invoiceNumber, String kind, String what,
+                       boolean inDoubt, Optional<String> assignee) {
     }
 
     /** How a person closed a task. */
@@ -49,14 +50,20 @@ public final class TaskBoard {
     }
 
     private final OrganisationStore organisations;
+    private final ConsoleViews views;
+    private final ConsoleAccounts accounts;
+    private final Clock clock;
     private final Outbox outbox;
     private final InvoiceActions invoices;
     private final AuditTrail audit;
     private final Transactions transactions;
 
-    public TaskBoard(OrganisationStore organisations, Outbox outbox, InvoiceActions invoices, AuditTrail audit,
-                     Transactions transactions) {
+    public TaskBoard(OrganisationStore organisations, ConsoleViews views, ConsoleAccounts accounts, Outbox outbox,
+                     InvoiceActions invoices, AuditTrail audit, Transactions transactions, Clock clock) {
         this.organisations = organisations;
+        this.views = views;
+        this.accounts = accounts;
+        this.clock = clock;
         this.outbox = outbox;
         this.invoices = invoices;
         this.audit = audit;
@@ -66,20 +73,46 @@ public final class TaskBoard {
     /** The tasks of the organisations the user sees: reconnections first, then waiting actions, oldest first. */
     public List<Task> open(ConsoleAccess access) {
         List<Task> tasks = new ArrayList<>();
-        List<Organisation> visible = organisations.list().stream().filter(o -> access.canRead(o.id())).toList();
-        for (Organisation o : visible) {
-            if (o.mode() == OrganisationMode.NEEDS_RECONNECT) {
-                tasks.add(new Task(Optional.empty(), o.id(), o.displayName(), Optional.empty(), "Reconnect",
-                        "The ledger connection must be renewed: nothing is read or written until then.", false));
+        for (Organisation o : organisations.list()) {
+            if (access.canRead(o.id()) && o.mode() == OrganisationMode.NEEDS_RECONNECT) {
+                tasks.add(new Task(Optional.empty(), o.id(), o.displayName(), Optional.empty(), Optional.empty(), "Reconnect",
+                        "The ledger connection must be renewed: nothing is read or written until then.", false,
+                        Optional.empty()));
             }
         }
-        for (Organisation o : visible) {
-            for (OutboxEntry e : outbox.list(o.id(), OutboxStatus.NEEDS_HUMAN)) {
-                tasks.add(new Task(Optional.of(e.id()), o.id(), o.displayName(), Optional.of(e.invoice().providerInvoiceId()),
-                        kind(e), e.statusReason().orElse(ActionWording.of(e.action())), e.inDoubt()));
-            }
+        for (ConsoleViews.WaitingAction w : views.waiting(access.seesEveryOrganisation() ? Optional.empty()
+                : Optional.of(access.assigned()))) {
+            String kind = w.kind().equals("FLAG_FOR_PERSON") ? "Policy flag" : w.inDoubt() ? "In doubt" : "Refused write";
+            tasks.add(new Task(Optional.of(w.actionId()), w.organisationId(), w.organisationName(),
+                    Optional.of(w.providerInvoiceId()), Optional.of(w.invoiceNumber()), kind, w.reason(), w.inDoubt(),
+                    w.assignee()));
         }
         return tasks;
+    }
+
+    /**
+     * Gives a waiting action to a user who may work the organisation.
+     *
+     * @throws IllegalArgumentException when there is no such task or user, or the user may not change the organisation
+     */
+    public void assign(ConsoleAccess access, OrganisationId organisation, UUID actionId, String username) {
+        access.requireChange(organisation);
+        ConsoleAccess assignee = accounts.user(username).map(accounts::access)
+                .orElseThrow(() -> new IllegalArgumentException("There is no user '" + username + "'."));
+        if (!assignee.canChange(organisation)) {
+            throw new IllegalArgumentException(assignee.user().displayName() + " cannot work this organisation.");
+        }
+        transactions.inOne(() -> {
+            OutboxEntry entry = outbox.list(organisation, OutboxStatus.NEEDS_HUMAN).stream()
+                    .filter(e -> e.id().equals(actionId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("This task is no longer open."));
+            views.assignTask(actionId, assignee.user().id(), access.user().username(), clock.instant());
+            audit.append(AuditEvent.forInvoice(entry.invoice(), AuditKind.CONSOLE_ACTION, Optional.of(entry.action().key()),
+                    Optional.empty(), Map.of("user", access.user().username(), "action", "task-assigned",
+                            "assignee", assignee.user().username()),
+                    access.user().displayName() + " gave the task to " + assignee.user().displayName()));
+            return entry;
+        });
     }
 
     /**
@@ -113,12 +146,5 @@ public final class TaskBoard {
             case Outcome.Hold h -> "closed with a hold";
             case Outcome.Resolved r -> "closed: resolved, nothing to do";
         };
-    }
-
-    private static String kind(OutboxEntry e) {
-        if (e.action() instanceof PlannedAction.FlagForPerson) {
-            return "Policy flag";
-        }
-        return e.inDoubt() ? "In doubt" : "Refused write";
     }
 }

@@ -5,6 +5,7 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.Transactions;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.console.ConsoleViews;
 import dev.arrears.application.console.InvoiceActions;
 import dev.arrears.application.console.TaskBoard;
 import dev.arrears.application.console.ConsoleAccounts;
@@ -53,9 +54,9 @@ public class ConsoleWiring {
 
     @Produces
     @Singleton
-    TaskBoard taskBoard(OrganisationStore organisations, Outbox outbox, InvoiceActions invoices, AuditTrail audit,
-                        Transactions transactions) {
-        return new TaskBoard(organisations, outbox, invoices, audit, transactions);
+    TaskBoard taskBoard(OrganisationStore organisations, ConsoleViews views, ConsoleAccounts accounts, Outbox outbox,
+                        InvoiceActions invoices, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new TaskBoard(organisations, views, accounts, outbox, invoices, audit, transactions, clock);
     }
 
     void firstAdmin(@Observes StartupEvent event, ConsoleConfig config, ConsoleAccounts accounts) {

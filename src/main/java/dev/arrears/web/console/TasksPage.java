@@ -1,6 +1,8 @@
 package dev.arrears.web.console;
 
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.console.ConsoleAccounts;
+import dev.arrears.application.console.ConsoleUser;
 import dev.arrears.application.console.ConsoleViews;
 import dev.arrears.application.console.TaskBoard;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,16 +27,18 @@ public class TasksPage {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance tasks(SignedIn.Frame frame, List<TaskBoard.Task> tasks);
+        static native TemplateInstance tasks(SignedIn.Frame frame, List<TaskBoard.Task> tasks, List<ConsoleUser> colleagues);
     }
 
     private final SignedIn signedIn;
+    private final ConsoleAccounts accounts;
     private final TaskBoard board;
     private final ConsoleViews views;
     private final Clock clock;
 
-    public TasksPage(SignedIn signedIn, TaskBoard board, ConsoleViews views, Clock clock) {
+    public TasksPage(SignedIn signedIn, ConsoleAccounts accounts, TaskBoard board, ConsoleViews views, Clock clock) {
         this.signedIn = signedIn;
+        this.accounts = accounts;
         this.board = board;
         this.views = views;
         this.clock = clock;
@@ -42,7 +46,20 @@ public class TasksPage {
 
     @GET
     public TemplateInstance tasks() {
-        return Templates.tasks(signedIn.frame("tasks"), board.open(signedIn.access()));
+        return Templates.tasks(signedIn.frame("tasks"), board.open(signedIn.access()), accounts.colleagues(signedIn.access()));
+    }
+
+    @POST
+    @Path("/{org}/{action}/assign")
+    public Response assign(@PathParam("org") String orgId, @PathParam("action") String actionId,
+                           @FormParam("username") String username) {
+        OrganisationId org = ConsoleIds.organisation(orgId);
+        UUID action = parseAction(actionId);
+        ConsoleErrors.attempt(() -> {
+            board.assign(signedIn.access(), org, action, username);
+            return action;
+        });
+        return Response.seeOther(URI.create("/console/tasks")).build();
     }
 
     /**

@@ -224,7 +224,7 @@ class ConsoleBrowserTest {
         new Select(task.findElement(By.name("outcome"))).selectByValue("promise");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", task.findElement(By.name("payBy")),
                 payBy.toString());
-        task.findElement(By.cssSelector("button[type=submit]")).click();
+        task.findElement(By.cssSelector("form.close-task button[type=submit]")).click();
         waitFor(By.id("tasks"));
         assertThat(browser.findElement(By.id("tasks")).getText()).doesNotContain("Flagged Co " + suffix);
         assertThat(outbox.list(org, OutboxStatus.NEEDS_HUMAN)).isEmpty();
