@@ -11,6 +11,7 @@ import dev.arrears.application.console.TaskBoard;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.OrganisationActions;
 import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.platform.clock.SessionTime;
 import dev.arrears.application.console.ConsoleEvents;
 import dev.arrears.application.console.ConsoleSecuritySettings;
 import dev.arrears.application.console.ConsoleSessions;
@@ -31,7 +32,7 @@ public class ConsoleWiring {
     @Produces
     @Singleton
     ConsoleAccounts accounts(ConsoleUsers users, ConsoleSessions sessions, SignInFailures failures, ConsoleEvents events,
-                             ConsoleConfig config, Clock clock) {
+                             ConsoleConfig config, @SessionTime Clock clock) {
         ConsoleSecuritySettings settings = new ConsoleSecuritySettings(config.idleTimeout(), config.sessionLifetime(),
                 config.maxFailedSignIns(), config.failureWindow(), config.lockDuration());
         BcryptPasswordHasher hasher = new BcryptPasswordHasher(config.bcryptCost());
