@@ -43,5 +43,7 @@ public enum AuditKind {
     /** The engine judged a promise to pay (kept or broken); it is recorded on the customer. */
     PROMISE_JUDGED,
     /** An invoice reached a stage that names a document: the demand letter or case file was produced and kept. */
-    DOCUMENT_PRODUCED
+    DOCUMENT_PRODUCED,
+    /** A person changed something through the console; the detail names the user and what they did. */
+    CONSOLE_ACTION
 }

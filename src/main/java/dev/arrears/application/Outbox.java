@@ -3,7 +3,9 @@ package dev.arrears.application;
 import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.PlannedAction;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Actions waiting to be carried out in the ledgers. Each action's key is unique in the outbox, so
@@ -29,6 +31,16 @@ public interface Outbox {
      * @return the keys cancelled
      */
     List<ActionKey> cancelPendingFor(InvoiceRef invoice, String reason);
+
+    /**
+     * A person dealt with an action that waited for them ({@link OutboxStatus#NEEDS_HUMAN}): it becomes
+     * {@link OutboxStatus#DONE} with {@code outcome} as its reason, and an audit event says so. DONE
+     * rather than CANCELLED: a cancelled action is planned again by the next decision, a closed task
+     * must not come back.
+     *
+     * @return the action as it was before, or empty when the organisation has no such action waiting for a person
+     */
+    Optional<OutboxEntry> closeNeedsHuman(OrganisationId organisationId, UUID actionId, String outcome);
 
     /** An organisation's actions in one status, oldest first. */
     List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status);

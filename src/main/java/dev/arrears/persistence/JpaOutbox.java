@@ -116,6 +116,25 @@ public class JpaOutbox implements Outbox {
 
     @Override
     @Transactional
+    public Optional<OutboxEntry> closeNeedsHuman(OrganisationId organisationId, UUID actionId, String outcome) {
+        Optional<OutboxEntry> waiting = list(organisationId, OutboxStatus.NEEDS_HUMAN).stream()
+                .filter(e -> e.id().equals(actionId)).findFirst();
+        waiting.ifPresent(entry -> {
+            int closed = em.createNativeQuery("update outbox_action set status = 'DONE', status_reason = :outcome, "
+                            + "updated_at = :now where id = :id and status = 'NEEDS_HUMAN'")
+                    .setParameter("outcome", outcome).setParameter("now", clock.instant()).setParameter("id", actionId)
+                    .executeUpdate();
+            if (closed == 1) {
+                audit.append(AuditEvent.forInvoice(entry.invoice(), AuditKind.ACTION_DONE, Optional.of(entry.action().key()),
+                        entry.policyVersion(), Map.of("closedBy", "person", "outcome", outcome),
+                        "Waiting action " + entry.action().key() + " closed by a person: " + outcome));
+            }
+        });
+        return waiting;
+    }
+
+    @Override
+    @Transactional
     public List<OutboxEntry> list(OrganisationId organisationId, OutboxStatus status) {
         return em.createQuery("select o, i.providerInvoiceId from OutboxActionEntity o join InvoiceEntity i on i.id = o.invoiceId "
                         + "where o.organisationId = :org and o.status = :status order by o.createdAt, o.actionKey", Object[].class)

@@ -24,6 +24,18 @@ public class ClockProducer {
         return clock;
     }
 
+    /** Real time for people's sessions: the application's clock unless that one is simulated. */
+    @Produces
+    @Singleton
+    @SessionTime
+    Clock sessionClock(ClockSettings settings, Clock clock) {
+        return forSessions(settings, clock, Clock.systemUTC());
+    }
+
+    static Clock forSessions(ClockSettings settings, Clock application, Clock system) {
+        return settings.mode() == ClockSettings.Mode.SYSTEM ? application : system;
+    }
+
     static Clock create(ClockSettings settings, Clock system) {
         return switch (settings.mode()) {
             case SYSTEM -> system;

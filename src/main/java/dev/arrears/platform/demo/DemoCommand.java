@@ -152,6 +152,13 @@ public final class DemoCommand {
         if (operatorToken != null) {
             props.put("arrears.operator.token", operatorToken);
         }
+        // The console's first firm admin (docs/console.md): a demo sign-in unless the environment names one.
+        boolean adminGiven = setting(env, "ARREARS_CONSOLE_ADMIN_USERNAME", "arrears.console.admin-username") != null;
+        String consolePassword = adminGiven ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(12));
+        if (consolePassword != null) {
+            props.put("arrears.console.admin-username", "demo");
+            props.put("arrears.console.admin-password", consolePassword);
+        }
         if (setting(env, "ARREARS_SECRETS_KEY", "arrears.secrets.key") == null) {
             // The demo's database is emptied at every start, so a key that lives as long as the process is enough.
             props.put("arrears.secrets.key", random(32));
@@ -176,6 +183,8 @@ public final class DemoCommand {
         out.println("  admin API on http://localhost:" + port + "/admin   operator token: "
                 + (operatorToken != null ? operatorToken : "$ARREARS_OPERATOR_TOKEN (from your environment)"));
         out.println("  health and metrics on http://localhost:" + managementPort + "/q/health and /q/metrics");
+        out.println("  console on http://localhost:" + port + "/console   sign in as "
+                + (consolePassword != null ? "demo / " + consolePassword : "$ARREARS_CONSOLE_ADMIN_USERNAME (from your environment)"));
         out.println("  database " + database + " is emptied now; stop the demo with Ctrl-C");
         out.flush();
         return -1;

@@ -22,6 +22,22 @@ class ClockProducerTest {
         assertThat(ClockProducer.create(settings(ClockSettings.Mode.SYSTEM, null, null, null), system)).isSameAs(system);
     }
 
+    /** Seen in the demo (a day every ten seconds): a console session ended before its next page was asked for. */
+    @Test
+    void consoleSessionsRunOnRealTimeWhenTheApplicationClockIsSimulated() {
+        TestClock real = new TestClock();
+        real.set(REAL);
+        ClockSettings accelerated = settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640));
+        Clock application = ClockProducer.create(accelerated, real);
+        Clock sessions = ClockProducer.forSessions(accelerated, application, real);
+        real.advance(Duration.ofSeconds(10));
+        assertThat(sessions.instant()).isEqualTo(REAL.plusSeconds(10));
+
+        Clock system = Clock.fixed(REAL, ZoneOffset.UTC);
+        ClockSettings normal = settings(ClockSettings.Mode.SYSTEM, null, null, null);
+        assertThat(ClockProducer.forSessions(normal, system, Clock.systemUTC())).isSameAs(system);
+    }
+
     @Test
     void fixedModeAlwaysShowsTheConfiguredInstant() {
         Clock clock = ClockProducer.create(settings(ClockSettings.Mode.FIXED, SIMULATED, null, null), Clock.fixed(REAL, ZoneOffset.UTC));
