@@ -24,15 +24,17 @@ import org.hibernate.Session;
 public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     // A lease is free, expired, or already ours (a run that could not release it, e.g. while the
-    // database was unreachable), and no other replica is dispatching the organisation's actions (its
-    // dispatch mark, V7). Rows another replica is taking right now are skipped, not waited for.
+    // database was unreachable), and no dispatch run is working the organisation's actions (its
+    // dispatch mark, V7 and V20), not even one of this replica: its dispatch job and its cycle are
+    // two threads, and one organisation is dispatched by one thread at a time. A mark this replica
+    // failed to give back expires with its claims. Rows another replica is taking right now are skipped, not waited for.
     private static final String ACQUIRE_DUE = """
             update organisation set lease_owner = :replica, lease_expires_at = :until
             where id in (
                 select id from organisation
                 where mode in ('PREVIEW', 'LIVE')
                   and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
-                  and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)
+                  and (dispatch_owner is null or dispatch_expires_at <= :now)
                   and (cycle_requested_at is not null
                        or ((backoff_until is null or backoff_until <= :now)
                            and (last_sync_at is null or last_sync_at <= :syncBefore
@@ -47,7 +49,7 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
             update organisation set lease_owner = :replica, lease_expires_at = :until
             where id = :id and mode in ('PREVIEW', 'LIVE')
               and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
-              and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)""";
+              and (dispatch_owner is null or dispatch_expires_at <= :now)""";
 
     private final EntityManager em;
 

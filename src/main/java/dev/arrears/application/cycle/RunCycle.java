@@ -96,7 +96,7 @@ public final class RunCycle {
         }
         book.requestCycle(Optional.of(organisation), now);
         if (!leases.acquire(organisation, replica.value(), now, now.plus(settings.leaseDuration()))) {
-            return new CycleOutcome.Skipped(organisation, "another replica is working on it; it runs the requested cycle");
+            return new CycleOutcome.Skipped(organisation, "it is being worked on (another replica's cycle or a dispatch run); the requested cycle runs once it is free");
         }
         return work(organisation);
     }
