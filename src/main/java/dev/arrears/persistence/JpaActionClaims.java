@@ -139,13 +139,17 @@ public class JpaActionClaims implements ActionClaims {
                                 claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("reason", cancelled.reason());
             case ClaimResult.Retry retry -> session().createNativeQuery("""
-                            update outbox_action set status = 'PENDING', next_attempt_at = :next,
+                            update outbox_action set status = case when :previewed then 'PREVIEWED' else 'PENDING' end,
+                                next_attempt_at = :next,
+                                status_reason = case when :previewed then 'the organisation went back to preview'
+                                                     else status_reason end,
                                 attempts = attempts + :counted, in_doubt = :doubt, last_error = :error,
                                 claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("next", retry.nextAttemptAt())
                     .setParameter("counted", retry.attempted() ? 1 : 0)
                     .setParameter("doubt", retry.inDoubt())
-                    .setParameter("error", retry.error());
+                    .setParameter("error", retry.error())
+                    .setParameter("previewed", previewed(actionId));
             case ClaimResult.NeedsHuman human -> session().createNativeQuery("""
                             update outbox_action set status = 'NEEDS_HUMAN', status_reason = :reason,
                                 attempts = attempts + :counted, last_error = :reason,
@@ -168,6 +172,21 @@ public class JpaActionClaims implements ActionClaims {
                     "arrears");
         }
         return true;
+    }
+
+    /**
+     * Whether the action's organisation is in preview: an action it gets back then is PREVIEWED, as
+     * going back to preview made every pending one, so it is carried out only under the go-live rule.
+     * The share lock waits for a mode switch in progress (it holds the row for update) and keeps one
+     * from starting until this transaction ends, so the switch and this result never miss each other.
+     */
+    private boolean previewed(UUID actionId) {
+        List<String> mode = session().createNativeQuery("""
+                        select g.mode from organisation g join outbox_action o on o.organisation_id = g.id
+                        where o.id = :id for share of g""", String.class)
+                .setParameter("id", actionId)
+                .getResultList();
+        return mode.size() == 1 && mode.getFirst().equals("PREVIEW");
     }
 
     @Override

@@ -51,6 +51,12 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
               and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
               and (dispatch_owner is null or dispatch_expires_at <= :now)""";
 
+    // Step bookkeeping is the lease holder's: a replica whose lease another replica has taken over
+    // (and still holds) writes nothing. An organisation no cycle holds (a settings read of a paused
+    // one, or a lease that ran out with nobody taking it) takes the record of whoever did the work.
+    private static final String NOT_LEASED_BY_ANOTHER =
+            " and (lease_owner is null or lease_owner = :replica or lease_expires_at <= :at)";
+
     private final EntityManager em;
 
     JpaOrganisationCycles(EntityManager em) {
@@ -127,16 +133,17 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     @Override
     @Transactional
-    public void stepDone(OrganisationId organisation, CycleStep step, Instant at) {
+    public boolean stepDone(OrganisationId organisation, CycleStep step, Instant at, String replica) {
         String column = switch (step) {
             case SETTINGS -> "settings_refreshed_at";
             case SYNC -> "last_sync_at";
             case DECIDE -> "last_decide_at";
         };
-        session().createNativeMutationQuery("update organisation set " + column + " = :at where id = :id")
+        return session().createNativeMutationQuery("update organisation set " + column + " = :at where id = :id" + NOT_LEASED_BY_ANOTHER)
                 .setParameter("at", at)
                 .setParameter("id", organisation.value())
-                .executeUpdate();
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
     }
 
     @Override
@@ -149,32 +156,35 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     @Override
     @Transactional
-    public void succeeded(OrganisationId organisation, String outcome, Instant at) {
-        session().createNativeMutationQuery("""
+    public boolean succeeded(OrganisationId organisation, String outcome, Instant at, String replica) {
+        return session().createNativeMutationQuery("""
                         update organisation set last_cycle_at = :at, last_cycle_outcome = :outcome, last_cycle_error = null,
                             consecutive_failures = 0, backoff_until = null,
                             cycle_requested_at = case when cycle_requested_at <= :at then null else cycle_requested_at end
-                        where id = :id""")
+                        where id = :id""" + NOT_LEASED_BY_ANOTHER)
                 .setParameter("at", at)
                 .setParameter("outcome", outcome)
                 .setParameter("id", organisation.value())
-                .executeUpdate();
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
     }
 
     @Override
     @Transactional
-    public void failed(OrganisationId organisation, String outcome, String error, Instant at, Instant backoffUntil) {
-        session().createNativeMutationQuery("""
+    public boolean failed(OrganisationId organisation, String outcome, String error, Instant at, Instant backoffUntil,
+                          String replica) {
+        return session().createNativeMutationQuery("""
                         update organisation set last_cycle_at = :at, last_cycle_outcome = :outcome, last_cycle_error = :error,
                             consecutive_failures = consecutive_failures + 1, backoff_until = :backoff,
                             cycle_requested_at = case when cycle_requested_at <= :at then null else cycle_requested_at end
-                        where id = :id""")
+                        where id = :id""" + NOT_LEASED_BY_ANOTHER)
                 .setParameter("at", at)
                 .setParameter("outcome", outcome)
                 .setParameter("error", error)
                 .setParameter("backoff", backoffUntil)
                 .setParameter("id", organisation.value())
-                .executeUpdate();
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
     }
 
     @Override

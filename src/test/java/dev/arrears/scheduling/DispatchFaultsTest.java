@@ -123,6 +123,29 @@ class DispatchFaultsTest extends OneXeroReplicaTestBase {
     }
 
     @Test
+    void a_busy_spell_of_429s_longer_than_the_attempt_limit_waits_without_spending_attempts_and_the_reminder_still_goes() {
+        RecordingLedger.Fault[] sixThrottles = new RecordingLedger.Fault[6];   // max-attempts is 5
+        java.util.Arrays.fill(sixThrottles, RecordingLedger.Fault.TOO_MANY_REQUESTS);
+        xero.failNext(reminderA, sixThrottles);
+
+        replica.cycle().runDue();
+        for (int throttled = 1; throttled < sixThrottles.length; throttled++) {
+            OutboxEntry waiting = entry(reminderA);
+            assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(waiting.attempts()).as("a 429 is not a failed attempt").isZero();
+            fx.clock.set(waiting.nextAttemptAt());
+            replica.dispatch().dispatchDue();
+        }
+        fx.clock.set(entry(reminderA).nextAttemptAt());
+        replica.dispatch().dispatchDue();
+
+        assertThat(xero.writeCalls(reminderA)).isEqualTo(7);
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key).containsOnlyOnce(reminderA);
+        assertThat(entry(reminderA).status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(xero.violations()).as("nothing written inside a Retry-After window").isEmpty();
+    }
+
+    @Test
     void a_flag_for_a_person_is_shown_to_people_and_never_written_to_the_ledger() {
         xero.put(invoice(org, "H", "C9", TODAY.minusDays(40)));
         replica.cycle().runDue();

@@ -68,6 +68,7 @@ final class RecordingLedger implements LedgerGateway {
     private final AtomicInteger references = new AtomicInteger();
     private volatile Duration retryAfter = Duration.ofMinutes(2);
     private volatile Consumer<OrganisationId> afterSync = org -> { };
+    private volatile Consumer<OrganisationId> beforeSync = org -> { };
     private volatile Consumer<LedgerWrite> afterApply = write -> { };
     private volatile Consumer<String> beforeReread = invoiceId -> { };
     private final Map<OrganisationId, LedgerFailure> syncFailures = new ConcurrentHashMap<>();
@@ -121,6 +122,10 @@ final class RecordingLedger implements LedgerGateway {
 
     void afterSync(Consumer<OrganisationId> hook) {
         afterSync = hook;
+    }
+
+    void beforeSync(Consumer<OrganisationId> hook) {
+        beforeSync = hook;
     }
 
     void afterApply(Consumer<LedgerWrite> hook) {
@@ -186,6 +191,7 @@ final class RecordingLedger implements LedgerGateway {
 
     @Override
     public SyncReport sync(OrganisationId organisation) {
+        beforeSync.accept(organisation);
         enter(organisation);
         try {
             syncs.computeIfAbsent(organisation, o -> new AtomicInteger()).incrementAndGet();
@@ -248,7 +254,7 @@ final class RecordingLedger implements LedgerGateway {
         if (fault == Fault.TOO_MANY_REQUESTS) {
             Instant until = now.plus(retryAfter);
             quietUntil.put(organisation, until);
-            return new WriteOutcome.Failed(new LedgerFailure.RetryLater("HTTP 429", Optional.of(until)));
+            return new WriteOutcome.Failed(LedgerFailure.RetryLater.throttled("HTTP 429", until));
         }
         if (fault == Fault.REJECT) {
             return new WriteOutcome.Failed(new LedgerFailure.Rejected("HTTP 400: validation error"));

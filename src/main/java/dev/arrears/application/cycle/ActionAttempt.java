@@ -333,6 +333,7 @@ final class ActionAttempt {
             }
             case LedgerFailure.Rejected rejected -> needsHuman(claimed, "the ledger refused the " + step + ": "
                     + rejected.reason(), true);
+            case LedgerFailure.RetryLater later when later.throttled() -> throttled(claimed, later, inDoubt, step);
             case LedgerFailure.RetryLater later -> {
                 // A Retry-After quiets the whole organisation, not just this action.
                 later.notBefore().ifPresent(until -> book.pauseWrites(entry.invoice().organisationId(), until));
@@ -347,6 +348,23 @@ final class ActionAttempt {
                                 + next + ".", detail(attempts, next, later.reason())).quietUntil(later.notBefore());
             }
         };
+    }
+
+    /**
+     * A limit said wait (a 429, or Arrears' own limiter, which sent nothing): the action waits for it,
+     * the organisation is quiet until then, and no attempt is spent, so a busy spell never parks an
+     * action with a person.
+     */
+    private Settlement throttled(ClaimedAction claimed, LedgerFailure.RetryLater later, boolean inDoubt, String step) {
+        OutboxEntry entry = claimed.entry();
+        later.notBefore().ifPresent(until -> book.pauseWrites(entry.invoice().organisationId(), until));
+        Instant next = later.notBefore().filter(until -> until.isAfter(clock.instant()))
+                .orElseGet(() -> backoff.next(clock.instant(), 1, Optional.empty()));
+        return Settlement.audited(new ClaimResult.Retry(next, false, inDoubt, later.reason()), AuditKind.ACTION_RETRY,
+                "Throttled at the " + step + " (" + later.reason() + "); waits until " + next
+                        + " without spending an attempt.",
+                Map.of("nextAttemptAt", next.toString(), "error", later.reason(), "step", step, "throttled", true))
+                .quietUntil(later.notBefore());
     }
 
     private Settlement needsHuman(ClaimedAction claimed, String reason, boolean attempted) {
