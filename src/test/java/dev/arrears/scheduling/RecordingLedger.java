@@ -66,6 +66,7 @@ final class RecordingLedger implements LedgerGateway {
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger references = new AtomicInteger();
+    private final AtomicInteger evidenceRefusals = new AtomicInteger();
     private volatile Duration retryAfter = Duration.ofMinutes(2);
     private volatile Consumer<OrganisationId> afterSync = org -> { };
     private volatile Consumer<OrganisationId> beforeSync = org -> { };
@@ -223,12 +224,20 @@ final class RecordingLedger implements LedgerGateway {
     @Override
     public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         evidenceLookups.computeIfAbsent(write.key().value(), k -> new AtomicInteger()).incrementAndGet();
+        if (evidenceRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Evidence.Unknown(new LedgerFailure.Rejected("HTTP 400: the search was refused"));
+        }
         Applied earlier = appliedByKey.get(write.key().value());
         if (earlier != null) {
             return new Evidence.Found(earlier.reference());
         }
         return keysKeptFor != null && firstWriteAt.isPresent() && clock.instant().isBefore(firstWriteAt.get().plus(keysKeptFor))
                 ? new Evidence.RepeatNow("the idempotency key is kept") : new Evidence.NotFound();
+    }
+
+    /** The next {@code times} evidence look-ups are refused with a 4xx. */
+    void refuseEvidenceLookups(int times) {
+        evidenceRefusals.set(times);
     }
 
     /** Like Xero: for this long after an attempt began, its key answers a repeat (in doubt: RepeatNow). */

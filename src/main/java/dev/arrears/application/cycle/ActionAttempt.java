@@ -300,6 +300,12 @@ final class ActionAttempt {
                     "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
                             + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
                     Map.of("ledgerReference", found.ledgerReference())));
+            // A look-up the ledger refuses (4xx) says nothing about the write: it may have been applied.
+            // It gets a second look later, counted as an attempt, so a person gets it only once the
+            // attempts are used up, not at the first refusal.
+            case Evidence.Unknown unknown when unknown.failure() instanceof LedgerFailure.Rejected refused ->
+                    Optional.of(failure(claimed, new LedgerFailure.RetryLater("the ledger refused the evidence look-up ("
+                            + refused.reason() + "); looking again later", Optional.empty()), true, "evidence lookup"));
             case Evidence.Unknown unknown -> Optional.of(failure(claimed, unknown.failure(), true, "evidence lookup"));
             // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
             case Evidence.NotFound notFound -> Optional.empty();
