@@ -1,5 +1,6 @@
 package dev.arrears.application;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +34,29 @@ public interface ConnectionStore {
      *
      * @return the connection as stored afterwards
      */
-    LedgerConnection rotateTokens(OrganisationId organisationId, TokenRotation rotation);
+    default LedgerConnection rotateTokens(OrganisationId organisationId, TokenRotation rotation) {
+        return rotateTokens(List.of(organisationId), rotation);
+    }
+
+    /**
+     * As {@link #rotateTokens(OrganisationId, TokenRotation)} for connections that share one token set
+     * (one consent covering several organisations): every row is locked, in id order so that two
+     * replicas cannot deadlock, the rotation sees the first organisation's connection, and the tokens
+     * it returns are stored on all of them.
+     *
+     * @return the first organisation's connection as stored afterwards
+     */
+    LedgerConnection rotateTokens(List<OrganisationId> group, TokenRotation rotation);
+
+    /**
+     * Stores tokens a provider issued whose first store failed (the transaction was lost after the
+     * token call), in a transaction of its own, on the rows that still hold the refresh token that was
+     * spent for them; rows holding anything else (the first store did commit, or another replica
+     * stored newer tokens) are left as they are.
+     *
+     * @return the first organisation's connection as stored afterwards
+     */
+    LedgerConnection storeIssuedTokens(List<OrganisationId> group, String spentRefreshToken, OAuthTokens issued);
 
     /** Marks the connection, e.g. {@link ConnectionStatus#NEEDS_RECONNECT} after invalid_grant. */
     void setStatus(OrganisationId organisationId, ConnectionStatus status, Optional<String> reason);

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,25 +26,35 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 public class JpaActionClaims implements ActionClaims {
 
-    // Organisations this replica may dispatch now: live, writes not paused, with due actions, not
-    // leased by another replica for a cycle and not being dispatched by another. Taking the mark is
-    // an update of the organisation row, like a lease, so the two exclude each other under the row
-    // lock and every replica sees the other's mark once it waited for it.
+    // Organisations this dispatch run may dispatch now: live, writes not paused, not leased by another
+    // cycle (%1$s: a dispatch job skips organisations its own replica's cycle leased, that cycle
+    // dispatches them; a cycle's own dispatch passes its lease) and not being dispatched by another
+    // run, of this replica or another (one thread per organisation). The organisations are those of
+    // the first due actions within the batch limit, so one run never marks more than it can claim
+    // and the other replicas find the rest. Taking the mark is an update of the organisation row,
+    // like a lease, so the two exclude each other under the row lock and every replica sees the
+    // other's mark once it waited for it.
     private static final String MARK = """
-            update organisation g set dispatch_owner = :replica, dispatch_expires_at = :until
-            where g.id in (
-                select id from organisation
-                where mode = 'LIVE' and (writes_paused_until is null or writes_paused_until <= :now)
-                  and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
-                  and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)
-                  %s
-                  and exists (select 1 from outbox_action o where o.organisation_id = organisation.id
-                              and ((o.status = 'PENDING' and o.next_attempt_at <= :now)
-                                   or (o.status = 'CLAIMED' and o.claim_expires_at <= :now)))
-                for update skip locked)
-              and (g.lease_owner is null or g.lease_expires_at <= :now or g.lease_owner = :replica)
-              and (g.dispatch_owner is null or g.dispatch_expires_at <= :now or g.dispatch_owner = :replica)
+            with due as (
+                select g.id from outbox_action o join organisation g on g.id = o.organisation_id
+                where g.mode = 'LIVE' and (g.writes_paused_until is null or g.writes_paused_until <= :now)
+                  and %1$s
+                  and (g.dispatch_owner is null or g.dispatch_expires_at <= :now or g.dispatch_run = :run)
+                  %2$s
+                  and ((o.status = 'PENDING' and o.next_attempt_at <= :now)
+                       or (o.status = 'CLAIMED' and o.claim_expires_at <= :now))
+                order by o.next_attempt_at, o.created_at, o.id
+                limit :limit
+                for update of g skip locked)
+            update organisation g set dispatch_owner = :replica, dispatch_run = :run, dispatch_expires_at = :until
+            where g.id in (select id from due)
+              and %1$s
+              and (g.dispatch_owner is null or g.dispatch_expires_at <= :now or g.dispatch_run = :run)
             returning g.id""";
+
+    private static final String LEASE_FREE = "(g.lease_owner is null or g.lease_expires_at <= :now)";
+    private static final String LEASE_FREE_OR_OURS =
+            "(g.lease_owner is null or g.lease_expires_at <= :now or g.lease_owner = :replica)";
 
     // "in_doubt or (status = 'CLAIMED' and writing)" reads the row as it was: an expired claim's
     // replica may have died mid-write, so whoever takes it over must look for the write's evidence
@@ -78,12 +87,15 @@ public class JpaActionClaims implements ActionClaims {
 
     @Override
     @Transactional
-    public List<ClaimedAction> claim(String replica, Instant now, Instant claimUntil, int limit,
+    public List<ClaimedAction> claim(String replica, UUID run, Instant now, Instant claimUntil, int limit,
                                      Optional<OrganisationId> organisation) {
-        NativeQuery<UUID> mark = session().createNativeQuery(
-                        MARK.formatted(organisation.isPresent() ? "and id = :org" : ""), UUID.class)
+        NativeQuery<UUID> mark = session().createNativeQuery(organisation.isPresent()
+                        ? MARK.formatted(LEASE_FREE_OR_OURS, "and g.id = :org")
+                        : MARK.formatted(LEASE_FREE, ""), UUID.class)
                 .setParameter("now", now)
                 .setParameter("until", claimUntil)
+                .setParameter("run", run)
+                .setParameter("limit", limit)
                 .setParameter("replica", replica);
         organisation.ifPresent(id -> mark.setParameter("org", id.value()));
         List<UUID> organisations = mark.getResultList();
@@ -127,13 +139,17 @@ public class JpaActionClaims implements ActionClaims {
                                 claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("reason", cancelled.reason());
             case ClaimResult.Retry retry -> session().createNativeQuery("""
-                            update outbox_action set status = 'PENDING', next_attempt_at = :next,
+                            update outbox_action set status = case when :previewed then 'PREVIEWED' else 'PENDING' end,
+                                next_attempt_at = :next,
+                                status_reason = case when :previewed then 'the organisation went back to preview'
+                                                     else status_reason end,
                                 attempts = attempts + :counted, in_doubt = :doubt, last_error = :error,
                                 claimed_by = null, claim_expires_at = null, writing = false, updated_at = :at""" + MINE)
                     .setParameter("next", retry.nextAttemptAt())
                     .setParameter("counted", retry.attempted() ? 1 : 0)
                     .setParameter("doubt", retry.inDoubt())
-                    .setParameter("error", retry.error());
+                    .setParameter("error", retry.error())
+                    .setParameter("previewed", previewed(actionId));
             case ClaimResult.NeedsHuman human -> session().createNativeQuery("""
                             update outbox_action set status = 'NEEDS_HUMAN', status_reason = :reason,
                                 attempts = attempts + :counted, last_error = :reason,
@@ -158,6 +174,21 @@ public class JpaActionClaims implements ActionClaims {
         return true;
     }
 
+    /**
+     * Whether the action's organisation is in preview: an action it gets back then is PREVIEWED, as
+     * going back to preview made every pending one, so it is carried out only under the go-live rule.
+     * The share lock waits for a mode switch in progress (it holds the row for update) and keeps one
+     * from starting until this transaction ends, so the switch and this result never miss each other.
+     */
+    private boolean previewed(UUID actionId) {
+        List<String> mode = session().createNativeQuery("""
+                        select g.mode from organisation g join outbox_action o on o.organisation_id = g.id
+                        where o.id = :id for share of g""", String.class)
+                .setParameter("id", actionId)
+                .getResultList();
+        return mode.size() == 1 && mode.getFirst().equals("PREVIEW");
+    }
+
     @Override
     @Transactional
     public boolean markWriting(UUID actionId, String replica, Instant at) {
@@ -172,17 +203,14 @@ public class JpaActionClaims implements ActionClaims {
 
     @Override
     @Transactional
-    public void release(String replica, Collection<Instant> claimUntils) {
-        if (claimUntils.isEmpty()) {
-            return;
-        }
-        // Only the marks this run took: the same replica may be dispatching in another thread, whose
-        // marks carry other expiries.
+    public void release(String replica, UUID run) {
+        // Only the marks this run took: the same replica may be dispatching other organisations in
+        // another thread.
         session().createNativeMutationQuery("""
-                        update organisation set dispatch_owner = null, dispatch_expires_at = null
-                        where dispatch_owner = :replica and dispatch_expires_at in (:untils)""")
+                        update organisation set dispatch_owner = null, dispatch_run = null, dispatch_expires_at = null
+                        where dispatch_owner = :replica and dispatch_run = :run""")
                 .setParameter("replica", replica)
-                .setParameter("untils", claimUntils)
+                .setParameter("run", run)
                 .executeUpdate();
     }
 
@@ -196,7 +224,8 @@ public class JpaActionClaims implements ActionClaims {
                 .setParameter("replica", replica)
                 .executeUpdate();
         session().createNativeMutationQuery(
-                        "update organisation set dispatch_owner = null, dispatch_expires_at = null where dispatch_owner = :replica")
+                        "update organisation set dispatch_owner = null, dispatch_run = null, dispatch_expires_at = null "
+                                + "where dispatch_owner = :replica")
                 .setParameter("replica", replica)
                 .executeUpdate();
     }

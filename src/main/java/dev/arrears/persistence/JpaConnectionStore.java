@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -105,17 +106,49 @@ public class JpaConnectionStore implements ConnectionStore {
      */
     @Override
     @Transactional
-    public LedgerConnection rotateTokens(OrganisationId organisationId, TokenRotation rotation) {
-        LedgerConnectionEntity row = byOrganisation(organisationId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new IllegalStateException("organisation " + organisationId + " has no ledger connection"));
-        LedgerConnection current = toConnection(row);
+    public LedgerConnection rotateTokens(List<OrganisationId> group, TokenRotation rotation) {
+        List<LedgerConnectionEntity> rows = lockAll(group);
+        LedgerConnectionEntity first = rows.getFirst();
+        LedgerConnection current = toConnection(first);
         Optional<OAuthTokens> rotated = rotation.rotate(current);
         if (rotated.isEmpty()) {
             return current;
         }
-        putTokens(row, rotated.get(), clock.instant());
+        Instant now = clock.instant();
+        rows.forEach(row -> putTokens(row, rotated.get(), now));
         em.flush(); // stored before the caller can use the new access token
-        return toConnection(row);
+        return toConnection(first);
+    }
+
+    @Override
+    @Transactional
+    public LedgerConnection storeIssuedTokens(List<OrganisationId> group, String spentRefreshToken, OAuthTokens issued) {
+        List<LedgerConnectionEntity> rows = lockAll(group);
+        Instant now = clock.instant();
+        for (LedgerConnectionEntity row : rows) {
+            if (toConnection(row).tokens().refreshToken().equals(spentRefreshToken)) {
+                putTokens(row, issued, now);
+            }
+        }
+        em.flush();
+        return toConnection(rows.getFirst());
+    }
+
+    /** The group's rows, locked in id order; the first organisation's row first in the list. */
+    private List<LedgerConnectionEntity> lockAll(List<OrganisationId> group) {
+        List<UUID> ids = group.stream().map(OrganisationId::value).distinct().toList();
+        List<LedgerConnectionEntity> locked = em.createQuery(
+                        "from LedgerConnectionEntity where organisationId in :orgs order by id", LedgerConnectionEntity.class)
+                .setParameter("orgs", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        List<LedgerConnectionEntity> rows = new java.util.ArrayList<>(locked);
+        UUID first = group.getFirst().value();
+        if (rows.stream().noneMatch(r -> r.organisationId.equals(first))) {
+            throw new IllegalStateException("organisation " + group.getFirst() + " has no ledger connection");
+        }
+        rows.sort(java.util.Comparator.comparing((LedgerConnectionEntity r) -> !r.organisationId.equals(first)));
+        return rows;
     }
 
     @Override

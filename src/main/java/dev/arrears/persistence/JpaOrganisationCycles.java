@@ -25,15 +25,17 @@ import org.hibernate.Session;
 public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     // A lease is free, expired, or already ours (a run that could not release it, e.g. while the
-    // database was unreachable), and no other replica is dispatching the organisation's actions (its
-    // dispatch mark, V7). Rows another replica is taking right now are skipped, not waited for.
+    // database was unreachable), and no dispatch run is working the organisation's actions (its
+    // dispatch mark, V7 and V20), not even one of this replica: its dispatch job and its cycle are
+    // two threads, and one organisation is dispatched by one thread at a time. A mark this replica
+    // failed to give back expires with its claims. Rows another replica is taking right now are skipped, not waited for.
     private static final String ACQUIRE_DUE = """
             update organisation set lease_owner = :replica, lease_expires_at = :until
             where id in (
                 select id from organisation
                 where mode in ('PREVIEW', 'LIVE')
                   and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
-                  and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)
+                  and (dispatch_owner is null or dispatch_expires_at <= :now)
                   and (cycle_requested_at is not null
                        or ((backoff_until is null or backoff_until <= :now)
                            and (last_sync_at is null or last_sync_at <= :syncBefore
@@ -48,7 +50,13 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
             update organisation set lease_owner = :replica, lease_expires_at = :until
             where id = :id and mode in ('PREVIEW', 'LIVE')
               and (lease_owner is null or lease_expires_at <= :now or lease_owner = :replica)
-              and (dispatch_owner is null or dispatch_expires_at <= :now or dispatch_owner = :replica)""";
+              and (dispatch_owner is null or dispatch_expires_at <= :now)""";
+
+    // Step bookkeeping is the lease holder's: a replica whose lease another replica has taken over
+    // (and still holds) writes nothing. An organisation no cycle holds (a settings read of a paused
+    // one, or a lease that ran out with nobody taking it) takes the record of whoever did the work.
+    private static final String NOT_LEASED_BY_ANOTHER =
+            " and (lease_owner is null or lease_owner = :replica or lease_expires_at <= :at)";
 
     private final EntityManager em;
     private final MeterRegistry metrics;
@@ -128,16 +136,17 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     @Override
     @Transactional
-    public void stepDone(OrganisationId organisation, CycleStep step, Instant at) {
+    public boolean stepDone(OrganisationId organisation, CycleStep step, Instant at, String replica) {
         String column = switch (step) {
             case SETTINGS -> "settings_refreshed_at";
             case SYNC -> "last_sync_at";
             case DECIDE -> "last_decide_at";
         };
-        session().createNativeMutationQuery("update organisation set " + column + " = :at where id = :id")
+        return session().createNativeMutationQuery("update organisation set " + column + " = :at where id = :id" + NOT_LEASED_BY_ANOTHER)
                 .setParameter("at", at)
                 .setParameter("id", organisation.value())
-                .executeUpdate();
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
     }
 
     @Override
@@ -150,32 +159,35 @@ public class JpaOrganisationCycles implements OrganisationLeases, CycleBook {
 
     @Override
     @Transactional
-    public void succeeded(OrganisationId organisation, String outcome, Instant at) {
-        session().createNativeMutationQuery("""
+    public boolean succeeded(OrganisationId organisation, String outcome, Instant at, String replica) {
+        return session().createNativeMutationQuery("""
                         update organisation set last_cycle_at = :at, last_cycle_outcome = :outcome, last_cycle_error = null,
                             consecutive_failures = 0, backoff_until = null,
                             cycle_requested_at = case when cycle_requested_at <= :at then null else cycle_requested_at end
-                        where id = :id""")
+                        where id = :id""" + NOT_LEASED_BY_ANOTHER)
                 .setParameter("at", at)
                 .setParameter("outcome", outcome)
                 .setParameter("id", organisation.value())
-                .executeUpdate();
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
     }
 
     @Override
     @Transactional
-    public void failed(OrganisationId organisation, String outcome, String error, Instant at, Instant backoffUntil) {
-        session().createNativeMutationQuery("""
+    public boolean failed(OrganisationId organisation, String outcome, String error, Instant at, Instant backoffUntil,
+                          String replica) {
+        return session().createNativeMutationQuery("""
                         update organisation set last_cycle_at = :at, last_cycle_outcome = :outcome, last_cycle_error = :error,
                             consecutive_failures = consecutive_failures + 1, backoff_until = :backoff,
                             cycle_requested_at = case when cycle_requested_at <= :at then null else cycle_requested_at end
-                        where id = :id""")
+                        where id = :id""" + NOT_LEASED_BY_ANOTHER)
                 .setParameter("at", at)
                 .setParameter("outcome", outcome)
                 .setParameter("error", error)
                 .setParameter("backoff", backoffUntil)
                 .setParameter("id", organisation.value())
-                .executeUpdate();
+                .setParameter("replica", replica)
+                .executeUpdate() == 1;
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,7 @@ class CrashRecoveryTest extends CycleTestBase {
 
         fx.clock.advance(Duration.ofHours(1));
         Instant now = fx.clock.instant();
-        List<ClaimedAction> claimed = fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
+        List<ClaimedAction> claimed = fx.claims.claim("dead-replica", UUID.randomUUID(), now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
         assertThat(claimed).singleElement().satisfies(c -> assertThat(c.inDoubt()).isFalse());
         PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.getFirst().entry().action();
         // The dead replica began its write, which reached the ledger; then it died before storing the result.
@@ -100,7 +101,7 @@ class CrashRecoveryTest extends CycleTestBase {
     void a_claim_left_by_a_replica_that_died_before_its_write_began_is_not_in_doubt_and_is_written_once() {
         String key = pendingReminderAfterA503();
         Instant now = fx.clock.instant();
-        assertThat(fx.claims.claim("dead-replica", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org))).hasSize(1);
+        assertThat(fx.claims.claim("dead-replica", UUID.randomUUID(), now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org))).hasSize(1);
         // ... and the dead replica died while re-reading the invoice, before its write began.
 
         fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -119,7 +120,7 @@ class CrashRecoveryTest extends CycleTestBase {
         xero.beforeReread(id -> {
             fx.clock.advance(Duration.ofMinutes(6));
             Instant now = fx.clock.instant();
-            fx.claims.claim("other", now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
+            fx.claims.claim("other", UUID.randomUUID(), now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org));
         });
 
         DispatchActions.Report report = survivor.dispatch().dispatchDue();
@@ -173,7 +174,7 @@ class CrashRecoveryTest extends CycleTestBase {
     /** {@code replica} claims invoice A's reminder, begins its write, and the write reaches the ledger. */
     private void claimBeginWriteAndReachTheLedger(String replica) {
         Instant now = fx.clock.instant();
-        ClaimedAction claimed = fx.claims.claim(replica, now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
+        ClaimedAction claimed = fx.claims.claim(replica, UUID.randomUUID(), now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
         assertThat(fx.claims.markWriting(claimed.entry().id(), replica, now)).isTrue();
         PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
         xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),

@@ -198,7 +198,8 @@ class CycleFlowTest extends OneXeroReplicaTestBase {
     void settings_read_at_registration_count_as_the_first_cycles_read() {
         OrganisationId org = fx.liveOrganisation("Registered Ltd", LedgerProvider.XERO);
         new SettingsReads(fx.book, fx.audit).noted(org,
-                new SettingsReport(Optional.empty(), false, List.of(), Optional.empty()), fx.clock.instant());
+                new SettingsReport(Optional.empty(), false, List.of(), Optional.empty()), fx.clock.instant(),
+                new dev.arrears.application.cycle.ReplicaId("registering"));
         fx.clock.advance(Duration.ofMinutes(2));
 
         assertThat(replica.cycle().runDue()).singleElement().isInstanceOf(CycleOutcome.Completed.class);

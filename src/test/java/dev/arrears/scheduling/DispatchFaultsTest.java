@@ -123,6 +123,68 @@ class DispatchFaultsTest extends OneXeroReplicaTestBase {
     }
 
     @Test
+    void a_busy_spell_of_429s_longer_than_the_attempt_limit_waits_without_spending_attempts_and_the_reminder_still_goes() {
+        RecordingLedger.Fault[] sixThrottles = new RecordingLedger.Fault[6];   // max-attempts is 5
+        java.util.Arrays.fill(sixThrottles, RecordingLedger.Fault.TOO_MANY_REQUESTS);
+        xero.failNext(reminderA, sixThrottles);
+
+        replica.cycle().runDue();
+        for (int throttled = 1; throttled < sixThrottles.length; throttled++) {
+            OutboxEntry waiting = entry(reminderA);
+            assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(waiting.attempts()).as("a 429 is not a failed attempt").isZero();
+            fx.clock.set(waiting.nextAttemptAt());
+            replica.dispatch().dispatchDue();
+        }
+        fx.clock.set(entry(reminderA).nextAttemptAt());
+        replica.dispatch().dispatchDue();
+
+        assertThat(xero.writeCalls(reminderA)).isEqualTo(7);
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::key).containsOnlyOnce(reminderA);
+        assertThat(entry(reminderA).status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(xero.violations()).as("nothing written inside a Retry-After window").isEmpty();
+    }
+
+    @Test
+    void an_in_doubt_reminder_whose_evidence_look_up_is_refused_with_a_4xx_gets_a_second_look_and_is_found_not_sent_again() {
+        xero.failNext(reminderB, RecordingLedger.Fault.TIMEOUT_AFTER_APPLY);
+        xero.refuseEvidenceLookups(2);
+
+        replica.cycle().runDue();
+        for (int look = 1; look <= 2; look++) {
+            OutboxEntry waiting = entry(reminderB);
+            assertThat(waiting.status()).as("refused look-up %d: not a person's job yet", look).isEqualTo(OutboxStatus.PENDING);
+            assertThat(waiting.inDoubt()).isTrue();
+            fx.clock.set(waiting.nextAttemptAt());
+            replica.dispatch().dispatchDue();
+        }
+        fx.clock.set(entry(reminderB).nextAttemptAt());
+        replica.dispatch().dispatchDue();   // the third look is answered
+
+        assertThat(entry(reminderB).status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(xero.evidenceLookups(reminderB)).isEqualTo(3);
+        assertThat(xero.writeCalls(reminderB)).as("found in the ledger, not sent again").isEqualTo(1);
+    }
+
+    @Test
+    void an_evidence_look_up_the_ledger_keeps_refusing_goes_to_a_person_once_the_attempts_are_used_up() {
+        xero.failNext(reminderB, RecordingLedger.Fault.TIMEOUT_AFTER_APPLY);
+        xero.refuseEvidenceLookups(100);
+
+        replica.cycle().runDue();
+        for (int i = 0; i < 10 && entry(reminderB).status() == OutboxStatus.PENDING; i++) {
+            fx.clock.set(entry(reminderB).nextAttemptAt());
+            replica.dispatch().dispatchDue();
+        }
+
+        OutboxEntry gaveUp = entry(reminderB);
+        assertThat(gaveUp.status()).isEqualTo(OutboxStatus.NEEDS_HUMAN);
+        assertThat(gaveUp.attempts()).isEqualTo(5);
+        assertThat(xero.evidenceLookups(reminderB)).as("bounded: one look per attempt after the first").isEqualTo(4);
+        assertThat(xero.writeCalls(reminderB)).isEqualTo(1);
+    }
+
+    @Test
     void a_flag_for_a_person_is_shown_to_people_and_never_written_to_the_ledger() {
         xero.put(invoice(org, "H", "C9", TODAY.minusDays(40)));
         replica.cycle().runDue();

@@ -12,8 +12,8 @@ import dev.arrears.application.cycle.DueSteps;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,28 +49,31 @@ class OneReplicaPerOrganisationTest extends CycleTestBase {
         Instant now = fx.clock.instant();
         assertThat(fx.leases.acquire(org, "cycling", now, now.plus(FIVE_MINUTES))).isTrue();
 
-        assertThat(fx.claims.claim("dispatching", now, now.plus(FIVE_MINUTES), 10, Optional.empty())).isEmpty();
-        assertThat(fx.claims.claim("cycling", now, now.plus(FIVE_MINUTES), 10, Optional.empty()))
-                .as("the lease holder dispatches its own organisation").hasSize(1);
+        assertThat(fx.claims.claim("dispatching", UUID.randomUUID(), now, now.plus(FIVE_MINUTES), 10, Optional.empty())).isEmpty();
+        assertThat(fx.claims.claim("cycling", UUID.randomUUID(), now, now.plus(FIVE_MINUTES), 10, Optional.empty()))
+                .as("not even the lease holder's dispatch job: its cycle dispatches the organisation").isEmpty();
+        assertThat(fx.claims.claim("cycling", UUID.randomUUID(), now, now.plus(FIVE_MINUTES), 10, Optional.of(org)))
+                .as("the lease holder's cycle dispatches its own organisation").hasSize(1);
     }
 
     @Test
     void an_organisation_being_dispatched_is_not_leased_by_another_replica_until_the_dispatch_run_ends() {
         Instant now = fx.clock.instant();
         Instant until = now.plus(FIVE_MINUTES);
-        assertThat(fx.claims.claim("dispatching", now, until, 10, Optional.empty())).hasSize(1);
+        UUID run = UUID.randomUUID();
+        assertThat(fx.claims.claim("dispatching", run, now, until, 10, Optional.empty())).hasSize(1);
 
         assertThat(fx.leases.acquire(org, "cycling", now, until)).isFalse();
         assertThat(fx.leases.acquireDue("cycling", now, until, new DueSteps(now, now, now), 10)).isEmpty();
 
-        fx.claims.release("dispatching", List.of(until));
+        fx.claims.release("dispatching", run);
         assertThat(fx.leases.acquire(org, "cycling", now, until)).isTrue();
     }
 
     @Test
     void a_dead_dispatchers_mark_expires_with_its_claims() {
         Instant now = fx.clock.instant();
-        assertThat(fx.claims.claim("dead", now, now.plus(FIVE_MINUTES), 10, Optional.empty())).hasSize(1);
+        assertThat(fx.claims.claim("dead", UUID.randomUUID(), now, now.plus(FIVE_MINUTES), 10, Optional.empty())).hasSize(1);
         CycleFixture.Replica survivor = fx.replica("survivor", xero);
 
         assertThat(survivor.cycle().runNow(org)).as("leased while the dead replica's claims last")

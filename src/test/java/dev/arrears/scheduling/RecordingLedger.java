@@ -66,8 +66,10 @@ final class RecordingLedger implements LedgerGateway {
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger references = new AtomicInteger();
+    private final AtomicInteger evidenceRefusals = new AtomicInteger();
     private volatile Duration retryAfter = Duration.ofMinutes(2);
     private volatile Consumer<OrganisationId> afterSync = org -> { };
+    private volatile Consumer<OrganisationId> beforeSync = org -> { };
     private volatile Consumer<LedgerWrite> afterApply = write -> { };
     private volatile Consumer<String> beforeReread = invoiceId -> { };
     private final Map<OrganisationId, LedgerFailure> syncFailures = new ConcurrentHashMap<>();
@@ -121,6 +123,10 @@ final class RecordingLedger implements LedgerGateway {
 
     void afterSync(Consumer<OrganisationId> hook) {
         afterSync = hook;
+    }
+
+    void beforeSync(Consumer<OrganisationId> hook) {
+        beforeSync = hook;
     }
 
     void afterApply(Consumer<LedgerWrite> hook) {
@@ -186,6 +192,7 @@ final class RecordingLedger implements LedgerGateway {
 
     @Override
     public SyncReport sync(OrganisationId organisation) {
+        beforeSync.accept(organisation);
         enter(organisation);
         try {
             syncs.computeIfAbsent(organisation, o -> new AtomicInteger()).incrementAndGet();
@@ -217,12 +224,20 @@ final class RecordingLedger implements LedgerGateway {
     @Override
     public Evidence findEvidence(OrganisationId organisation, LedgerWrite write, Optional<Instant> firstWriteAt) {
         evidenceLookups.computeIfAbsent(write.key().value(), k -> new AtomicInteger()).incrementAndGet();
+        if (evidenceRefusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Evidence.Unknown(new LedgerFailure.Rejected("HTTP 400: the search was refused"));
+        }
         Applied earlier = appliedByKey.get(write.key().value());
         if (earlier != null) {
             return new Evidence.Found(earlier.reference());
         }
         return keysKeptFor != null && firstWriteAt.isPresent() && clock.instant().isBefore(firstWriteAt.get().plus(keysKeptFor))
                 ? new Evidence.RepeatNow("the idempotency key is kept") : new Evidence.NotFound();
+    }
+
+    /** The next {@code times} evidence look-ups are refused with a 4xx. */
+    void refuseEvidenceLookups(int times) {
+        evidenceRefusals.set(times);
     }
 
     /** Like Xero: for this long after an attempt began, its key answers a repeat (in doubt: RepeatNow). */
@@ -248,7 +263,7 @@ final class RecordingLedger implements LedgerGateway {
         if (fault == Fault.TOO_MANY_REQUESTS) {
             Instant until = now.plus(retryAfter);
             quietUntil.put(organisation, until);
-            return new WriteOutcome.Failed(new LedgerFailure.RetryLater("HTTP 429", Optional.of(until)));
+            return new WriteOutcome.Failed(LedgerFailure.RetryLater.throttled("HTTP 429", until));
         }
         if (fault == Fault.REJECT) {
             return new WriteOutcome.Failed(new LedgerFailure.Rejected("HTTP 400: validation error"));

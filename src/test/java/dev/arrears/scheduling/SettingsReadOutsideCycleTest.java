@@ -69,7 +69,7 @@ class SettingsReadOutsideCycleTest extends CycleTestBase {
         OrganisationId org = fx.organisation("Chosen Ltd", LedgerProvider.XERO);
         Instant now = fx.clock.instant();
         // The other replica's cycle read the settings a moment ago, before the accountant saved a choice.
-        fx.book.stepDone(org, CycleStep.SETTINGS, now.minusSeconds(5));
+        fx.book.stepDone(org, CycleStep.SETTINGS, now.minusSeconds(5), "test");
         assertThat(fx.leases.acquire(org, "scheduler", now, now.plus(Duration.ofMinutes(5)))).isTrue();
 
         SettingsReport report = reader().read(org, this::read);

@@ -343,6 +343,12 @@ final class ActionAttempt {
                     "An earlier attempt whose outcome was unknown is in the ledger (" + found.ledgerReference()
                             + "): done, not written again: " + LedgerWrites.describe(entry.action()) + ".",
                     Map.of("ledgerReference", found.ledgerReference())));
+            // A look-up the ledger refuses (4xx) says nothing about the write: it may have been applied.
+            // It gets a second look later, counted as an attempt, so a person gets it only once the
+            // attempts are used up, not at the first refusal.
+            case Evidence.Unknown unknown when unknown.failure() instanceof LedgerFailure.Rejected refused ->
+                    Optional.of(failure(claimed, new LedgerFailure.RetryLater("the ledger refused the evidence look-up ("
+                            + refused.reason() + "); looking again later", Optional.empty()), true, "evidence lookup"));
             case Evidence.Unknown unknown -> Optional.of(failure(claimed, unknown.failure(), true, "evidence lookup"));
             // No trace: writing again is safe, and the provider's idempotency key guards it a second time.
             case Evidence.NotFound notFound -> Optional.empty();
@@ -376,6 +382,7 @@ final class ActionAttempt {
             }
             case LedgerFailure.Rejected rejected -> needsHuman(claimed, "the ledger refused the " + step + ": "
                     + rejected.reason(), true);
+            case LedgerFailure.RetryLater later when later.throttled() -> throttled(claimed, later, inDoubt, step);
             case LedgerFailure.RetryLater later -> {
                 // A Retry-After quiets the whole organisation, not just this action.
                 later.notBefore().ifPresent(until -> book.pauseWrites(entry.invoice().organisationId(), until));
@@ -390,6 +397,23 @@ final class ActionAttempt {
                                 + next + ".", detail(attempts, next, later.reason())).quietUntil(later.notBefore());
             }
         };
+    }
+
+    /**
+     * A limit said wait (a 429, or Arrears' own limiter, which sent nothing): the action waits for it,
+     * the organisation is quiet until then, and no attempt is spent, so a busy spell never parks an
+     * action with a person.
+     */
+    private Settlement throttled(ClaimedAction claimed, LedgerFailure.RetryLater later, boolean inDoubt, String step) {
+        OutboxEntry entry = claimed.entry();
+        later.notBefore().ifPresent(until -> book.pauseWrites(entry.invoice().organisationId(), until));
+        Instant next = later.notBefore().filter(until -> until.isAfter(clock.instant()))
+                .orElseGet(() -> backoff.next(clock.instant(), 1, Optional.empty()));
+        return Settlement.audited(new ClaimResult.Retry(next, false, inDoubt, later.reason()), AuditKind.ACTION_RETRY,
+                "Throttled at the " + step + " (" + later.reason() + "); waits until " + next
+                        + " without spending an attempt.",
+                Map.of("nextAttemptAt", next.toString(), "error", later.reason(), "step", step, "throttled", true))
+                .quietUntil(later.notBefore());
     }
 
     private Settlement needsHuman(ClaimedAction claimed, String reason, boolean attempted) {

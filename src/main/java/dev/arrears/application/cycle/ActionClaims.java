@@ -3,7 +3,6 @@ package dev.arrears.application.cycle;
 import dev.arrears.application.AuditEvent;
 import dev.arrears.application.OrganisationId;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,9 +15,10 @@ import java.util.UUID;
  * ledger may already have it.
  *
  * <p>Claiming an organisation's actions also marks the organisation as being dispatched by this
- * replica, until the claims expire or {@link #release} is called; an organisation leased by another
- * replica for a cycle is not dispatched, and one being dispatched is not leased by another
- * (one replica works an organisation at a time).
+ * dispatch run (of this replica), until the claims expire or {@link #release} is called; an
+ * organisation leased for a cycle is dispatched only by that cycle, and one being dispatched is
+ * neither leased nor dispatched by any other run, of this replica or another (one thread works an
+ * organisation at a time).
  */
 public interface ActionClaims {
 
@@ -27,9 +27,12 @@ public interface ActionClaims {
      * other replica is working: pending ones whose next attempt has come, and claimed ones whose
      * claim expired (these come back in doubt when their write had begun).
      *
-     * @param organisation only this organisation's actions, when given
+     * @param run          the dispatch run (one call of the dispatcher, over its batches) claiming; only
+     *                     this run may extend its own marks
+     * @param organisation only this organisation's actions, when given: the dispatch of the cycle that
+     *                     holds its lease; otherwise organisations leased by any cycle are left to it
      */
-    List<ClaimedAction> claim(String replica, Instant now, Instant claimUntil, int limit,
+    List<ClaimedAction> claim(String replica, UUID run, Instant now, Instant claimUntil, int limit,
                               Optional<OrganisationId> organisation);
 
     /**
@@ -48,8 +51,8 @@ public interface ActionClaims {
      */
     boolean markWriting(UUID actionId, String replica, Instant at);
 
-    /** Gives up this replica's dispatch marks taken with these claim expiries (a dispatch run's own). */
-    void release(String replica, Collection<Instant> claimUntils);
+    /** Gives up the dispatch marks this run took. */
+    void release(String replica, UUID run);
 
     /**
      * Ends every claim and dispatch mark this replica holds, at {@code now}: a replica that restarts

@@ -13,8 +13,14 @@ public interface CycleBook {
     /** Every organisation's record, oldest organisation first. */
     List<CycleRecord> all();
 
-    /** A step completed at {@code at}. */
-    void stepDone(OrganisationId organisation, CycleStep step, Instant at);
+    /**
+     * A step completed at {@code at}, by {@code replica}. Step bookkeeping belongs to whoever holds the
+     * organisation's lease: a replica that lost it (its lease expired and another took it over) must not
+     * write over the new holder's record.
+     *
+     * @return false (nothing stored) when another replica holds a live lease on the organisation
+     */
+    boolean stepDone(OrganisationId organisation, CycleStep step, Instant at, String replica);
 
     /**
      * The ledger settings must be read again at the organisation's next cycle, whenever they were
@@ -22,11 +28,19 @@ public interface CycleBook {
      */
     void settingsDue(OrganisationId organisation);
 
-    /** The cycle ended well: failures reset, back-off and any operator request cleared. */
-    void succeeded(OrganisationId organisation, String outcome, Instant at);
+    /**
+     * The cycle ended well: failures reset, back-off and any operator request cleared.
+     *
+     * @return false (nothing stored) when another replica holds a live lease on the organisation
+     */
+    boolean succeeded(OrganisationId organisation, String outcome, Instant at, String replica);
 
-    /** The cycle failed: failures counted, back-off until {@code backoffUntil}, the operator request cleared. */
-    void failed(OrganisationId organisation, String outcome, String error, Instant at, Instant backoffUntil);
+    /**
+     * The cycle failed: failures counted, back-off until {@code backoffUntil}, the operator request cleared.
+     *
+     * @return false (nothing stored) when another replica holds a live lease on the organisation
+     */
+    boolean failed(OrganisationId organisation, String outcome, String error, Instant at, Instant backoffUntil, String replica);
 
     /** The ledger asked for quiet (429): no write reaches it before {@code until}. Never shortens an existing pause. */
     void pauseWrites(OrganisationId organisation, Instant until);

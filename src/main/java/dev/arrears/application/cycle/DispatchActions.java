@@ -10,12 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * The dispatch step: claim due actions of live organisations in small batches, carry each out
@@ -83,13 +82,12 @@ public final class DispatchActions {
         int claimedCount = 0;
         int lost = 0;
         RunContacts contacts = new RunContacts();
-        Set<Instant> claimUntils = new HashSet<>();
+        UUID run = UUID.randomUUID();
         try {
             for (int batch = 0; batch < MAX_BATCHES; batch++) {
                 Instant now = clock.instant();
                 Instant until = now.plus(settings.claimDuration());
-                claimUntils.add(until);
-                List<ClaimedAction> claimed = claims.claim(replica.value(), now, until, settings.batchSize(), organisation);
+                List<ClaimedAction> claimed = claims.claim(replica.value(), run, now, until, settings.batchSize(), organisation);
                 if (claimed.isEmpty()) {
                     break;
                 }
@@ -111,15 +109,15 @@ public final class DispatchActions {
                 }
             }
         } finally {
-            releaseMarks(claimUntils);
+            releaseMarks(run);
         }
         return new Report(claimedCount, outcomes, lost);
     }
 
     /** The organisations this run marked may be leased by other replicas again; if this fails, the marks expire. */
-    private void releaseMarks(Set<Instant> claimUntils) {
+    private void releaseMarks(UUID run) {
         try {
-            claims.release(replica.value(), claimUntils);
+            claims.release(replica.value(), run);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Dispatch marks left to expire: " + e);
         }

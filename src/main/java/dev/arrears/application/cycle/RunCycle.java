@@ -97,7 +97,7 @@ public final class RunCycle {
         }
         book.requestCycle(Optional.of(organisation), now);
         if (!leases.acquire(organisation, replica.value(), now, now.plus(settings.leaseDuration()))) {
-            return new CycleOutcome.Skipped(organisation, "another replica is working on it; it runs the requested cycle");
+            return new CycleOutcome.Skipped(organisation, "it is being worked on (another replica's cycle or a dispatch run); the requested cycle runs once it is free");
         }
         return work(organisation);
     }
@@ -147,7 +147,7 @@ public final class RunCycle {
                 if (sync.stoppedBy().isPresent()) {
                     throw new CycleFailure("sync stopped after " + sync.invoicesStored() + " invoices", sync.stoppedBy().get());
                 }
-                book.stepDone(id, CycleStep.SYNC, clock.instant());
+                stepDone(id, CycleStep.SYNC);
                 synced = true;
                 done.add("sync " + sync.invoicesStored());
             }
@@ -159,7 +159,7 @@ public final class RunCycle {
                     return new CycleOutcome.Skipped(id, "the organisation became " + current.mode());
                 }
                 DecideOrganisation.Report report = decide.decide(current, clock.instant());
-                book.stepDone(id, CycleStep.DECIDE, clock.instant());
+                stepDone(id, CycleStep.DECIDE);
                 done.add("decided " + report.recorded() + ", planned " + report.plannedActions()
                         + (report.errors().isEmpty() ? "" : ", " + report.errors().size() + " invoice errors"));
                 if (current.mode() == OrganisationMode.LIVE) {
@@ -169,7 +169,9 @@ public final class RunCycle {
                 }
             }
             String outcome = done.isEmpty() ? "nothing due" : String.join(", ", done);
-            book.succeeded(id, outcome, clock.instant());
+            if (!book.succeeded(id, outcome, clock.instant(), replica.value())) {
+                throw new LeaseLost("the lease on " + id + " was lost to another replica before the cycle was recorded");
+            }
             return new CycleOutcome.Completed(id, outcome);
         } catch (LeaseLost e) {
             return new CycleOutcome.Skipped(id, e.getMessage());
@@ -184,7 +186,7 @@ public final class RunCycle {
         if (failure.isPresent() && failure.get() instanceof LedgerFailure.NeedsReconnect) {
             throw new CycleFailure("reading the ledger settings", failure.get());
         }
-        settingsReads.noted(id, report, clock.instant());
+        settingsReads.noted(id, report, clock.instant(), replica);
     }
 
     private CycleOutcome failed(OrganisationId id, RuntimeException error) {
@@ -199,7 +201,10 @@ public final class RunCycle {
             Optional<Instant> notBefore = ledger.flatMap(f -> f instanceof LedgerFailure.RetryLater later
                     ? later.notBefore() : Optional.empty());
             Instant backoffUntil = failureBackoff.next(now, failures, notBefore);
-            book.failed(id, "failed", message, now, backoffUntil);
+            if (!book.failed(id, "failed", message, now, backoffUntil, replica.value())) {
+                // Another replica works the organisation now: its record is not ours to back off.
+                return new CycleOutcome.Skipped(id, "failed (" + message + ") after the lease was lost to another replica");
+            }
             // A Retry-After seen by the sync quiets the dispatcher's writes to this ledger as well.
             notBefore.ifPresent(until -> book.pauseWrites(id, until));
             audit.append(AuditEvent.forOrganisation(id, AuditKind.CYCLE_FAILED,
@@ -211,6 +216,12 @@ public final class RunCycle {
             LOG.log(Level.WARNING, "Cycle of " + id + " failed (" + message + ") and could not be recorded: " + unrecordable);
         }
         return new CycleOutcome.Failed(id, message);
+    }
+
+    private void stepDone(OrganisationId id, CycleStep step) {
+        if (!book.stepDone(id, step, clock.instant(), replica.value())) {
+            throw new LeaseLost("the lease on " + id + " was lost to another replica; it carries on");
+        }
     }
 
     private void renew(OrganisationId id) {

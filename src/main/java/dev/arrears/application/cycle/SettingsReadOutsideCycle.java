@@ -84,7 +84,7 @@ public final class SettingsReadOutsideCycle {
     }
 
     private SettingsReport noted(OrganisationId organisation, SettingsReport report) {
-        reads.noted(organisation, report, clock.instant());
+        reads.noted(organisation, report, clock.instant(), replica);
         return report;
     }
 }

@@ -29,10 +29,14 @@ public final class SettingsReads {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    public void noted(OrganisationId organisation, SettingsReport report, Instant at) {
+    /**
+     * @param replica the replica that read them; a read by one that lost the organisation's lease
+     *                meanwhile is not counted (the new holder's record is left alone)
+     */
+    public void noted(OrganisationId organisation, SettingsReport report, Instant at, ReplicaId replica) {
         Optional<LedgerFailure> failure = report.failure();
         if (failure.isEmpty()) {
-            book.stepDone(organisation, CycleStep.SETTINGS, at);
+            book.stepDone(organisation, CycleStep.SETTINGS, at, replica.value());
         }
         List<String> warnings = new ArrayList<>(report.warnings());
         failure.ifPresent(f -> warnings.add("the settings could not be read: " + f.reason()));

@@ -2,7 +2,9 @@ package dev.arrears.connector.quickbooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.ledger.LedgerFailure;
+import dev.arrears.connector.oauth.TokenEndpoint;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +42,30 @@ class IntuitOAuth {
     }
 
     TokenGrant exchangeCode(String code) {
-        return tokenCall("grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirectUri()));
+        return tokenCall("grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirectUri()),
+                settings.http().requestTimeout());
     }
 
     TokenGrant refresh(String refreshToken) {
-        return tokenCall("grant_type=refresh_token&refresh_token=" + enc(refreshToken));
+        return tokenCall("grant_type=refresh_token&refresh_token=" + enc(refreshToken), settings.http().requestTimeout());
+    }
+
+    /**
+     * Spends the connection's refresh token in one call, for the shared token refresher. Intuit
+     * may invalidate the spent token as soon as it answers, so the answer's tokens are the only ones
+     * left: the refresher stores them whatever happens.
+     */
+    TokenEndpoint.TokenAnswer refreshOnce(LedgerConnection current, Duration timeout, Clock clock) {
+        try {
+            TokenGrant grant = tokenCall("grant_type=refresh_token&refresh_token=" + enc(current.tokens().refreshToken()),
+                    timeout);
+            return new TokenEndpoint.Issued(grant.toTokens(clock.instant(), current.tokens().refreshTokenHardExpiresAt()));
+        } catch (InvalidGrant e) {
+            return new TokenEndpoint.InvalidGrant(e.getMessage());
+        } catch (QboProblem problem) {
+            return problem.failure() instanceof LedgerFailure.RetryLater ? new TokenEndpoint.TryAgain(problem.failure().reason())
+                    : new TokenEndpoint.Refused(problem.failure().reason());
+        }
     }
 
     /** Revokes the token (and with a refresh token, the whole connection). */
@@ -62,9 +85,9 @@ class IntuitOAuth {
         }
     }
 
-    private TokenGrant tokenCall(String form) {
+    private TokenGrant tokenCall(String form, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(settings.tokenUrl())
-                .timeout(settings.http().requestTimeout())
+                .timeout(timeout)
                 .header("Authorization", basic())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")

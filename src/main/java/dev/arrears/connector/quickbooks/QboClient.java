@@ -71,8 +71,8 @@ class QboClient {
         RealmLimiter limiter = limiters.of(connection.tenantId());
         profile.backoffUntil().ifPresent(limiter::backOff);
         limiter.backoffUntil(clock.instant()).ifPresent(until -> {
-            throw new QboProblem(new LedgerFailure.RetryLater("QuickBooks asked Arrears to slow down for this company",
-                    Optional.of(until)));
+            throw new QboProblem(LedgerFailure.RetryLater.throttled("QuickBooks asked Arrears to slow down for this company",
+                    until));
         });
         QuickBooksTokens.TokenUse token = tokens.accessToken(connection);
         return new RealmSession(connection, profile, token.accessToken(), token.refreshed() ? 1 : 0);
@@ -170,7 +170,7 @@ class QboClient {
         limiters.of(session.realmId()).backOff(until);
         profiles.backOff(session.organisation(), until, "HTTP 429 / ThrottleExceeded");
         Log.warnf("QuickBooks throttled realm %s; nothing is sent to it before %s", session.realmId(), until);
-        return new QboProblem(new LedgerFailure.RetryLater("QuickBooks throttled this company: " + what, Optional.of(until)));
+        return new QboProblem(LedgerFailure.RetryLater.throttled("QuickBooks throttled this company: " + what, until));
     }
 
     private QboProblem reconnect(RealmSession session, String reason) {

@@ -69,9 +69,9 @@ class QuickBooksCompanySettings {
                     .orElse(known.baseCurrency());
             boolean multiCurrency = preferences.path("CurrencyPrefs").path("MultiCurrencyEnabled").asBoolean(false);
 
-            boolean ledgerLateFees = ledgerLateFeesInUse(session);
             Optional<String> blocked = Optional.empty();
             LateFeeItem item = lateFeeItem(session, choices);
+            boolean ledgerLateFees = ledgerLateFeesInUse(session, item.incomeAccountId(), warnings);
             if (item.problem().isPresent()) {
                 blocked = item.problem();
             }
@@ -116,11 +116,20 @@ class QuickBooksCompanySettings {
         return known.timeZone();
     }
 
-    /** Postings on an account such as "Late fee income", which QuickBooks creates for its own late fees. */
-    private boolean ledgerLateFeesInUse(RealmSession session) {
+    /**
+     * Postings on an account such as "Late fee income", which QuickBooks creates for its own late fees.
+     * The account Arrears' own fee item books to is no evidence: its postings are (or may be) Arrears'
+     * fees, and taking them for QuickBooks' would make Arrears' first fee stop all later ones.
+     */
+    private boolean ledgerLateFeesInUse(RealmSession session, Optional<String> ownFeeAccount, List<String> warnings) {
         for (String name : settings.lateFees().ledgerLateFeeAccounts()) {
             JsonNode response = client.query(session, "select * from Account where Name = " + QuickBooksSync.quoted(name));
             for (JsonNode account : QuickBooksSync.entities(response.path("QueryResponse"), "Account")) {
+                if (ownFeeAccount.isPresent() && ownFeeAccount.equals(QboJson.text(account, "Id"))) {
+                    warnings.add("Arrears' late-fee item books to '" + name + "', the account QuickBooks' own automatic"
+                            + " late fees use, so Arrears cannot tell whether those are on: check that they are off.");
+                    continue;
+                }
                 BigDecimal balance = QboJson.decimal(account, "CurrentBalance").orElse(BigDecimal.ZERO);
                 if (balance.signum() != 0) {
                     return true;
@@ -142,7 +151,8 @@ class QuickBooksCompanySettings {
                 }
                 throw problem;
             }
-            return usable(item).map(LateFeeItem::problem).orElse(new LateFeeItem(Optional.of(id), false, Optional.empty()));
+            return usable(item).map(LateFeeItem::problem)
+                    .orElse(new LateFeeItem(Optional.of(id), false, Optional.empty(), incomeAccount(item)));
         }
         if (choices.lateFeeIncomeAccountId().isEmpty()) {
             return LateFeeItem.problem("no late-fee item and no income account for one are chosen for this company");
@@ -154,7 +164,9 @@ class QuickBooksCompanySettings {
             created = true;
         }
         String id = QboJson.text(existing.get(), "Id").orElseThrow();
-        return usable(existing.get()).map(LateFeeItem::problem).orElse(new LateFeeItem(Optional.of(id), created, Optional.empty()));
+        Optional<String> account = incomeAccount(existing.get()).or(choices::lateFeeIncomeAccountId);
+        return usable(existing.get()).map(LateFeeItem::problem)
+                .orElse(new LateFeeItem(Optional.of(id), created, Optional.empty(), account));
     }
 
     private Optional<JsonNode> itemNamed(RealmSession session) {
@@ -194,9 +206,14 @@ class QuickBooksCompanySettings {
         return Optional.empty();
     }
 
-    private record LateFeeItem(Optional<String> id, boolean created, Optional<String> problem) {
+    private static Optional<String> incomeAccount(JsonNode item) {
+        return QboJson.text(item.path("IncomeAccountRef"), "value");
+    }
+
+    /** @param incomeAccountId the account the item books fees to */
+    private record LateFeeItem(Optional<String> id, boolean created, Optional<String> problem, Optional<String> incomeAccountId) {
         static LateFeeItem problem(String reason) {
-            return new LateFeeItem(Optional.empty(), false, Optional.of(reason));
+            return new LateFeeItem(Optional.empty(), false, Optional.of(reason), Optional.empty());
         }
     }
 }

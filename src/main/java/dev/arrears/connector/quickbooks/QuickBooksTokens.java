@@ -1,13 +1,10 @@
 package dev.arrears.connector.quickbooks;
 
-import dev.arrears.application.ConnectionStatus;
-import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.OAuthTokens;
 import dev.arrears.application.OrganisationId;
-import dev.arrears.application.OrganisationMode;
-import dev.arrears.application.OrganisationStore;
-import dev.arrears.application.ledger.LedgerFailure;
+import dev.arrears.connector.oauth.TokenEndpoint;
+import dev.arrears.connector.oauth.TokenRefresher;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,24 +15,22 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Access tokens per realm. A refresh happens inside {@link ConnectionStore#rotateTokens}: the
- * connection row stays locked while Intuit is asked, and the new refresh token is stored (sealed)
- * before the new access token is handed out. Only the newest refresh token is ever used: Intuit may
- * invalidate the previous one as soon as it hands out a new one.
+ * Access tokens per realm, refreshed by the shared {@link TokenRefresher} (row lock, one call inside
+ * the transaction, retries outside it). Only the newest refresh token is ever used: Intuit may
+ * invalidate the previous one as soon as it hands out a new one, which is why the refresher never
+ * drops tokens Intuit issued. QuickBooks' quirks stay here: the refresh margin, the hard expiry kept
+ * when Intuit does not repeat it, and the accountant's warnings before the token lapses.
  */
 @ApplicationScoped
 class QuickBooksTokens {
 
-    private final ConnectionStore connections;
-    private final OrganisationStore organisations;
+    private final TokenRefresher refresher;
     private final IntuitOAuth oauth;
     private final QuickBooksSettings.Tokens settings;
     private final Clock clock;
 
-    QuickBooksTokens(ConnectionStore connections, OrganisationStore organisations, IntuitOAuth oauth,
-                     QuickBooksSettings settings, Clock clock) {
-        this.connections = connections;
-        this.organisations = organisations;
+    QuickBooksTokens(TokenRefresher refresher, IntuitOAuth oauth, QuickBooksSettings settings, Clock clock) {
+        this.refresher = refresher;
         this.oauth = oauth;
         this.settings = settings.tokens();
         this.clock = clock;
@@ -59,9 +54,7 @@ class QuickBooksTokens {
 
     /** Moves the company to "needs reconnect": nothing is read or written until a person reconnects. */
     void needsReconnect(OrganisationId organisation, String reason) {
-        Log.warnf("QuickBooks connection of organisation %s needs a reconnect: %s", organisation, reason);
-        connections.setStatus(organisation, ConnectionStatus.NEEDS_RECONNECT, Optional.of(reason));
-        organisations.setMode(organisation, OrganisationMode.NEEDS_RECONNECT);
+        refresher.needsReconnect(organisation, reason);
     }
 
     /** Sentences for the accountant when the refresh token is close to one of its expiries. */
@@ -80,28 +73,14 @@ class QuickBooksTokens {
     }
 
     private TokenUse rotate(OrganisationId organisation, Predicate<LedgerConnection> due) {
-        boolean[] refreshed = {false};
-        try {
-            LedgerConnection after = connections.rotateTokens(organisation, current -> {
-                if (current.status() != ConnectionStatus.ACTIVE) {
-                    throw new QboProblem(new LedgerFailure.NeedsReconnect("the QuickBooks connection is "
-                            + current.status() + current.statusReason().map(r -> ": " + r).orElse("")));
-                }
-                if (!due.test(current)) {
-                    return Optional.empty(); // another replica refreshed while we waited for the lock
-                }
-                TokenGrant grant = oauth.refresh(current.tokens().refreshToken());
-                refreshed[0] = true;
-                return Optional.of(grant.toTokens(clock.instant(), current.tokens().refreshTokenHardExpiresAt()));
-            });
-            expiryWarnings(after.tokens()).forEach(w -> Log.warnf("Organisation %s: %s", organisation, w));
-            return new TokenUse(after.tokens().accessToken(), refreshed[0]);
-        } catch (InvalidGrant e) {
-            String reason = "QuickBooks refused the stored refresh token (" + e.getMessage()
-                    + "): an accountant must reconnect the company";
-            needsReconnect(organisation, reason);
-            throw new QboProblem(new LedgerFailure.NeedsReconnect(reason));
-        }
+        TokenEndpoint intuit = (current, timeout) -> oauth.refreshOnce(current, timeout, clock);
+        return switch (refresher.refresh(List.of(organisation), due, intuit, "QuickBooks")) {
+            case TokenRefresher.Fresh fresh -> {
+                expiryWarnings(fresh.connection().tokens()).forEach(w -> Log.warnf("Organisation %s: %s", organisation, w));
+                yield new TokenUse(fresh.connection().tokens().accessToken(), fresh.called());
+            }
+            case TokenRefresher.Failed failed -> throw new QboProblem(failed.failure());
+        };
     }
 
     private boolean nearExpiry(OAuthTokens tokens) {

@@ -88,6 +88,6 @@ final class RealmLimiter {
     }
 
     private static QboProblem refused(String reason, Instant notBefore) {
-        return new QboProblem(new LedgerFailure.RetryLater(reason, Optional.of(notBefore)));
+        return new QboProblem(LedgerFailure.RetryLater.throttled(reason, notBefore));
     }
 }

@@ -174,8 +174,8 @@ class XeroApi {
                         return new Failed(new LedgerFailure.NeedsReconnect(reason));
                     }
                     if (status == 429) {
-                        return new Failed(new LedgerFailure.RetryLater(XeroErrors.reason(status, answered.body()),
-                                Optional.of(pausedUntil.orElse(clock.instant().plusSeconds(60)))));
+                        return new Failed(LedgerFailure.RetryLater.throttled(XeroErrors.reason(status, answered.body()),
+                                pausedUntil.orElse(clock.instant().plusSeconds(60))));
                     }
                     if (status == 503 && answered.body().toLowerCase(Locale.ROOT).contains("organisation is offline")) {
                         Instant until = clock.instant().plus(config.limits().offlineBackoff());

@@ -77,7 +77,12 @@ class XeroHttp {
     }
 
     Exchange send(Request request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(config.requestTimeout());
+        return send(request, config.requestTimeout());
+    }
+
+    /** With a timeout of its own: a token call inside a locked transaction must end well inside it. */
+    Exchange send(Request request, java.time.Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(timeout);
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put(ReplicaId.HEADER, replica.value());
         headers.forEach(builder::header);

@@ -2,7 +2,9 @@ package dev.arrears.connector.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.OAuthTokens;
+import dev.arrears.connector.oauth.TokenEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -72,15 +74,44 @@ class XeroIdentity {
     }
 
     /**
-     * Spends a refresh token. An answer that never arrives is retried at once with the same token:
-     * Xero accepts the previous refresh token for 30 minutes after a rotation, exactly so that a
-     * lost answer can be recovered. Throws {@link TokenRefused}; never returns without tokens.
+     * Spends a refresh token obtained elsewhere (registration from a refresh token, outside any
+     * transaction), retrying a lost answer with the same token. Throws {@link TokenRefused}.
      */
     Granted refresh(String refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
         return tokenCall(form);
+    }
+
+    /**
+     * Spends the connection's refresh token in one call, for the shared {@link TokenRefresher} (which
+     * retries outside the transaction). A lost answer can be recovered by a later try with the same
+     * token: Xero accepts the previous refresh token for 30 minutes after a rotation.
+     */
+    TokenEndpoint.TokenAnswer refreshOnce(LedgerConnection current, Duration timeout) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", current.tokens().refreshToken());
+        XeroHttp.Exchange exchange = http.send(tokenRequest(form), timeout);
+        if (!(exchange instanceof XeroHttp.Answered a)) {
+            return new TokenEndpoint.TryAgain(describe(exchange));
+        }
+        // A 429 (too many token requests) passes like a 5xx: try again later; never a refusal.
+        if (a.status() >= 500 || a.status() == 429) {
+            return new TokenEndpoint.TryAgain("HTTP " + a.status());
+        }
+        try {
+            if (a.status() != 200) {
+                String error = errorCode(a.body());
+                return "invalid_grant".equals(error) ? new TokenEndpoint.InvalidGrant(error)
+                        : new TokenEndpoint.Refused(error + " (HTTP " + a.status() + ")");
+            }
+            return new TokenEndpoint.Issued(granted(read(a.body())).tokens());
+        } catch (TokenRefused refused) {
+            return refused.transientFailure ? new TokenEndpoint.TryAgain(refused.getMessage())
+                    : new TokenEndpoint.Refused(refused.getMessage());
+        }
     }
 
     /** Revokes the refresh token: Xero drops every connection made with it. */
@@ -120,11 +151,15 @@ class XeroIdentity {
         }
     }
 
-    private Granted tokenCall(Map<String, String> form) {
-        XeroHttp.Request request = new XeroHttp.Request("POST", identity("/connect/token"),
+    private XeroHttp.Request tokenRequest(Map<String, String> form) {
+        return new XeroHttp.Request("POST", identity("/connect/token"),
                 Map.of("Authorization", basic(), "Content-Type", "application/x-www-form-urlencoded",
                         "Accept", "application/json"),
                 Optional.of(formBody(form)));
+    }
+
+    private Granted tokenCall(Map<String, String> form) {
+        XeroHttp.Request request = tokenRequest(form);
         XeroHttp.Exchange last = null;
         for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {
             if (attempt > 1) {

@@ -166,7 +166,7 @@ class XeroLimiter {
     }
 
     private static Refused refuse(String reason, Instant notBefore) {
-        return new Refused(new LedgerFailure.RetryLater(reason, Optional.of(notBefore)));
+        return new Refused(LedgerFailure.RetryLater.throttled(reason, notBefore));
     }
 
     private static final class Tenant {

@@ -134,6 +134,10 @@ class XeroSync {
         for (int page = 1; ; page++) {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("where", "Type==\"ACCREC\"");
+            // Oldest change first, asked for rather than left to Xero's default: the cursor moves to the
+            // latest change of each stored page, so a failure before a later page must leave only
+            // newer changes unread, never older ones behind the cursor.
+            query.put("order", "UpdatedDateUTC ASC");
             query.put("page", Integer.toString(page));
             query.put("pageSize", Integer.toString(pageSize));
             XeroApi.Call call = XeroApi.Call.get("/Invoices", query)

@@ -5,44 +5,41 @@ import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.OAuthTokens;
 import dev.arrears.application.OrganisationId;
-import dev.arrears.application.OrganisationMode;
-import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.ledger.LedgerFailure;
+import dev.arrears.connector.oauth.TokenEndpoint;
+import dev.arrears.connector.oauth.TokenRefresher;
 import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fresh access tokens for an organisation.
  *
- * <p>A refresh runs under the connection's row lock ({@link ConnectionStore#rotateTokens}) and the
- * rotated refresh token is stored in that transaction, before the new access token is handed out.
- * One consent may cover several organisations that share one token set (their settings carry the
- * same token group): their rows are locked together, always in id order so that two replicas
- * cannot deadlock, and all of them receive the new pair. If the answer of a refresh is lost, the
- * transaction stores nothing and the old refresh token stays; Xero accepts it again for 30 minutes,
- * which is how the next attempt recovers. {@code invalid_grant} is final: the organisations of the
- * token set are marked as needing a reconnect and nothing retries it.
+ * <p>The refresh itself is the shared {@link TokenRefresher}'s (row lock, one call inside the
+ * transaction, retries outside it, {@code invalid_grant} to "needs reconnect", issued tokens never
+ * dropped); this class keeps Xero's quirks: one consent may cover several organisations that share
+ * one token set (their settings carry the same token group), which are refreshed together, and a
+ * refresh is due when the access token nears expiry or Xero refused it (401). If the answer of a
+ * refresh is lost, nothing is stored and the old refresh token stays; Xero accepts it again for 30
+ * minutes, which is how the next attempt recovers.
  */
 @ApplicationScoped
 class XeroTokens {
 
     private final ConnectionStore connections;
-    private final OrganisationStore organisations;
+    private final TokenRefresher refresher;
     private final LedgerSettingsStore settings;
     private final XeroIdentity identity;
     private final XeroConfig config;
     private final Clock clock;
 
-    XeroTokens(ConnectionStore connections, OrganisationStore organisations, LedgerSettingsStore settings,
+    XeroTokens(ConnectionStore connections, TokenRefresher refresher, LedgerSettingsStore settings,
                XeroIdentity identity, XeroConfig config, Clock clock) {
         this.connections = connections;
-        this.organisations = organisations;
+        this.refresher = refresher;
         this.settings = settings;
         this.identity = identity;
         this.config = config;
@@ -88,47 +85,14 @@ class XeroTokens {
         if (!due(connection.tokens(), rejected)) {
             return new Fresh(connection.tenantId(), connection.tokens().accessToken());
         }
-        List<OrganisationId> group = group(organisation);
-        AtomicReference<OAuthTokens> result = new AtomicReference<>();
-        try {
-            rotate(group, 0, rejected, calls, result);
-        } catch (XeroIdentity.TokenRefused refused) {
-            if (refused.invalidGrant) {
-                String reason = "Xero refused the refresh token (invalid_grant): the connection was revoked, expired "
-                        + "after 60 days unused or was replaced; an accountant must reconnect the organisation";
-                group.forEach(member -> needsReconnect(member, reason));
-                return new Failed(new LedgerFailure.NeedsReconnect(reason));
-            }
-            if (refused.transientFailure) {
-                return new Failed(new LedgerFailure.RetryLater(refused.getMessage(), Optional.empty()));
-            }
-            return new Failed(new LedgerFailure.Rejected(refused.getMessage()));
-        }
-        OAuthTokens tokens = result.get();
-        if (tokens == null) {
-            // Another replica refreshed while we waited for the lock: use what it stored.
-            tokens = connections.find(organisation).orElseThrow().tokens();
-        }
-        return new Fresh(connection.tenantId(), tokens.accessToken());
-    }
-
-    /** Locks member {@code index} and, inside its lock, the ones after it; the innermost refreshes. */
-    private void rotate(List<OrganisationId> group, int index, Optional<String> rejected, CallCount calls,
-                        AtomicReference<OAuthTokens> result) {
-        connections.rotateTokens(group.get(index), current -> {
-            if (index + 1 < group.size()) {
-                rotate(group, index + 1, rejected, calls, result);
-                return Optional.ofNullable(result.get());
-            }
-            if (!due(current.tokens(), rejected)) {
-                return Optional.empty();
-            }
+        TokenEndpoint counted = (current, timeout) -> {
             calls.add();
-            XeroIdentity.Granted granted = identity.refresh(current.tokens().refreshToken());
-            Log.debugf("Refreshed the Xero tokens of %d organisation(s)", group.size());
-            result.set(granted.tokens());
-            return Optional.of(granted.tokens());
-        });
+            return identity.refreshOnce(current, timeout);
+        };
+        return switch (refresher.refresh(group(organisation), current -> due(current.tokens(), rejected), counted, "Xero")) {
+            case TokenRefresher.Fresh fresh -> new Fresh(fresh.connection().tenantId(), fresh.connection().tokens().accessToken());
+            case TokenRefresher.Failed failed -> new Failed(failed.failure());
+        };
     }
 
     private boolean due(OAuthTokens tokens, Optional<String> rejected) {
@@ -141,13 +105,16 @@ class XeroTokens {
     private List<OrganisationId> group(OrganisationId organisation) {
         List<OrganisationId> members = settings.find(organisation).flatMap(OrganisationLedgerSettings::tokenGroup)
                 .map(settings::tokenGroupMembers).orElse(List.of());
-        return members.contains(organisation) ? members : List.of(organisation);
+        if (!members.contains(organisation)) {
+            return List.of(organisation);
+        }
+        List<OrganisationId> group = new java.util.ArrayList<>(List.of(organisation));
+        members.stream().filter(m -> !m.equals(organisation)).forEach(group::add);
+        return group;
     }
 
     /** Marks the connection and the organisation, so that the console shows the accountant what to do. */
     void needsReconnect(OrganisationId organisation, String reason) {
-        connections.setStatus(organisation, ConnectionStatus.NEEDS_RECONNECT, Optional.of(reason));
-        organisations.setMode(organisation, OrganisationMode.NEEDS_RECONNECT);
-        Log.warnf("Xero organisation %s needs reconnecting: %s", organisation, reason);
+        refresher.needsReconnect(organisation, reason);
     }
 }

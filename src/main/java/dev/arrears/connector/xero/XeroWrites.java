@@ -104,9 +104,9 @@ class XeroWrites {
         }
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         if (!throttle.reserveEmail(organisation, today, own.dailyEmailCap())) {
-            return new WriteOutcome.Failed(new LedgerFailure.RetryLater("the organisation's daily allowance of "
+            return new WriteOutcome.Failed(LedgerFailure.RetryLater.throttled("the organisation's daily allowance of "
                     + own.dailyEmailCap() + " invoice emails is used up; deferred to the next day",
-                    Optional.of(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+                    today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
         String invoiceId = reminder.invoice().invoiceId();
         XeroApi.Call email = new XeroApi.Call("POST", "/Invoices/" + invoiceId + "/Email", Map.of(),
@@ -251,8 +251,8 @@ class XeroWrites {
     private static WriteOutcome emailOutcome(XeroApi.Result result, LocalDate today) {
         if (result instanceof XeroApi.Failed(LedgerFailure.Rejected rejected)
                 && rejected.reason().toLowerCase(Locale.ROOT).matches(".*(rate limit|daily limit|email limit).*")) {
-            return new WriteOutcome.Failed(new LedgerFailure.RetryLater(rejected.reason() + "; deferred to the next day",
-                    Optional.of(today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+            return new WriteOutcome.Failed(LedgerFailure.RetryLater.throttled(rejected.reason() + "; deferred to the next day",
+                    today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
         return outcome(result);
     }

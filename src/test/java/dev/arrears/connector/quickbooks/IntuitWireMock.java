@@ -24,6 +24,7 @@ public class IntuitWireMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("arrears.quickbooks.sandbox-api-url", base + "/sandbox"),
                 Map.entry("arrears.quickbooks.authorize-url", base + "/connect/oauth2"),
                 Map.entry("arrears.quickbooks.token-url", base + "/oauth2/v1/tokens/bearer"),
+                Map.entry("arrears.oauth.retry-pause", "PT0S"),
                 Map.entry("arrears.quickbooks.revoke-url", base + "/v2/oauth2/tokens/revoke"),
                 Map.entry("arrears.quickbooks.client-id", "test-client-id"),
                 Map.entry("arrears.quickbooks.client-secret", "test-client-secret"),

@@ -138,6 +138,23 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
     }
 
     @Test
+    void arrears_own_fees_on_a_late_fee_income_account_are_not_taken_for_quickbooks_own_and_do_not_stop_later_fees() {
+        Company company = connected();
+        // The accountant's fee item books to "Late fee income" (account 91), which holds Arrears' first fee.
+        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.of("33"), Optional.empty(), false));
+        stubSettings(company.realm(), "America/Denver", "25.00");
+        intuit.stubFor(get(urlPathEqualTo(company.path("item/33"))).willReturn(json(
+                "{\"Item\":{\"Id\":\"33\",\"Type\":\"Service\",\"Active\":true,\"IncomeAccountRef\":{\"value\":\"91\"}}}")));
+
+        SettingsReport report = gateway.refreshSettings(company.org());
+
+        assertThat(report.failure()).isEmpty();
+        assertThat(report.lateFeesBlockedBecause()).as("Arrears' own first fee does not stop the next").isEmpty();
+        assertThat(report.ledgerChasesToo()).isFalse();
+        assertThat(report.warnings()).anyMatch(w -> w.contains("cannot tell whether those are on"));
+    }
+
+    @Test
     void a_hard_expiry_close_ahead_is_announced_to_the_accountant() {
         Company company = connected();
         connections.connect(company.org(), LedgerProvider.QUICKBOOKS, company.realm(), new dev.arrears.application.OAuthTokens(

@@ -21,8 +21,11 @@ class RealmLimiterTest {
             limiter.release();
         }
         assertThatThrownBy(() -> limiter.acquire(T0.plusSeconds(30), false))
-                .isInstanceOfSatisfying(QboProblem.class, p -> assertThat(((LedgerFailure.RetryLater) p.failure()).notBefore())
-                        .contains(T0.plusSeconds(60)));
+                .isInstanceOfSatisfying(QboProblem.class, p -> {
+                    LedgerFailure.RetryLater refused = (LedgerFailure.RetryLater) p.failure();
+                    assertThat(refused.notBefore()).contains(T0.plusSeconds(60));
+                    assertThat(refused.throttled()).as("nothing was sent: not a failed attempt").isTrue();
+                });
         limiter.acquire(T0.plusSeconds(60), false);
     }
 

@@ -45,6 +45,7 @@ class XeroLimitsTest extends XeroTestBase {
 
         LedgerFailure.RetryLater first = retryLater(gateway.reread(org, INVOICE));
         assertThat(first.notBefore()).contains(NOW.plusSeconds(30));
+        assertThat(first.throttled()).as("a 429 is waited for, not a failed attempt").isTrue();
 
         clock.advance(Duration.ofSeconds(29));
         LedgerFailure.RetryLater second = retryLater(gateway.reread(org, INVOICE));
@@ -96,6 +97,7 @@ class XeroLimitsTest extends XeroTestBase {
         }
         LedgerFailure.RetryLater refused = retryLater(gateway.reread(org, INVOICE));
         assertThat(refused.notBefore()).contains(NOW.plusSeconds(60));
+        assertThat(refused.throttled()).as("Arrears' own limiter sent nothing: not a failed attempt").isTrue();
         xero.verify(60, getRequestedFor(urlPathEqualTo(PATH)));
 
         clock.advance(Duration.ofSeconds(61));

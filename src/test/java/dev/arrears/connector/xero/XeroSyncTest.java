@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +195,33 @@ class XeroSyncTest extends XeroTestBase {
         assertThat(invoices.quarantined(org)).singleElement()
                 .satisfies(q -> assertThat(q.reason()).contains("no longer returns this invoice"));
         xero.verify(getRequestedFor(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("summaryOnly", equalTo("true")));
+    }
+
+    @Test
+    void an_incremental_sync_asks_for_the_oldest_changes_first_so_a_failure_between_pages_skips_no_record() {
+        String old = id(), middle = id(), newest = id();
+        Map<String, Instant> updated = Map.of(old, NOW.minus(Duration.ofMinutes(50)),
+                middle, NOW.minus(Duration.ofMinutes(40)), newest, NOW.minus(Duration.ofMinutes(10)));
+        fullScanDoneAt(NOW.minus(Duration.ofHours(1)));
+        // Without an order Xero promises none: this page 1 holds the newest change and the oldest.
+        xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("order", absent())
+                .withQueryParam("page", equalTo("1"))
+                .willReturn(json(page(invoice(newest, "INV-0052", updated.get(newest)), invoice(old, "INV-0050", updated.get(old))))));
+        xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("order", equalTo("UpdatedDateUTC ASC"))
+                .withQueryParam("page", equalTo("1"))
+                .willReturn(json(page(invoice(old, "INV-0050", updated.get(old)), invoice(middle, "INV-0051", updated.get(middle))))));
+        // Page 2 fails, whatever the order.
+        xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("page", equalTo("2"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
+
+        assertThat(gateway.sync(org).completed()).isFalse();
+
+        Instant cursor = connections.find(org).orElseThrow().cursor().changedThrough().orElseThrow();
+        for (Map.Entry<String, Instant> record : updated.entrySet()) {
+            boolean isStored = invoices.load(new InvoiceRef(org, record.getKey())).isPresent();
+            assertThat(isStored || record.getValue().isAfter(cursor))
+                    .as("the cursor (%s) does not pass the unstored change of %s", cursor, record.getValue()).isTrue();
+        }
     }
 
     @Test

@@ -48,6 +48,7 @@ public class XeroWireMock implements QuarkusTestResourceLifecycleManager {
                 Map.entry("arrears.xero.api-url", base + "/api.xro/2.0"),
                 Map.entry("arrears.xero.sync.page-size", "2"),
                 Map.entry("arrears.xero.retry.initial-backoff", "PT0S"),
+                Map.entry("arrears.oauth.retry-pause", "PT0S"),
                 Map.entry("arrears.xero.request-timeout", "PT5S"));
     }
 
