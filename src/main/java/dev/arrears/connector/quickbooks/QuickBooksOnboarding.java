@@ -84,6 +84,7 @@ class QuickBooksOnboarding {
         PendingAuthorisation pending = states.take(LedgerProvider.QUICKBOOKS, state, clock.instant())
                 .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected(
                         "unknown, used or expired state: start the connection again")));
+        checkRealmId(realmId);
         TokenGrant grant = grant(() -> oauth.exchangeCode(code));
         return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), pending.policyId(), pending.displayName(),
                 Hints.NONE);
@@ -97,6 +98,7 @@ class QuickBooksOnboarding {
     /** Headless registration: the refresh token is spent at once and the new one stored. */
     Registered registerWithRefreshToken(String realmId, String refreshToken, Optional<String> policyId,
                                         Optional<String> displayName, Hints hints) {
+        checkRealmId(realmId);
         TokenGrant grant = grant(() -> oauth.refresh(refreshToken));
         return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), policyId.orElse(settings.defaultPolicy()),
                 displayName, hints);
@@ -119,8 +121,11 @@ class QuickBooksOnboarding {
 
     private Registered register(String realmId, OAuthTokens tokens, String policyId, Optional<String> displayName,
                                 Hints hints) {
-        if (realmId == null || !realmId.matches("[0-9A-Za-z-]{1,100}")) {
-            throw new QboProblem(new LedgerFailure.Rejected("'" + realmId + "' is not a QuickBooks realm id"));
+        if (!oauth.tokenReachesRealm(tokens.accessToken(), realmId)) {
+            // Nothing is stored: the connection already held for that realm (if any) keeps its tokens and mode.
+            Log.warnf("QuickBooks refused the new tokens for realm %s; nothing was changed", realmId);
+            throw new QboProblem(new LedgerFailure.Rejected("the new QuickBooks tokens do not give access to company "
+                    + realmId + "; nothing was changed: start the connection again from Arrears"));
         }
         Optional<LedgerConnection> earlier = connections.findByTenant(LedgerProvider.QUICKBOOKS, realmId);
         OrganisationId organisation = earlier.map(LedgerConnection::organisationId).orElseGet(() -> organisations.create(
@@ -134,6 +139,13 @@ class QuickBooksOnboarding {
         }
         Log.infof("QuickBooks realm %s connected as organisation %s", realmId, organisation);
         return new Registered(organisation, earlier.isPresent(), readSettings(organisation));
+    }
+
+    /** Realm ids are Intuit's company numbers; anything else is refused before a code or token is spent. */
+    private static void checkRealmId(String realmId) {
+        if (realmId == null || !realmId.matches("[0-9]{1,32}")) {
+            throw new QboProblem(new LedgerFailure.Rejected("realmId must be a QuickBooks company number (digits only)"));
+        }
     }
 
     private static TokenGrant grant(java.util.function.Supplier<TokenGrant> call) {

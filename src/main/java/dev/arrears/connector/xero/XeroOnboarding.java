@@ -107,6 +107,11 @@ class XeroOnboarding {
         return registerAll(granted, organisationsOnly(chosen), consent.policyId());
     }
 
+    /** Forgets a consent the accountant refused or cancelled: its state cannot be used afterwards. */
+    void abandon(String state) {
+        consents.take(state, clock.instant());
+    }
+
     /**
      * Registers organisations from a refresh token obtained elsewhere (a migration, a script). The
      * token is spent at once; the rotated one is stored sealed.
