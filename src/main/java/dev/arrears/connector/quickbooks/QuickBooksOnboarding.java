@@ -9,6 +9,7 @@ import dev.arrears.application.OAuthTokens;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.ledger.AuthorisationStateStore;
 import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFailure;
@@ -46,11 +47,13 @@ class QuickBooksOnboarding {
     private final QuickBooksCompanySettings companySettings;
     private final QuickBooksSettings settings;
     private final SettingsReadOutsideCycle settingsReads;
+    private final PolicyRepository policies;
     private final Clock clock;
 
     QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
                          ConnectionStore connections, LedgerProfileStore profiles, QuickBooksCompanySettings companySettings,
-                         QuickBooksSettings settings, SettingsReadOutsideCycle settingsReads, Clock clock) {
+                         QuickBooksSettings settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
+                         Clock clock) {
         this.oauth = oauth;
         this.states = states;
         this.organisations = organisations;
@@ -59,6 +62,7 @@ class QuickBooksOnboarding {
         this.companySettings = companySettings;
         this.settings = settings;
         this.settingsReads = settingsReads;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -69,12 +73,13 @@ class QuickBooksOnboarding {
 
     /** A URL to send the accountant to; its state is remembered for {@link #complete}. */
     Authorisation start(Optional<String> policyId, Optional<String> displayName) {
+        String policy = policies.known(policyId.orElse(settings.defaultPolicy()));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(settings.authorisationTimeout());
         URI url = oauth.authorizeUrl(state);
-        states.save(new PendingAuthorisation(state, LedgerProvider.QUICKBOOKS, policyId.orElse(settings.defaultPolicy()),
+        states.save(new PendingAuthorisation(state, LedgerProvider.QUICKBOOKS, policy,
                 displayName, expires), clock.instant());
         return new Authorisation(url, expires);
     }
@@ -99,8 +104,9 @@ class QuickBooksOnboarding {
     Registered registerWithRefreshToken(String realmId, String refreshToken, Optional<String> policyId,
                                         Optional<String> displayName, Hints hints) {
         checkRealmId(realmId);
+        String policy = policies.known(policyId.orElse(settings.defaultPolicy()));
         TokenGrant grant = grant(() -> oauth.refresh(refreshToken));
-        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), policyId.orElse(settings.defaultPolicy()),
+        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), policy,
                 displayName, hints);
     }
 
@@ -115,6 +121,9 @@ class QuickBooksOnboarding {
     }
 
     SettingsReport choose(OrganisationId organisation, LedgerChoices choices) {
+        organisations.find(organisation).filter(o -> o.provider() == LedgerProvider.QUICKBOOKS)
+                .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected(
+                        "organisation " + organisation + " is not a QuickBooks company")));
         profiles.saveChoices(organisation, choices);
         return readSettings(organisation);
     }
