@@ -40,14 +40,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class JpaCollectionsStore implements CollectionsStore {
 
-    private static final String HOLD_COLUMNS = "id::text, scope, customer_id, invoice_id, reason, set_by, set_on::text,"
-            + " resume_on::text, released_on::text";
-    private static final String DISPUTE_COLUMNS = "id::text, invoice_id, reason, raised_by, raised_on::text, resolved_on::text,"
+    private static final String HOLD_COLUMNS = "id::text, scope, customer_id, invoice_id, reason, set_by, set_on,"
+            + " resume_on, released_on";
+    private static final String DISPUTE_COLUMNS = "id::text, invoice_id, reason, raised_by, raised_on, resolved_on,"
             + " outcome, resolution_note, resolved_by";
-    private static final String PROMISE_COLUMNS = "id::text, invoice_id, customer_id, made_on::text, pay_by::text, amount::text,"
-            + " currency, recorded_by, withdrawn_on::text";
-    private static final String PLAN_COLUMNS = "id::text, customer_id, array_to_string(invoice_ids, chr(31)), agreed_on::text,"
-            + " agreed_by, ended_on::text, currency";
+    private static final String PROMISE_COLUMNS = "id::text, invoice_id, customer_id, made_on, pay_by, amount::text,"
+            + " currency, recorded_by, withdrawn_on";
+    private static final String PLAN_COLUMNS = "id::text, customer_id, array_to_json(invoice_ids)::text, agreed_on,"
+            + " agreed_by, ended_on, currency";
 
     private final EntityManager em;
     private final AuditTrail audit;
@@ -247,9 +247,9 @@ public class JpaCollectionsStore implements CollectionsStore {
         PaymentPlan plan = new PaymentPlan(UUID.randomUUID().toString(), customerId, invoiceIds, agreedOn, instalments, agreedBy,
                 Optional.empty());
         em.createNativeQuery("insert into payment_plan (id, organisation_id, customer_id, invoice_ids, agreed_on, agreed_by, agreed_at,"
-                        + " currency) values (cast(:id as uuid), :org, :customer, string_to_array(:invoices, chr(31)), :on, :by, :at, :currency)")
+                        + " currency) values (cast(:id as uuid), :org, :customer, array(select json_array_elements_text(cast(:invoices as json))), :on, :by, :at, :currency)")
                 .setParameter("id", plan.id()).setParameter("org", org.value()).setParameter("customer", customerId)
-                .setParameter("invoices", String.join(SqlRows.SEPARATOR, invoiceIds)).setParameter("on", agreedOn)
+                .setParameter("invoices", SqlRows.jsonArray(invoiceIds)).setParameter("on", agreedOn)
                 .setParameter("by", agreedBy).setParameter("at", clock.instant())
                 .setParameter("currency", plan.total().currency().getCurrencyCode())
                 .executeUpdate();
@@ -299,7 +299,7 @@ public class JpaCollectionsStore implements CollectionsStore {
         List<PaymentPlan> plans = new ArrayList<>();
         for (Object[] r : SqlRows.rows(query)) {
             var currency = Money.currency(SqlRows.text(r, 6));
-            List<Instalment> instalments = SqlRows.rows(em.createNativeQuery("select number::text, due_on::text, amount::text"
+            List<Instalment> instalments = SqlRows.rows(em.createNativeQuery("select number::text, due_on, amount::text"
                             + " from payment_plan_instalment where plan_id = cast(:id as uuid) order by number")
                     .setParameter("id", SqlRows.text(r, 0))).stream()
                     .map(i -> new Instalment(Integer.parseInt(SqlRows.text(i, 0)), SqlRows.date(i, 1),
@@ -343,8 +343,8 @@ public class JpaCollectionsStore implements CollectionsStore {
     private List<PaymentApplied> paymentsOn(OrganisationId org, List<String> invoiceIds) {
         List<PaymentApplied> payments = new ArrayList<>();
         SqlRows.rows(em.createNativeQuery("select payments::text from invoice where organisation_id = :org"
-                        + " and provider_invoice_id = any(string_to_array(:ids, chr(31)))")
-                .setParameter("org", org.value()).setParameter("ids", String.join(SqlRows.SEPARATOR, invoiceIds)))
+                        + " and provider_invoice_id = any(array(select json_array_elements_text(cast(:ids as json))))")
+                .setParameter("org", org.value()).setParameter("ids", SqlRows.jsonArray(invoiceIds)))
                 .forEach(r -> payments.addAll(PaymentsJson.read(SqlRows.text(r, 0))));
         return payments;
     }

@@ -190,8 +190,8 @@ public class JpaConnectionStore implements ConnectionStore {
     }
 
     private void putTokens(LedgerConnectionEntity row, OAuthTokens tokens, Instant now) {
-        Sealed access = sealer.seal(tokens.accessToken());
-        Sealed refresh = sealer.seal(tokens.refreshToken());
+        Sealed access = sealer.seal(tokens.accessToken(), SealedPlaces.accessToken(row.organisationId));
+        Sealed refresh = sealer.seal(tokens.refreshToken(), SealedPlaces.refreshToken(row.organisationId));
         row.accessTokenCiphertext = access.ciphertext();
         row.accessTokenKeyId = access.keyId();
         row.accessTokenExpiresAt = tokens.accessTokenExpiresAt();
@@ -204,8 +204,9 @@ public class JpaConnectionStore implements ConnectionStore {
 
     private LedgerConnection toConnection(LedgerConnectionEntity row) {
         OAuthTokens tokens = new OAuthTokens(
-                sealer.open(new Sealed(row.accessTokenKeyId, row.accessTokenCiphertext)), row.accessTokenExpiresAt,
-                sealer.open(new Sealed(row.refreshTokenKeyId, row.refreshTokenCiphertext)),
+                sealer.open(new Sealed(row.accessTokenKeyId, row.accessTokenCiphertext), SealedPlaces.accessToken(row.organisationId)),
+                row.accessTokenExpiresAt,
+                sealer.open(new Sealed(row.refreshTokenKeyId, row.refreshTokenCiphertext), SealedPlaces.refreshToken(row.organisationId)),
                 Optional.ofNullable(row.refreshTokenExpiresAt), Optional.ofNullable(row.refreshTokenHardExpiresAt));
         return new LedgerConnection(new OrganisationId(row.organisationId), LedgerProvider.valueOf(row.provider),
                 row.tenantId, tokens, row.scopes, ConnectionStatus.valueOf(row.status),

@@ -33,7 +33,7 @@ public class JpaPendingConsentStore implements PendingConsentStore {
         Instant now = clock.instant();
         // Expired consents are of no use to anyone; clearing them here keeps the table small.
         em.createQuery("delete from PendingConsentEntity where expiresAt < :now").setParameter("now", now).executeUpdate();
-        Sealed verifier = sealer.seal(consent.codeVerifier());
+        Sealed verifier = sealer.seal(consent.codeVerifier(), SealedPlaces.codeVerifier(consent.state()));
         PendingConsentEntity row = new PendingConsentEntity();
         row.state = consent.state();
         row.provider = consent.provider().name();
@@ -57,6 +57,6 @@ public class JpaPendingConsentStore implements PendingConsentStore {
             return Optional.empty();
         }
         return Optional.of(new PendingConsent(row.state, LedgerProvider.valueOf(row.provider),
-                sealer.open(new Sealed(row.codeVerifierKeyId, row.codeVerifierCiphertext)), row.policyId, row.expiresAt));
+                sealer.open(new Sealed(row.codeVerifierKeyId, row.codeVerifierCiphertext), SealedPlaces.codeVerifier(row.state)), row.policyId, row.expiresAt));
     }
 }

@@ -44,7 +44,7 @@ public class JpaSenderProfileStore implements SenderProfileStore {
         Optional<SmtpServer> server = Optional.ofNullable(row.smtpHost).map(host -> new SmtpServer(host, row.smtpPort,
                 SmtpSecurity.valueOf(row.smtpSecurity), Optional.ofNullable(row.smtpUser),
                 Optional.ofNullable(row.smtpPasswordCiphertext)
-                        .map(bytes -> sealer.open(new Sealed(row.smtpPasswordKeyId, bytes)))));
+                        .map(bytes -> sealer.open(new Sealed(row.smtpPasswordKeyId, bytes), SealedPlaces.smtpPassword(row.organisationId)))));
         Optional<EscalatedSender> escalated = Optional.ofNullable(row.escalatedFrom)
                 .map(text -> new EscalatedSender(Mailbox.parse(text), row.escalatedFromStage));
         return Optional.of(new SenderProfile(ReminderChannel.valueOf(row.channel),
@@ -78,7 +78,8 @@ public class JpaSenderProfileStore implements SenderProfileStore {
         row.smtpPort = server.map(SmtpServer::port).orElse(null);
         row.smtpSecurity = server.map(s -> s.security().name()).orElse(null);
         row.smtpUser = server.flatMap(SmtpServer::user).orElse(null);
-        Optional<Sealed> password = server.flatMap(SmtpServer::password).map(sealer::seal);
+        Optional<Sealed> password = server.flatMap(SmtpServer::password)
+                .map(plain -> sealer.seal(plain, SealedPlaces.smtpPassword(organisation.value())));
         row.smtpPasswordCiphertext = password.map(Sealed::ciphertext).orElse(null);
         row.smtpPasswordKeyId = password.map(Sealed::keyId).orElse(null);
         row.language = profile.language().toLanguageTag();

@@ -68,18 +68,39 @@ final class Json {
 
     /**
      * A provider payload as jsonb: kept as is when it is JSON, otherwise (a quarantined record may
-     * be anything) kept as a JSON string, so the original text is never lost.
+     * be anything) kept as a JSON string, so the original text is never lost. The one thing jsonb
+     * cannot hold is the NUL character (escaped in JSON text as backslash-u-0000): it is dropped from
+     * every name and value, or the whole page holding the record would fail on every retry.
      */
     static String payload(String raw) {
         try {
             JsonNode node = MAPPER.readTree(raw);
             if (node != null && !node.isMissingNode()) {
-                return raw;
+                return raw.indexOf(NUL) < 0 && !raw.contains("\\u0000") ? raw : write(withoutNul(node));
             }
         } catch (JsonProcessingException notJson) {
             // fall through: wrap it
         }
-        return write(TextNode.valueOf(raw));
+        return write(TextNode.valueOf(raw.replace(String.valueOf(NUL), "")));
+    }
+
+    private static final char NUL = 0;
+
+    private static JsonNode withoutNul(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(node.textValue().replace(String.valueOf(NUL), ""));
+        }
+        if (node.isArray()) {
+            ArrayNode clean = array();
+            node.forEach(element -> clean.add(withoutNul(element)));
+            return clean;
+        }
+        if (node.isObject()) {
+            ObjectNode clean = object();
+            node.properties().forEach(field -> clean.set(field.getKey().replace(String.valueOf(NUL), ""), withoutNul(field.getValue())));
+            return clean;
+        }
+        return node;
     }
 
     static ObjectNode money(Money money) {

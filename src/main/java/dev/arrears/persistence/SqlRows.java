@@ -2,18 +2,16 @@ package dev.arrears.persistence;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reading native query rows whose columns are all selected as text ({@code col::text}): one
- * conversion rule for dates, numbers and arrays, whatever JDBC type mapping the driver prefers.
+ * Reading native query rows: text, numbers and arrays selected as text ({@code col::text}, arrays as
+ * {@code array_to_json(col)::text}), dates selected as dates. Dates are not read through text because
+ * PostgreSQL prints a year past 9999 without the sign ISO 8601 wants, and a year before 1 with "BC".
  */
 final class SqlRows {
-
-    /** Separates array elements in {@code array_to_string}: a control character no id contains. */
-    static final String SEPARATOR = "\u001f";
 
     private SqlRows() {
     }
@@ -27,20 +25,38 @@ final class SqlRows {
     }
 
     static LocalDate date(Object[] row, int i) {
-        return LocalDate.parse((String) row[i]);
+        return switch (row[i]) {
+            case LocalDate date -> date;
+            case java.sql.Date date -> date.toLocalDate();
+            case null -> throw new IllegalStateException("column " + i + " is null");
+            default -> throw new IllegalStateException("column " + i + " is not a date but " + row[i].getClass().getSimpleName());
+        };
     }
 
     static Optional<LocalDate> optionalDate(Object[] row, int i) {
-        return optionalText(row, i).map(LocalDate::parse);
+        return row[i] == null ? Optional.empty() : Optional.of(date(row, i));
     }
 
     static Optional<BigDecimal> optionalNumber(Object[] row, int i) {
         return optionalText(row, i).map(BigDecimal::new);
     }
 
+    /** A {@code text[]} selected as {@code array_to_json(col)::text}: every element as it was stored. */
     static List<String> list(Object[] row, int i) {
-        String joined = (String) row[i];
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
+        String json = (String) row[i];
+        if (json == null) {
+            return List.of();
+        }
+        List<String> elements = new ArrayList<>();
+        Json.read(json).forEach(node -> elements.add(node.asText()));
+        return List.copyOf(elements);
+    }
+
+    /** A list bound as one JSON parameter, to become a {@code text[]} with {@code json_array_elements_text}. */
+    static String jsonArray(List<String> elements) {
+        var array = Json.array();
+        elements.forEach(array::add);
+        return Json.write(array);
     }
 
     @SuppressWarnings("unchecked")

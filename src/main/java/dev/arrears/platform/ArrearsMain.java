@@ -6,6 +6,7 @@ import dev.arrears.platform.demo.BenchCommand;
 import dev.arrears.platform.demo.DemoCommand;
 import dev.arrears.platform.forecast.ForecastCommand;
 import dev.arrears.platform.sandbox.SandboxCommand;
+import dev.arrears.platform.secrets.ResealSecretsCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.time.Clock;
@@ -31,6 +32,8 @@ public final class ArrearsMain {
               java -jar quarkus-run.jar bench ...        the benchmark against the embedded sandbox; 'bench --help'
               java -jar quarkus-run.jar sandbox ...      run the Xero and QuickBooks sandbox ledgers (no database needed);
                                                          'sandbox --help' lists its options
+              java -jar quarkus-run.jar reseal-secrets   seal every stored secret again under ARREARS_SECRETS_KEY
+                                                         (after a key rotation; old keys in ARREARS_SECRETS_OLD_KEYS)
             """;
 
     private ArrearsMain() {
@@ -67,6 +70,12 @@ public final class ArrearsMain {
                 System.exit(status);
             }
             Quarkus.run();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("reseal-secrets")) {
+            // Same database and keys as the daemon; boots, re-seals, exits with the command's status.
+            ResealSecretsCommand.prepare();
+            Quarkus.run(ResealSecretsCommand.class, (status, failure) -> System.exit(failure == null ? status : 1));
             return;
         }
         if (args.length > 0 && Arrays.asList("--help", "-h", "help").contains(args[0])) {

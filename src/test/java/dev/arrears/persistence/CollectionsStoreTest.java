@@ -90,6 +90,26 @@ class CollectionsStoreTest {
     }
 
     @Test
+    void an_invoice_id_containing_the_unit_separator_stays_one_id_of_the_plan() {
+        var plan = store.agreePlan(org, "CUST-2", List.of("A\u001fB", "C"), DAY, List.of(
+                new Instalment(1, DAY.plusDays(10), Money.of("60.00", "GBP"))), "jo");
+
+        assertThat(store.plans(org, "CUST-2")).singleElement()
+                .satisfies(p -> assertThat(p.invoiceIds()).containsExactly("A\u001fB", "C"));
+        assertThat(plan.invoiceIds()).containsExactly("A\u001fB", "C");
+    }
+
+    @Test
+    void a_date_past_the_year_9999_already_stored_is_read_back_so_the_hold_can_be_released() {
+        LocalDate farAway = LocalDate.of(5_000_000, 1, 1);
+        var hold = store.placeHold(org, new HoldScope.WholeOrganisation(), "typo", "jo", DAY, Optional.of(farAway));
+
+        assertThat(store.holds(org)).singleElement().satisfies(h -> assertThat(h.resumeOn()).contains(farAway));
+        assertThat(store.contextFor(org).holds()).hasSize(1);
+        assertThat(store.releaseHold(org, hold.id(), "sam", DAY.plusDays(1)).releasedOn()).contains(DAY.plusDays(1));
+    }
+
+    @Test
     void a_second_open_dispute_is_refused_and_unknown_ids_are_reported() {
         store.raiseDispute(org, "A", "wrong price", "jo", DAY);
         assertThatThrownBy(() -> store.raiseDispute(org, "A", "again", "jo", DAY)).isInstanceOf(IllegalStateException.class);

@@ -45,12 +45,12 @@ class CollectionsAdminApiTest {
 
     @Test
     void holds_are_placed_listed_and_released() {
-        String id = operator().body("{\"scope\":\"customer\",\"customerId\":\"C-ACME\",\"reason\":\"audit\",\"resumeOn\":\"2099-01-01\"}")
+        String id = operator().body("{\"scope\":\"customer\",\"customerId\":\"C-ACME\",\"reason\":\"audit\",\"resumeOn\":\"2034-01-01\"}")
                 .when().post("/admin/organisations/" + org + "/holds")
                 .then().statusCode(201)
                 .body("scope", equalTo("customer C-ACME"))
                 .body("setBy", equalTo("operator"))
-                .body("resumeOn", equalTo("2099-01-01"))
+                .body("resumeOn", equalTo("2034-01-01"))
                 .extract().path("id");
         operator().when().get("/admin/organisations/" + org + "/holds").then().statusCode(200).body("$", hasSize(1));
         operator().when().delete("/admin/organisations/" + org + "/holds/" + id)
@@ -71,18 +71,18 @@ class CollectionsAdminApiTest {
 
     @Test
     void promises_plans_terms_contacts_and_limitation() {
-        operator().body("{\"customerId\":\"C-ACME\",\"payBy\":\"2099-03-04\",\"amount\":250.00,\"currency\":\"GBP\"}")
+        operator().body("{\"customerId\":\"C-ACME\",\"payBy\":\"2034-03-04\",\"amount\":250.00,\"currency\":\"GBP\"}")
                 .when().post("/admin/collections/invoices/" + org + "/INV-1/promise")
-                .then().statusCode(201).body("amount", equalTo("250.00 GBP")).body("resumesOn", equalTo("2099-03-05"));
+                .then().statusCode(201).body("amount", equalTo("250.00 GBP")).body("resumesOn", equalTo("2034-03-05"));
 
         String plan = operator().body("{\"invoiceIds\":[\"INV-1\",\"INV-2\"],\"currency\":\"GBP\",\"instalments\":"
-                        + "[{\"dueOn\":\"2099-01-15\",\"amount\":100.00},{\"dueOn\":\"2099-02-15\",\"amount\":150.00}]}")
+                        + "[{\"dueOn\":\"2034-01-15\",\"amount\":100.00},{\"dueOn\":\"2034-02-15\",\"amount\":150.00}]}")
                 .when().post("/admin/collections/customers/" + org + "/C-ACME/plans")
                 .then().statusCode(201).body("total", equalTo("250.00 GBP")).body("instalments", hasSize(2))
                 .extract().path("id");
         given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN)
                 .when().get("/admin/collections/customers/" + org + "/C-ACME/plans/" + plan + "/terms")
-                .then().statusCode(200).body(containsString("  2. 150.00 GBP by 2099-02-15"));
+                .then().statusCode(200).body(containsString("  2. 150.00 GBP by 2034-02-15"));
         operator().body("{\"reason\":\"customer paid in full\"}").when().delete("/admin/collections/customers/" + org + "/C-ACME/plans/" + plan)
                 .then().statusCode(200).body("endedOn", notNullValue());
 

@@ -68,6 +68,32 @@ class IntuitOAuth {
         }
     }
 
+    /**
+     * Whether a freshly granted access token belongs to the company a callback names. Intuit puts the
+     * realm id beside the code in the redirect, where anyone can change it; only Intuit's answer to
+     * that company's {@code companyinfo} with the new token proves the pair. 401 and 403 say no;
+     * anything else (5xx, no answer) says nothing either way, so the caller gives up for now.
+     */
+    boolean tokenReachesRealm(String accessToken, String realmId) {
+        String base = settings.apiUrl().toString().replaceAll("/+$", "");
+        String realm = enc(realmId);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v3/company/" + realm + "/companyinfo/" + realm
+                        + "?minorversion=" + settings.minorVersion()))
+                .timeout(settings.http().requestTimeout())
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            return false;
+        }
+        throw unexpected("checking which QuickBooks company the new tokens belong to", response);
+    }
+
     /** Revokes the token (and with a refresh token, the whole connection). */
     void revoke(String token) {
         String body = QboJson.write(QboJson.object().put("token", token));

@@ -1,5 +1,6 @@
 package dev.arrears.connector.quickbooks;
 
+import dev.arrears.connector.text.LedgerText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ final class QboJson {
         if (value == null || value.isNull() || value.isContainerNode()) {
             return Optional.empty();
         }
-        String text = value.asText();
+        String text = LedgerText.clean(value.asText());
         return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 

@@ -67,6 +67,10 @@ public class QuickBooksAdminResource {
     @Path("/companies/{organisationId}/settings")
     public Response choose(@PathParam("organisationId") String organisationId, ChoicesRequest request) {
         ChoicesRequest body = request == null ? new ChoicesRequest(null, null, null, null) : request;
+        if (!quickBooksId(body.lateFeeItemId()) || !quickBooksId(body.lateFeeIncomeAccountId())) {
+            return problem(Response.Status.BAD_REQUEST,
+                    "lateFeeItemId and lateFeeIncomeAccountId must be QuickBooks ids (digits only)");
+        }
         return handle(() -> {
             SettingsReport report = onboarding.choose(OrganisationId.parse(organisationId), new LedgerChoices(
                     zone(body.timeZone()), Optional.ofNullable(body.lateFeeItemId()),
@@ -124,6 +128,11 @@ public class QuickBooksAdminResource {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + text + "' is not an IANA time zone such as America/Chicago");
         }
+    }
+
+    /** QuickBooks entity ids are numbers; nothing else may reach a URL path. Absent is fine. */
+    static boolean quickBooksId(String id) {
+        return id == null || id.matches("[0-9]{1,20}");
     }
 
     private static boolean blank(String s) {

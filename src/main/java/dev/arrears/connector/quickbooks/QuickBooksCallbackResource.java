@@ -1,5 +1,6 @@
 package dev.arrears.connector.quickbooks;
 
+import dev.arrears.connector.oauth.CallbackError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,7 @@ public class QuickBooksCallbackResource {
                 onboarding.abandon(state); // a refused consent uses up its state too
             }
             return QuickBooksAdminResource.problem(Response.Status.BAD_REQUEST,
-                    "QuickBooks did not grant access (" + error + "); start the connection again");
+                    "QuickBooks did not grant access (" + CallbackError.describe(error) + "); start the connection again");
         }
         if (state == null || code == null || realmId == null) {
             return QuickBooksAdminResource.problem(Response.Status.BAD_REQUEST, "code, state and realmId are required");

@@ -142,6 +142,9 @@ class QuickBooksCompanySettings {
     private LateFeeItem lateFeeItem(RealmSession session, LedgerChoices choices) {
         if (choices.lateFeeItemId().isPresent()) {
             String id = choices.lateFeeItemId().get();
+            if (!QuickBooksAdminResource.quickBooksId(id)) {
+                return LateFeeItem.problem("the chosen late-fee item id is not a QuickBooks id (digits only)");
+            }
             JsonNode item;
             try {
                 item = client.get(session, "item/" + id, Map.of()).path("Item");

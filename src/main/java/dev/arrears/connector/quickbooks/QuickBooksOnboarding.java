@@ -9,6 +9,7 @@ import dev.arrears.application.OAuthTokens;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.ledger.AuthorisationStateStore;
 import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFailure;
@@ -46,11 +47,13 @@ class QuickBooksOnboarding {
     private final QuickBooksCompanySettings companySettings;
     private final QuickBooksSettings settings;
     private final SettingsReadOutsideCycle settingsReads;
+    private final PolicyRepository policies;
     private final Clock clock;
 
     QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
                          ConnectionStore connections, LedgerProfileStore profiles, QuickBooksCompanySettings companySettings,
-                         QuickBooksSettings settings, SettingsReadOutsideCycle settingsReads, Clock clock) {
+                         QuickBooksSettings settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
+                         Clock clock) {
         this.oauth = oauth;
         this.states = states;
         this.organisations = organisations;
@@ -59,6 +62,7 @@ class QuickBooksOnboarding {
         this.companySettings = companySettings;
         this.settings = settings;
         this.settingsReads = settingsReads;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -69,12 +73,13 @@ class QuickBooksOnboarding {
 
     /** A URL to send the accountant to; its state is remembered for {@link #complete}. */
     Authorisation start(Optional<String> policyId, Optional<String> displayName) {
+        String policy = policies.known(policyId.orElse(settings.defaultPolicy()));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expires = clock.instant().plus(settings.authorisationTimeout());
         URI url = oauth.authorizeUrl(state);
-        states.save(new PendingAuthorisation(state, LedgerProvider.QUICKBOOKS, policyId.orElse(settings.defaultPolicy()),
+        states.save(new PendingAuthorisation(state, LedgerProvider.QUICKBOOKS, policy,
                 displayName, expires), clock.instant());
         return new Authorisation(url, expires);
     }
@@ -84,6 +89,7 @@ class QuickBooksOnboarding {
         PendingAuthorisation pending = states.take(LedgerProvider.QUICKBOOKS, state, clock.instant())
                 .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected(
                         "unknown, used or expired state: start the connection again")));
+        checkRealmId(realmId);
         TokenGrant grant = grant(() -> oauth.exchangeCode(code));
         return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), pending.policyId(), pending.displayName(),
                 Hints.NONE);
@@ -97,8 +103,10 @@ class QuickBooksOnboarding {
     /** Headless registration: the refresh token is spent at once and the new one stored. */
     Registered registerWithRefreshToken(String realmId, String refreshToken, Optional<String> policyId,
                                         Optional<String> displayName, Hints hints) {
+        checkRealmId(realmId);
+        String policy = policies.known(policyId.orElse(settings.defaultPolicy()));
         TokenGrant grant = grant(() -> oauth.refresh(refreshToken));
-        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), policyId.orElse(settings.defaultPolicy()),
+        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), policy,
                 displayName, hints);
     }
 
@@ -113,14 +121,20 @@ class QuickBooksOnboarding {
     }
 
     SettingsReport choose(OrganisationId organisation, LedgerChoices choices) {
+        organisations.find(organisation).filter(o -> o.provider() == LedgerProvider.QUICKBOOKS)
+                .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected(
+                        "organisation " + organisation + " is not a QuickBooks company")));
         profiles.saveChoices(organisation, choices);
         return readSettings(organisation);
     }
 
     private Registered register(String realmId, OAuthTokens tokens, String policyId, Optional<String> displayName,
                                 Hints hints) {
-        if (realmId == null || !realmId.matches("[0-9A-Za-z-]{1,100}")) {
-            throw new QboProblem(new LedgerFailure.Rejected("'" + realmId + "' is not a QuickBooks realm id"));
+        if (!oauth.tokenReachesRealm(tokens.accessToken(), realmId)) {
+            // Nothing is stored: the connection already held for that realm (if any) keeps its tokens and mode.
+            Log.warnf("QuickBooks refused the new tokens for realm %s; nothing was changed", realmId);
+            throw new QboProblem(new LedgerFailure.Rejected("the new QuickBooks tokens do not give access to company "
+                    + realmId + "; nothing was changed: start the connection again from Arrears"));
         }
         Optional<LedgerConnection> earlier = connections.findByTenant(LedgerProvider.QUICKBOOKS, realmId);
         OrganisationId organisation = earlier.map(LedgerConnection::organisationId).orElseGet(() -> organisations.create(
@@ -134,6 +148,13 @@ class QuickBooksOnboarding {
         }
         Log.infof("QuickBooks realm %s connected as organisation %s", realmId, organisation);
         return new Registered(organisation, earlier.isPresent(), readSettings(organisation));
+    }
+
+    /** Realm ids are Intuit's company numbers; anything else is refused before a code or token is spent. */
+    private static void checkRealmId(String realmId) {
+        if (realmId == null || !realmId.matches("[0-9]{1,32}")) {
+            throw new QboProblem(new LedgerFailure.Rejected("realmId must be a QuickBooks company number (digits only)"));
+        }
     }
 
     private static TokenGrant grant(java.util.function.Supplier<TokenGrant> call) {

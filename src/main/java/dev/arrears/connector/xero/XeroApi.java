@@ -43,6 +43,15 @@ class XeroApi {
     }
 
     /**
+     * A {@code where} filter {@code Field=="value"}. Xero parses the filter as a C#-like expression, so
+     * a quote or backslash in the value is escaped: the value can never end the string and add a
+     * condition of its own ({@code NOPE" OR Code!="x}).
+     */
+    static String equalsFilter(String field, String value) {
+        return field + "==\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
      * @param path  below the API base, e.g. {@code /Invoices}
      * @param query in order; values are encoded here
      * @param write true for a request that changes something: it is only repeated when it carries an

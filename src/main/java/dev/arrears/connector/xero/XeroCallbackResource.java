@@ -1,6 +1,7 @@
 package dev.arrears.connector.xero;
 
 import dev.arrears.application.ConnectionStore;
+import dev.arrears.connector.oauth.CallbackError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,7 +28,11 @@ public class XeroCallbackResource {
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
                              @QueryParam("error") String error) {
         if (error != null) {
-            return XeroResources.problem(Response.Status.BAD_REQUEST, "Xero did not grant access: " + error);
+            if (state != null) {
+                onboarding.abandon(state); // a refused consent uses up its state too
+            }
+            return XeroResources.problem(Response.Status.BAD_REQUEST, "Xero did not grant access ("
+                    + CallbackError.describe(error) + "); start the connection again from Arrears");
         }
         if (code == null || state == null) {
             return XeroResources.problem(Response.Status.BAD_REQUEST, "the callback needs code and state");

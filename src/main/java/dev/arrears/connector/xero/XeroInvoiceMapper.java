@@ -1,5 +1,6 @@
 package dev.arrears.connector.xero;
 
+import dev.arrears.connector.text.LedgerText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.application.IncomingInvoice;
 import dev.arrears.application.OrganisationId;
@@ -127,7 +128,7 @@ final class XeroInvoiceMapper {
 
     static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(LedgerText.clean(value.asText()));
     }
 
     private static String required(JsonNode node, String field) {

@@ -10,6 +10,7 @@ import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
@@ -47,11 +48,13 @@ class XeroOnboarding {
     private final ConnectionStore connections;
     private final LedgerSettingsStore settings;
     private final SettingsReadOutsideCycle settingsReads;
+    private final PolicyRepository policies;
     private final Clock clock;
 
     XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroApi api, XeroTokens tokens, XeroSettings settingsReader,
                    PendingConsentStore consents, OrganisationStore organisations, ConnectionStore connections,
-                   LedgerSettingsStore settings, SettingsReadOutsideCycle settingsReads, Clock clock) {
+                   LedgerSettingsStore settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
+                   Clock clock) {
         this.config = config;
         this.identity = identity;
         this.api = api;
@@ -62,6 +65,7 @@ class XeroOnboarding {
         this.connections = connections;
         this.settings = settings;
         this.settingsReads = settingsReads;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -83,7 +87,7 @@ class XeroOnboarding {
         URI redirect = config.redirectUri().orElseThrow(() -> new OnboardingRefused("arrears.xero.redirect-uri is not set"));
         String state = Pkce.state();
         String verifier = Pkce.verifier();
-        consents.save(new PendingConsent(state, LedgerProvider.XERO, verifier, policyId.orElse(config.defaultPolicy()),
+        consents.save(new PendingConsent(state, LedgerProvider.XERO, verifier, policies.known(policyId.orElse(config.defaultPolicy())),
                 clock.instant().plus(config.consentLifetime())));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
@@ -108,6 +112,11 @@ class XeroOnboarding {
         return registerAll(granted, organisationsOnly(chosen), consent.policyId());
     }
 
+    /** Forgets a consent the accountant refused or cancelled: its state cannot be used afterwards. */
+    void abandon(String state) {
+        consents.take(state, clock.instant());
+    }
+
     /**
      * Registers organisations from a refresh token obtained elsewhere (a migration, a script). The
      * token is spent at once; the rotated one is stored sealed.
@@ -115,6 +124,7 @@ class XeroOnboarding {
      * @param tenantId the organisation to register; empty = every organisation the token reaches
      */
     List<Organisation> registerFromRefreshToken(String refreshToken, Optional<String> tenantId, Optional<String> policyId) {
+        String policy = policies.known(policyId.orElse(config.defaultPolicy()));
         XeroIdentity.Granted granted = exchange(() -> identity.refresh(refreshToken));
         List<XeroIdentity.Connection> reachable = organisationsOnly(identity.connections(granted.tokens().accessToken(),
                 Optional.empty()));
@@ -125,7 +135,7 @@ class XeroOnboarding {
             throw new OnboardingRefused(tenantId.map(id -> "the refresh token does not reach Xero organisation " + id)
                     .orElse("the refresh token reaches no Xero organisation"));
         }
-        return registerAll(granted, chosen, policyId.orElse(config.defaultPolicy()));
+        return registerAll(granted, chosen, policy);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.arrears.connector.xero;
 
 import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.Organisation;
+import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.SettingsReport;
@@ -37,11 +39,14 @@ public class XeroResources {
     private final XeroOnboarding onboarding;
     private final LedgerSettingsStore settings;
     private final ConnectionStore connections;
+    private final OrganisationStore organisations;
 
-    XeroResources(XeroOnboarding onboarding, LedgerSettingsStore settings, ConnectionStore connections) {
+    XeroResources(XeroOnboarding onboarding, LedgerSettingsStore settings, ConnectionStore connections,
+                  OrganisationStore organisations) {
         this.connections = connections;
         this.onboarding = onboarding;
         this.settings = settings;
+        this.organisations = organisations;
     }
 
     /** Starts a consent: redirects (303) to Xero's consent page; the body carries the same address. */
@@ -93,8 +98,17 @@ public class XeroResources {
     @Path("organisations/{id}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response choose(@PathParam("id") String id, LateFeeChoice choice) {
+        if (choice == null) {
+            return problem(Response.Status.BAD_REQUEST, "send {\"accountCode\": ..., \"taxType\": ..., \"itemCode\": ...}");
+        }
+        Optional<String> malformed = LateFeeCodes.firstMalformed(choice);
+        if (malformed.isPresent()) {
+            return problem(Response.Status.BAD_REQUEST, malformed.get());
+        }
         return guarded(() -> {
             OrganisationId organisation = OrganisationId.parse(id);
+            organisations.find(organisation).filter(o -> o.provider() == LedgerProvider.XERO)
+                    .orElseThrow(() -> new XeroOnboarding.OnboardingRefused("organisation " + id + " is not a Xero organisation"));
             settings.update(organisation, current -> {
                 OrganisationLedgerSettings chosen = current.withLateFeeChoices(text(choice.accountCode()),
                         text(choice.taxType()), text(choice.itemCode()),

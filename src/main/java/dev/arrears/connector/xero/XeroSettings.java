@@ -147,7 +147,7 @@ class XeroSettings {
         }
         String account = s.lateFeeAccountCode().get();
         XeroApi.Result accounts = api.call(organisation,
-                XeroApi.Call.get("/Accounts", Map.of("where", "Code==\"" + account + "\"")), calls);
+                XeroApi.Call.get("/Accounts", Map.of("where", XeroApi.equalsFilter("Code", account))), calls);
         if (!(accounts instanceof XeroApi.Ok a)) {
             return Optional.of(failure(accounts));
         }
@@ -161,7 +161,7 @@ class XeroSettings {
         }
         String taxType = s.lateFeeTaxType().get();
         XeroApi.Result rates = api.call(organisation,
-                XeroApi.Call.get("/TaxRates", Map.of("where", "TaxType==\"" + taxType + "\"")), calls);
+                XeroApi.Call.get("/TaxRates", Map.of("where", XeroApi.equalsFilter("TaxType", taxType))), calls);
         if (!(rates instanceof XeroApi.Ok r)) {
             return Optional.of(failure(rates));
         }
@@ -174,7 +174,7 @@ class XeroSettings {
             problems.add("tax type " + taxType + " cannot be used on sales (revenue)");
         }
         String item = s.lateFeeItemCode().get();
-        XeroApi.Result items = api.call(organisation, XeroApi.Call.get("/Items", Map.of("where", "Code==\"" + item + "\"")),
+        XeroApi.Result items = api.call(organisation, XeroApi.Call.get("/Items", Map.of("where", XeroApi.equalsFilter("Code", item))),
                 calls);
         if (!(items instanceof XeroApi.Ok i)) {
             return Optional.of(failure(items));

@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class SecretKeys {
 
     static final String SETTING = "arrears.secrets.key (environment variable ARREARS_SECRETS_KEY)";
+    static final String OLD_SETTING = "arrears.secrets.old-keys (environment variable ARREARS_SECRETS_OLD_KEYS)";
 
     record KeyWithId(String id, SecretKey key) {
         @Override
@@ -26,6 +27,16 @@ final class SecretKeys {
     }
 
     private SecretKeys() {
+    }
+
+    /** One of the earlier keys: the same form, and the same messages, naming the old-keys setting. */
+    static KeyWithId parseOld(String configured) {
+        try {
+            return parse(Optional.of(configured));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("a key in " + OLD_SETTING + " is malformed: " + e.getMessage()
+                    .replace(SETTING + " ", "it "), null);
+        }
     }
 
     static KeyWithId parse(Optional<String> configured) {

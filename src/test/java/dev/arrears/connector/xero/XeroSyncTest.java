@@ -169,6 +169,26 @@ class XeroSyncTest extends XeroTestBase {
     }
 
     @Test
+    void control_characters_in_ledger_text_are_stripped_so_the_page_is_stored() {
+        String withNul = id();
+        fullScanDoneAt(NOW.minus(Duration.ofHours(1)));
+        ObjectNode invoice = invoice(withNul, "INV-\u00000024", NOW.minus(Duration.ofMinutes(5)));
+        ((ObjectNode) invoice.get("Contact")).put("Name", "Barney\u0000 Rubble\u0007");
+        xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("page", equalTo("1"))
+                .willReturn(json(page(invoice))));
+        xero.stubFor(get(urlPathEqualTo("/api.xro/2.0/Invoices")).withQueryParam("page", equalTo("2"))
+                .willReturn(json(page())));
+
+        SyncReport report = gateway.sync(org);
+
+        assertThat(report.completed()).isTrue();
+        assertThat(invoices.loadOpen(org)).filteredOn(i -> i.invoiceId().equals(withNul)).singleElement().satisfies(i -> {
+            assertThat(i.number()).isEqualTo("INV-0024");
+            assertThat(i.customerName()).isEqualTo("Barney Rubble");
+        });
+    }
+
+    @Test
     void the_periodic_rescan_finds_invoices_that_left_the_open_set_behind_an_incremental_read() {
         String stays = id(), paidQuietly = id(), gone = id();
         fullScanDoneAt(NOW.minus(Duration.ofHours(1)));

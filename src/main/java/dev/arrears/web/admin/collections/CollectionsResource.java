@@ -1,7 +1,9 @@
 package dev.arrears.web.admin.collections;
 
 import static dev.arrears.web.admin.collections.RequestChecks.by;
+import static dev.arrears.web.admin.collections.RequestChecks.day;
 import static dev.arrears.web.admin.collections.RequestChecks.error;
+import static dev.arrears.web.admin.collections.RequestChecks.instant;
 import static dev.arrears.web.admin.collections.RequestChecks.require;
 import static dev.arrears.web.admin.collections.RequestChecks.required;
 
@@ -30,6 +32,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +51,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
+
+    /** More invoices or instalments than this in one plan is a mistake, not a plan. */
+    private static final int MAX_LIST = 120;
 
     private final CollectionsStore store;
     private final ContactLog contacts;
@@ -91,11 +98,13 @@ public class CollectionsResource {
     @Path("/invoices/{org}/{invoiceId}/promise")
     public Response promise(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId, CollectionsRequests.NewPromise body) {
         Organisation organisation = lookup.organisation(org);
-        require(body != null && body.payBy() != null, "payBy is required");
+        require(body != null, "payBy is required");
+        LocalDate today = lookup.today(organisation);
+        LocalDate payBy = day(body.payBy(), "payBy", today);
         require((body.amount() == null) == (body.currency() == null), "amount and currency go together");
         Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, Money.currency(body.currency())));
         PromiseToPay promise = store.recordPromise(organisation.id(), invoiceId, required(body.customerId(), "customerId"),
-                lookup.today(organisation), body.payBy(), amount, by(body.recordedBy()));
+                today, payBy, amount, by(body.recordedBy()));
         return Response.status(Response.Status.CREATED).entity(PromiseView.of(promise)).build();
     }
 
@@ -114,13 +123,21 @@ public class CollectionsResource {
     public Response agreePlan(@PathParam("org") String org, @PathParam("customerId") String customerId, CollectionsRequests.NewPlan body) {
         Organisation organisation = lookup.organisation(org);
         require(body != null && body.instalments() != null && body.invoiceIds() != null, "invoiceIds and instalments are required");
+        require(!body.invoiceIds().isEmpty() && body.invoiceIds().size() <= MAX_LIST, "invoiceIds must list 1 to " + MAX_LIST + " invoices");
+        require(!body.instalments().isEmpty() && body.instalments().size() <= MAX_LIST, "instalments must list 1 to " + MAX_LIST + " instalments");
+        for (int i = 0; i < body.invoiceIds().size(); i++) {
+            require(body.invoiceIds().get(i) != null && !body.invoiceIds().get(i).isBlank(), "invoiceIds[" + i + "] is required");
+        }
         var currency = Money.currency(required(body.currency(), "currency"));
+        LocalDate today = lookup.today(organisation);
         List<Instalment> instalments = new ArrayList<>();
         for (int i = 0; i < body.instalments().size(); i++) {
             var instalment = body.instalments().get(i);
-            instalments.add(new Instalment(i + 1, instalment.dueOn(), Money.of(instalment.amount(), currency)));
+            String field = "instalments[" + i + "]";
+            require(instalment != null && instalment.amount() != null, field + ".amount is required");
+            instalments.add(new Instalment(i + 1, day(instalment.dueOn(), field + ".dueOn", today), Money.of(instalment.amount(), currency)));
         }
-        PaymentPlan plan = store.agreePlan(organisation.id(), customerId, body.invoiceIds(), lookup.today(organisation), instalments,
+        PaymentPlan plan = store.agreePlan(organisation.id(), customerId, body.invoiceIds(), today, instalments,
                 by(body.agreedBy()));
         return Response.status(Response.Status.CREATED).entity(PlanView.of(plan)).build();
     }
@@ -163,7 +180,8 @@ public class CollectionsResource {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("channel '" + body.channel() + "': expected email, phone, letter, in_person or other");
         }
-        ContactRecord contact = ContactRecord.manual(customerId, Optional.ofNullable(body.at()).orElseGet(lookup::now), channel);
+        Instant at = body.at() == null ? lookup.now() : instant(body.at(), "at", lookup.today(organisation));
+        ContactRecord contact = ContactRecord.manual(customerId, at, channel);
         contacts.record(organisation.id(), contact, Optional.ofNullable(body.invoiceId()), Optional.ofNullable(body.note()),
                 by(body.recordedBy()));
         return Response.status(Response.Status.CREATED).entity(ContactView.of(contact)).build();

@@ -1,6 +1,7 @@
 package dev.arrears.web.admin.collections;
 
 import static dev.arrears.web.admin.collections.RequestChecks.by;
+import static dev.arrears.web.admin.collections.RequestChecks.day;
 import static dev.arrears.web.admin.collections.RequestChecks.error;
 import static dev.arrears.web.admin.collections.RequestChecks.require;
 import static dev.arrears.web.admin.collections.RequestChecks.required;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +70,9 @@ public class OrganisationCollectionsResource {
             case "invoice" -> new HoldScope.Invoice(required(body.invoiceId(), "invoiceId"));
             default -> throw new IllegalArgumentException("scope '" + body.scope() + "': expected organisation, customer or invoice");
         };
-        Hold hold = store.placeHold(organisation.id(), holdScope, body.reason(), by(body.setBy()), lookup.today(organisation),
-                Optional.ofNullable(body.resumeOn()));
+        LocalDate today = lookup.today(organisation);
+        Optional<LocalDate> resumeOn = Optional.ofNullable(body.resumeOn()).map(d -> day(d, "resumeOn", today));
+        Hold hold = store.placeHold(organisation.id(), holdScope, body.reason(), by(body.setBy()), today, resumeOn);
         return Response.status(Response.Status.CREATED).entity(HoldView.of(hold)).build();
     }
 
