@@ -47,13 +47,13 @@ public class JpaConsoleViews implements ConsoleViews {
     private static final String INVOICES = """
             select i.provider_invoice_id, coalesce(i.number, i.provider_invoice_id), coalesce(i.customer_id, ''),
                    coalesce(i.customer_name, ''), coalesce(i.currency, ''), coalesce(i.amount_due, 0)::text,
-                   i.due_date::text, coalesce(i.status, 'QUARANTINED'), coalesce(d.status, 'NOT_STARTED'), d.stage,
+                   i.due_date, coalesce(i.status, 'QUARANTINED'), coalesce(d.status, 'NOT_STARTED'), d.stage,
                    (select h.reason from collections_hold h where h.organisation_id = o.id and h.released_on is null
                       and (h.resume_on is null or h.resume_on > %1$s)
                       and (h.scope = 'ORGANISATION' or (h.scope = 'CUSTOMER' and h.customer_id = i.customer_id)
                            or (h.scope = 'INVOICE' and h.invoice_id = i.provider_invoice_id))
                     order by h.set_at limit 1),
-                   (select max(p.pay_by)::text from collections_promise p where p.organisation_id = o.id
+                   (select max(p.pay_by) from collections_promise p where p.organisation_id = o.id
                       and p.invoice_id = i.provider_invoice_id and p.withdrawn_on is null and p.outcome is null
                       and p.pay_by >= %1$s)
             from invoice i join organisation o on o.id = i.organisation_id
