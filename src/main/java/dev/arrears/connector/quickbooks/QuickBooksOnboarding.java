@@ -19,6 +19,7 @@ import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.domain.money.Money;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -137,15 +138,21 @@ class QuickBooksOnboarding {
                     + realmId + "; nothing was changed: start the connection again from Arrears"));
         }
         Optional<LedgerConnection> earlier = connections.findByTenant(LedgerProvider.QUICKBOOKS, realmId);
-        OrganisationId organisation = earlier.map(LedgerConnection::organisationId).orElseGet(() -> organisations.create(
-                new NewOrganisation(displayName.orElse("QuickBooks company " + realmId), LedgerProvider.QUICKBOOKS,
-                        hints.timeZone().orElse(ZoneId.of("UTC")), hints.country().orElse("US"),
-                        Money.currency(hints.currency().orElse("USD")), policyId)).id());
-        connections.connect(organisation, LedgerProvider.QUICKBOOKS, realmId, tokens, settings.scope());
-        if (earlier.isPresent()) {
-            // A reconnect starts in preview again: an accountant looks before anything is written.
-            organisations.setMode(organisation, OrganisationMode.PREVIEW);
-        }
+        // One transaction from the organisation row to its connection: a replica's cycle must never
+        // lease a new company whose connection is not stored yet (it would find none and mark the
+        // company as needing a reconnect). Xero's onboarding does the same.
+        OrganisationId organisation = QuarkusTransaction.requiringNew().call(() -> {
+            OrganisationId stored = earlier.map(LedgerConnection::organisationId).orElseGet(() -> organisations.create(
+                    new NewOrganisation(displayName.orElse("QuickBooks company " + realmId), LedgerProvider.QUICKBOOKS,
+                            hints.timeZone().orElse(ZoneId.of("UTC")), hints.country().orElse("US"),
+                            Money.currency(hints.currency().orElse("USD")), policyId)).id());
+            connections.connect(stored, LedgerProvider.QUICKBOOKS, realmId, tokens, settings.scope());
+            if (earlier.isPresent()) {
+                // A reconnect starts in preview again: an accountant looks before anything is written.
+                organisations.setMode(stored, OrganisationMode.PREVIEW);
+            }
+            return stored;
+        });
         Log.infof("QuickBooks realm %s connected as organisation %s", realmId, organisation);
         return new Registered(organisation, earlier.isPresent(), readSettings(organisation));
     }
