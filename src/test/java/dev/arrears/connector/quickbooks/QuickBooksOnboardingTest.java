@@ -20,17 +20,13 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFacts;
 import dev.arrears.application.ledger.SettingsReport;
+import dev.arrears.persistence.TableLock;
 import dev.arrears.persistence.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.time.ZoneId;
@@ -62,47 +58,14 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
         stubSettings(realm, "America/Chicago", "0");
         String unconnected = "select count(*) from organisation o where not exists"
                 + " (select 1 from ledger_connection c where c.organisation_id = o.id)";
-        CompletableFuture<Integer> registration;
-        long seenWhileConnecting;
-        long before;
-        try (Connection holder = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (Statement lock = holder.createStatement()) {
-                // Reads go on; the registration's connection insert waits until this transaction ends.
-                lock.execute("lock table ledger_connection in exclusive mode");
-            }
-            before = count(observer, unconnected);
-            registration = CompletableFuture.supplyAsync(() -> given().header("Authorization", OPERATOR)
-                    .contentType(ContentType.JSON).body(Map.of("realmId", realm, "refreshToken", "atomic-token"))
-                    .post("/admin/quickbooks/companies").then().extract().statusCode());
-            awaitInsertBlockedOnLedgerConnection(observer, registration);
-            seenWhileConnecting = count(observer, unconnected);
-            holder.rollback();
-        }
-        assertThat(registration.get()).isEqualTo(201);
-        assertThat(seenWhileConnecting).as("organisations visible without a connection while the company registers")
-                .isEqualTo(before);
+        TableLock.Seen<Integer> seen = TableLock.whileWriterWaits(dataSource, "ledger_connection", unconnected,
+                () -> CompletableFuture.supplyAsync(() -> given().header("Authorization", OPERATOR)
+                            .contentType(ContentType.JSON).body(Map.of("realmId", realm, "refreshToken", "atomic-token"))
+                            .post("/admin/quickbooks/companies").then().extract().statusCode()));
+        assertThat(seen.work().get()).isEqualTo(201);
+        assertThat(seen.whileWriting()).as("organisations visible without a connection while the company registers")
+                .isEqualTo(seen.before());
         assertThat(connections.findByTenant(LedgerProvider.QUICKBOOKS, realm)).isPresent();
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** Waits, at most 30 s, until a session waits for the lock on ledger_connection (the registration's insert). */
-    private static void awaitInsertBlockedOnLedgerConnection(Connection observer, CompletableFuture<?> registration)
-            throws SQLException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String blocked = "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                + " and query ilike '%ledger_connection%' and pid <> pg_backend_pid()";
-        while (count(observer, blocked) == 0) {
-            assertThat(registration).as("the registration ended before it reached the connection").isNotDone();
-            assertThat(System.nanoTime()).as("the registration never reached the connection insert").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
     }
 
     @Test

@@ -24,9 +24,12 @@ import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.SettingsReport;
 import dev.arrears.connector.oauth.Pkce;
+import dev.arrears.persistence.TableLock;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +37,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +194,32 @@ class XeroSettingsAndConnectTest extends XeroTestBase {
         given().when().get("/xero/callback?code=the-code&state=" + state)
                 .then().statusCode(400).body("error", containsString("already used"));
         xero.verify(1, postRequestedFor(urlPathEqualTo("/connect/token")));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * A replica's cycle leases any organisation it can see: a new organisation must become visible
+     * together with its connection, or the cycle finds none and marks it as needing a reconnect.
+     */
+    @Test
+    void a_registered_organisation_becomes_visible_together_with_its_connection() throws Exception {
+        String tenantId = id();
+        xero.stubFor(post("/connect/token").willReturn(tokens(jwt(id()), "refresh-atomic")));
+        xero.stubFor(get(urlPathEqualTo("/connections")).willReturn(json("[{\"id\":\"" + id() + "\",\"tenantId\":\"" + tenantId
+                + "\",\"tenantType\":\"ORGANISATION\",\"tenantName\":\"Atomic\"}]")));
+        organisationAnswers(tenantId, "Atomic Ltd", "GMTSTANDARDTIME", false);
+        remindersAnswer(false);
+        String unconnected = "select count(*) from organisation o where not exists"
+                + " (select 1 from ledger_connection c where c.organisation_id = o.id)";
+        TableLock.Seen<Integer> seen = TableLock.whileWriterWaits(dataSource, "ledger_connection", unconnected,
+                () -> CompletableFuture.supplyAsync(() -> given().header("Authorization", OPERATOR)
+                            .contentType(ContentType.JSON).body("{\"refreshToken\":\"pasted-atomic\",\"tenantId\":\"" + tenantId + "\"}")
+                            .when().post("/admin/xero/organisations").then().extract().statusCode()));
+        assertThat(seen.work().get()).isEqualTo(201);
+        assertThat(seen.whileWriting()).as("organisations visible without a connection while one registers").isEqualTo(seen.before());
+        assertThat(connections.findByTenant(LedgerProvider.XERO, tenantId)).isPresent();
     }
 
     @Test
