@@ -9,13 +9,16 @@ import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.Variant;
+import io.quarkus.qute.TemplateLocator.TemplateLocation;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -24,7 +27,10 @@ import java.util.stream.Stream;
  * {@code <name>.subject.txt}, {@code <name>.txt} and {@code <name>.html}. Every file is parsed when
  * the daemon starts (a broken one stops it, naming the file); rendering is strict. The HTML part is
  * parsed as {@code text/html}, so every value in it is escaped: a customer named
- * {@code <script>} in the ledger prints as text.
+ * {@code <script>} in the ledger prints as text. What every stage says alike (fees, pay link,
+ * sign-off) lives once per language in {@code _closing.txt} and {@code _closing.html}, which a
+ * wording takes in with {@code {#include _closing.html /}}; an included {@code .html} part is escaped
+ * like the page that includes it.
  */
 public final class QuteEmailTemplates implements EmailTemplates {
 
@@ -40,15 +46,10 @@ public final class QuteEmailTemplates implements EmailTemplates {
 
     public QuteEmailTemplates(Path templatesDirectory) {
         this.root = templatesDirectory.resolve(FOLDER);
-        Engine engine = Engine.builder()
-                .addDefaults()
-                .addValueResolver(new ReflectionValueResolver())
-                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
-                .strictRendering(true)
-                .build();
         Map<String, Map<String, Parts>> all = new TreeMap<>();
         if (Files.isDirectory(root)) {
             for (Path languageDir : list(root).stream().filter(Files::isDirectory).toList()) {
+                Engine engine = engineFor(languageDir);
                 Map<String, Parts> byName = new TreeMap<>();
                 for (Path subject : list(languageDir).stream().filter(p -> p.getFileName().toString().endsWith(".subject.txt")).toList()) {
                     String file = subject.getFileName().toString();
@@ -111,6 +112,40 @@ public final class QuteEmailTemplates implements EmailTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read email template " + file, e);
         }
+    }
+
+    /** An engine whose {@code {#include name /}} reads {@code name} from the language's own folder. */
+    private static Engine engineFor(Path languageDir) {
+        return Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
+                .addLocator(id -> part(languageDir, id))
+                .strictRendering(true)
+                .build();
+    }
+
+    private static Optional<TemplateLocation> part(Path languageDir, String id) {
+        Path file = languageDir.resolve(id).normalize();
+        if (!file.getParent().equals(languageDir.normalize()) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Variant variant = Variant.forContentType(id.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN);
+        return Optional.of(new TemplateLocation() {
+            @Override
+            public Reader read() {
+                try {
+                    return Files.newBufferedReader(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read email template " + file, e);
+                }
+            }
+
+            @Override
+            public Optional<Variant> getVariant() {
+                return Optional.of(variant);
+            }
+        });
     }
 
     private static List<Path> list(Path dir) {
