@@ -124,9 +124,15 @@ final class QuickBooksApi extends ProviderApi {
             String op = req.q("operation");
             r = new Route(op == null ? (hasId(req) ? "updateInvoice" : "createInvoice") : op + "Invoice");
             r.handler = (o, g, now) -> writeInvoice(o, req, op, now);
+        } else if (res.equals("invoice") && n == 2 && m.equals("GET") && "invoiceLink".equals(req.q("include"))) {
+            r = new Route("readInvoiceWithLink");
+            r.handler = (o, g, now) -> readWithLink(o, seg.get(1), now);
         } else if (res.equals("invoice") && n == 2 && m.equals("GET")) {
             r = new Route("readInvoice");
             r.handler = (o, g, now) -> read(o, "Invoice", seg.get(1), now);
+        } else if (res.equals("invoice") && n == 3 && seg.get(2).equals("pdf") && m.equals("GET")) {
+            r = new Route("readInvoicePdf");
+            r.handler = (o, g, now) -> invoicePdf(o, seg.get(1), now);
         } else if (res.equals("invoice") && n == 3 && seg.get(2).equals("send") && m.equals("POST")) {
             r = new Route("sendInvoice");
             r.handler = (o, g, now) -> send(o, seg.get(1), req.q("sendTo"), now);
@@ -674,6 +680,46 @@ final class QuickBooksApi extends ProviderApi {
             Object eid = property(o, e, "id");
             if (eid != null && eid.toString().equals(id) && !(e instanceof Invoice i && i.status == Invoice.DELETED)) {
                 return entity(one(o, entity, e, now), id);
+            }
+        }
+        return fault(400, "Object Not Found", "Object Not Found : Something you're trying to use has been made inactive. "
+                + "Check the fields with accounts, customers, items, vendors or employees.", "610", "ValidationFault");
+    }
+
+    /**
+     * {@code GET /invoice/{id}?include=invoiceLink}: the invoice with its customer link. QuickBooks makes
+     * one only when online payments are on and the invoice has an email address; the sandbox's
+     * companies take online payments, so every sent-to-someone invoice has one.
+     */
+    private Resp readWithLink(Org o, String id, long now) {
+        Resp plain = read(o, "Invoice", id, now);
+        if (plain.status != 200) {
+            return plain;
+        }
+        try {
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(plain.body);
+            ObjectNode invoice = (ObjectNode) body.path("Invoice");
+            if (!invoice.path("BillEmail").path("Address").asText("").isBlank()) {
+                invoice.put("InvoiceLink", invoiceLink(o, id));
+            }
+            Resp withLink = Resp.json(200, Json.MAPPER.writeValueAsBytes(body));
+            plain.headers.forEach(withLink::header);
+            return withLink;
+        } catch (IOException e) {
+            throw new IllegalStateException("the sandbox's own invoice JSON could not be read", e);
+        }
+    }
+
+    /** The link a customer opens to see and pay the invoice (QuickBooks' is on connect.intuit.com). */
+    static String invoiceLink(Org o, String id) {
+        return "https://connect.intuit.com/portal/app/CommerceNetwork/view/sandbox-" + o.id + "-" + id;
+    }
+
+    /** {@code GET /invoice/{id}/pdf}: the invoice as QuickBooks' PDF. */
+    private Resp invoicePdf(Org o, String id, long now) {
+        for (Object e : all(o, "Invoice", now)) {
+            if (e instanceof Invoice i && Integer.toString(i.qboId).equals(id) && i.status != Invoice.DELETED) {
+                return new Resp(200, "application/pdf", InvoicePdf.of(o, i));
             }
         }
         return fault(400, "Object Not Found", "Object Not Found : Something you're trying to use has been made inactive. "

@@ -117,6 +117,9 @@ final class XeroApi extends ProviderApi {
             } else if (n == 1 && m.equals("POST")) {
                 r = new Route("updateOrCreateInvoices");
                 r.handler = (o, g, now) -> writeInvoices(o, g, req, now, true);
+            } else if (n == 2 && m.equals("GET") && String.valueOf(req.header("Accept")).toLowerCase(Locale.ROOT).contains("application/pdf")) {
+                r = new Route("getInvoiceAsPdf");
+                r.handler = (o, g, now) -> invoicePdf(o, seg.get(1), now);
             } else if (n == 2 && m.equals("GET")) {
                 r = new Route("getInvoice");
                 r.handler = (o, g, now) -> getInvoice(o, seg.get(1), now);
@@ -1046,6 +1049,15 @@ final class XeroApi extends ProviderApi {
             }
             g.writeEndArray();
         }), inv.id());
+    }
+
+    /** {@code GET /Invoices/{id}} with {@code Accept: application/pdf}: the invoice as Xero's PDF. */
+    private Resp invoicePdf(Org o, String id, long now) {
+        Invoice inv = o.invoice(id, now);
+        if (inv == null || inv.status == Invoice.DELETED) {
+            return problem(404, "Not Found", "The resource you're looking for cannot be found");
+        }
+        return new Resp(200, "application/pdf", InvoicePdf.of(o, inv));
     }
 
     private Resp onlineInvoice(Org o, String id, long now) {

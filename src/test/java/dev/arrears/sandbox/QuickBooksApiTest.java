@@ -161,4 +161,22 @@ class QuickBooksApiTest {
         assertThat(json(last).at("/Fault/Error/0/code").asText()).isEqualTo("3001");
         assertThat(json(last).at("/Fault/type").asText()).isEqualTo("SERVICE");
     }
+
+    @Test
+    void invoiceLinkIsIncludedOnlyWhenAskedForAndThePdfIsServed() {
+        JsonNode inv = query("select * from Invoice where Balance > '0' MAXRESULTS 1").at("/QueryResponse/Invoice/0");
+        String id = inv.get("Id").asText();
+        assertThat(inv.at("/BillEmail/Address").asText()).contains("@");
+        JsonNode plain = json(c.qbo("GET", "invoice/" + id + "?minorversion=75", realm, token, null)).get("Invoice");
+        assertThat(plain.has("InvoiceLink")).isFalse();
+        JsonNode linked = json(c.qbo("GET", "invoice/" + id + "?minorversion=75&include=invoiceLink", realm, token, null)).get("Invoice");
+        assertThat(linked.get("InvoiceLink").asText()).startsWith("https://connect.intuit.com/").endsWith("-" + id);
+        assertThat(linked.get("Id").asText()).isEqualTo(id);
+        HttpResponse<String> pdf = c.send("GET", "/qbo/api/v3/company/" + realm + "/invoice/" + id + "/pdf?minorversion=75", null,
+                "Authorization", "Bearer " + token, "Accept", "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-1.4").contains("INVOICE " + inv.get("DocNumber").asText());
+        assertThat(c.qbo("GET", "invoice/999999/pdf", realm, token, null).statusCode()).isEqualTo(400);
+    }
 }

@@ -185,4 +185,26 @@ class XeroInvoicesTest {
         f.clock.advance(Duration.ofSeconds(61));
         assertThat(c.xero("GET", "Organisation", tenant, token, null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void anInvoiceIsServedAsPdfWhenAskedWithAcceptApplicationPdf() {
+        JsonNode inv = get("Invoices?Statuses=AUTHORISED&page=1").get("Invoices").get(0);
+        HttpResponse<String> pdf = c.send("GET", "/xero/api/api.xro/2.0/Invoices/" + inv.get("InvoiceID").asText(), null,
+                "Authorization", "Bearer " + token, "xero-tenant-id", tenant, "Accept", "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-1.4").contains("INVOICE " + inv.get("InvoiceNumber").asText()).endsWith("%%EOF\n");
+        HttpResponse<String> missing = c.send("GET", "/xero/api/api.xro/2.0/Invoices/00000000-0000-0000-0000-000000000000", null,
+                "Authorization", "Bearer " + token, "xero-tenant-id", tenant, "Accept", "application/pdf");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(get("Invoices/" + inv.get("InvoiceID").asText() + "/OnlineInvoice").at("/OnlineInvoices/0/OnlineInvoiceUrl").asText())
+                .startsWith("https://in.xero.com/");
+    }
+
+    @Test
+    void contactsHaveEmailAddresses() {
+        for (JsonNode contact : get("Contacts?page=1").get("Contacts")) {
+            assertThat(contact.path("EmailAddress").asText()).as("contact %s", contact.path("Name")).contains("@");
+        }
+    }
 }
