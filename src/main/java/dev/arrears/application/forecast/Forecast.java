@@ -9,6 +9,8 @@ import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.ActionSpec;
 import dev.arrears.domain.policy.Policy;
+import dev.arrears.domain.policy.ReminderChannel;
+import dev.arrears.domain.policy.Stage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,9 +34,16 @@ public final class Forecast {
     public static final int MAX_DAYS = 3660;
 
     private final DecisionRule rule;
+    private final ReminderSubjects subjects;
 
     public Forecast(DecisionRule rule) {
+        this(rule, ReminderSubjects.NONE);
+    }
+
+    /** @param subjects each email reminder's subject, shown on its line */
+    public Forecast(DecisionRule rule, ReminderSubjects subjects) {
         this.rule = Objects.requireNonNull(rule, "rule");
+        this.subjects = Objects.requireNonNull(subjects, "subjects");
     }
 
     public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days) {
@@ -119,11 +128,12 @@ public final class Forecast {
         for (PlannedAction action : decision.actions()) {
             // Like the outbox: a key planned once (a payment plan's reminder, planned by each of its invoices) is one action.
             if (planned.add(action.key())) {
-                ForecastLine line = toLine(invoice, day, action, reasons);
+                ForecastLine line = toLine(invoice, day, action, reasons, policy);
                 if (action instanceof PlannedAction.SendReminder && reminders.isPresent()) {
                     // Held back until the day's send rules are asked for all of this customer's reminders at once.
+                    PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) action;
                     reminders.get().computeIfAbsent(invoice.customerId(), c -> new ArrayList<>())
-                            .add(new ForecastSendWindows.Reminder(line, action.key()));
+                            .add(new ForecastSendWindows.Reminder(line, action.key(), on -> reminderDetail(reminder, invoice, on, policy)));
                 } else {
                     lines.add(line);
                 }
@@ -175,10 +185,10 @@ public final class Forecast {
         return after.skippedStages().stream().filter(s -> !before.skippedStages().contains(s)).toList();
     }
 
-    private static ForecastLine toLine(InvoiceSnapshot invoice, LocalDate day, PlannedAction action, List<String> reasons) {
+    private ForecastLine toLine(InvoiceSnapshot invoice, LocalDate day, PlannedAction action, List<String> reasons, Policy policy) {
         return switch (action) {
             case PlannedAction.SendReminder r -> line(invoice, day, r.stage(), ForecastLine.Kind.REMINDER,
-                    Optional.empty(), "template '" + r.template() + "'", reasons);
+                    Optional.empty(), reminderDetail(r, invoice, day, policy), reasons);
             case PlannedAction.AddNote n -> line(invoice, day, n.stage(), ForecastLine.Kind.NOTE,
                     Optional.empty(), n.text(), reasons);
             case PlannedAction.ChargeLateFee f -> line(invoice, day, f.stage(), ForecastLine.Kind.LATE_FEE,
@@ -187,6 +197,22 @@ public final class Forecast {
             case PlannedAction.FlagForPerson p -> line(invoice, day, p.stage(), ForecastLine.Kind.FLAG,
                     Optional.empty(), p.reason(), reasons);
         };
+    }
+
+    /**
+     * How the reminder goes out: the stage's own channel, else the organisation's (email once it has a
+     * sender profile, else the ledger's invoice email); and the email's subject, unless it surely goes
+     * through the ledger, whose stock email has a subject of its own.
+     */
+    private String reminderDetail(PlannedAction.SendReminder reminder, InvoiceSnapshot invoice, LocalDate day, Policy policy) {
+        Optional<ReminderChannel> channel = policy.stage(reminder.stage()).flatMap(Stage::channel);
+        String via = "template '" + reminder.template() + "'"
+                + channel.map(c -> c == ReminderChannel.EMAIL ? ", by email" : ", by the ledger's invoice email")
+                .orElse(", by the organisation's channel");
+        if (channel.isPresent() && channel.get() == ReminderChannel.LEDGER) {
+            return via;
+        }
+        return via + subjects.subject(reminder, invoice, day).map(s -> ", subject \"" + s + "\"").orElse("");
     }
 
     static ForecastLine line(InvoiceSnapshot invoice, LocalDate day, String stage, ForecastLine.Kind kind,

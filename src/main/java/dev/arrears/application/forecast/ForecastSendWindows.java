@@ -31,8 +31,15 @@ final class ForecastSendWindows {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
     private static final String PREFIX = "deferred: ";
 
-    /** A reminder line planned today, not yet placed on the day it goes out. */
-    record Reminder(ForecastLine line, ActionKey key) {
+    /**
+     * A reminder line planned today, not yet placed on the day it goes out.
+     *
+     * @param detailOn the line's detail on the day it goes out (its email's subject counts the days overdue then)
+     */
+    record Reminder(ForecastLine line, ActionKey key, java.util.function.Function<LocalDate, String> detailOn) {
+        Reminder(ForecastLine line, ActionKey key) {
+            this(line, key, day -> line.detail());
+        }
     }
 
     private final SendRules rules;
@@ -68,8 +75,8 @@ final class ForecastSendWindows {
                 ForecastLine planned = reminder.line();
                 lines.add(deferred(planned, "to " + MOMENT.format(at) + " " + zone.getId() + ": " + reasons));
                 lines.add(new ForecastLine(at.toLocalDate(), planned.invoiceNumber(), planned.customerName(), planned.stage(),
-                        planned.kind(), planned.amount(), planned.detail() + " (planned for " + day + ", deferred)",
-                        planned.reasons()));
+                        planned.kind(), planned.amount(), reminder.detailOn().apply(at.toLocalDate()) + " (planned for " + day
+                        + ", deferred)", planned.reasons()));
             }
         });
     }

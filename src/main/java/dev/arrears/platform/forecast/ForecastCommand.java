@@ -4,6 +4,9 @@ import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.application.forecast.Forecast;
 import dev.arrears.application.forecast.ForecastEvents;
 import dev.arrears.application.forecast.ForecastReport;
+import dev.arrears.application.forecast.ReminderSubjects;
+import dev.arrears.application.email.ReminderEmail;
+import dev.arrears.application.email.ReminderEmails;
 import dev.arrears.application.SendRules;
 import dev.arrears.domain.contact.ContactRules;
 import dev.arrears.domain.contact.HolidayCalendar;
@@ -14,12 +17,14 @@ import dev.arrears.platform.policy.OrganisationSettingsCatalog;
 import dev.arrears.platform.policy.PolicyConfigurationException;
 import dev.arrears.platform.policy.PolicyFileLoader;
 import dev.arrears.platform.policy.PolicyReferences;
+import dev.arrears.platform.templates.QuteEmailTemplates;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +45,7 @@ public final class ForecastCommand {
     private final DecisionRule rule;
     private final PolicyFileLoader policies;
     private final InvoiceCsvReader invoices;
+    private final Path templatesDir;
 
     public ForecastCommand(DecisionRule rule) {
         this(rule, Map.of());
@@ -50,13 +56,20 @@ public final class ForecastCommand {
      *                    ({@code config/statutory/README.md}); without it, {@code config/statutory} of the working folder
      */
     public ForecastCommand(DecisionRule rule, Map<String, String> environment) {
-        this(rule, PolicyFileLoader.withStatutoryDir(statutoryDir(environment)), new InvoiceCsvReader());
+        this(rule, PolicyFileLoader.withStatutoryDir(statutoryDir(environment)), new InvoiceCsvReader(), templatesDir(environment));
     }
 
-    ForecastCommand(DecisionRule rule, PolicyFileLoader policies, InvoiceCsvReader invoices) {
+    ForecastCommand(DecisionRule rule, PolicyFileLoader policies, InvoiceCsvReader invoices, Path templatesDir) {
+        this.templatesDir = Objects.requireNonNull(templatesDir, "templatesDir");
         this.rule = Objects.requireNonNull(rule, "rule");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.invoices = Objects.requireNonNull(invoices, "invoices");
+    }
+
+    /** {@code ARREARS_TEMPLATES_DIR}, as for the daemon; else {@code config/templates} of the working folder. */
+    static Path templatesDir(Map<String, String> environment) {
+        String dir = environment.get("ARREARS_TEMPLATES_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "config/templates" : dir);
     }
 
     static Path statutoryDir(Map<String, String> environment) {
@@ -123,7 +136,8 @@ public final class ForecastCommand {
         // "Today" is the day where the send rules are: at 02:40 on the 8th in Auckland, UTC is still on the 7th.
         ZoneId zone = sendRules.map(r -> r.contact().window().zone()).orElseGet(() -> options.zone().orElse(ZoneOffset.UTC));
         LocalDate from = options.from().orElseGet(() -> today.apply(zone));
-        ForecastReport report = new Forecast(rule).run(policy, list, from, options.days(), events, sendRules);
+        ForecastReport report = new Forecast(rule, subjects(options.country())).run(policy, list, from, options.days(), events,
+                sendRules);
         out.print(new ForecastTable().render(report, options.invoices().toString(), options.why(),
                 options.events().map(Object::toString), sendRules.map(ForecastCommand::describe)));
         return OK;
@@ -140,6 +154,28 @@ public final class ForecastCommand {
         }
         ContactRules rules = ContactRules.defaults(options.zone().orElseGet(() -> ZoneId.of("UTC")));
         return new SendRules(rules, holidays.orElse(HolidayCalendar.none()), "the default send rules");
+    }
+
+    /**
+     * The email subjects of the shipped (or {@code ARREARS_TEMPLATES_DIR}'s) templates, in English with the
+     * country's way of writing dates and amounts; none when the folder has no email templates.
+     */
+    private ReminderSubjects subjects(Optional<String> country) {
+        QuteEmailTemplates templates;
+        try {
+            templates = new QuteEmailTemplates(templatesDir);
+        } catch (RuntimeException e) {
+            return ReminderSubjects.NONE;
+        }
+        ReminderEmails words = new ReminderEmails(Locale.ENGLISH, country.orElse(""));
+        return (reminder, invoice, day) -> {
+            try {
+                return Optional.of(templates.render(reminder.template(), Locale.ENGLISH, words.model("", reminder.stage(),
+                        List.of(invoice), day, List.of(), "", new ReminderEmail.Contact("", ""))).subject());
+            } catch (RuntimeException e) {
+                return Optional.empty();   // no email wording for this template (a note-only one): no subject to show
+            }
+        };
     }
 
     private static String describe(SendRules rules) {

@@ -42,9 +42,9 @@ class ForecastSendWindowsTest {
         assertThat(lines).extracting(ForecastLine::date, ForecastLine::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(SATURDAY, ForecastLine.Kind.DEFERRED),
                 org.assertj.core.groups.Tuple.tuple(MONDAY, ForecastLine.Kind.REMINDER));
-        assertThat(lines.getFirst().detail()).isEqualTo("reminder template 'first' deferred to Mon 2026-12-07 09:00 Europe/London:"
+        assertThat(lines.getFirst().detail()).isEqualTo("reminder template 'first', by the organisation's channel deferred to Mon 2026-12-07 09:00 Europe/London:"
                 + " Saturday 2026-12-05 00:00 is outside the send window Mon–Fri 09:00–17:00 Europe/London");
-        assertThat(lines.get(1).detail()).isEqualTo("template 'first' (planned for 2026-12-05, deferred)");
+        assertThat(lines.get(1).detail()).isEqualTo("template 'first', by the organisation's channel (planned for 2026-12-05, deferred)");
     }
 
     @Test
@@ -68,7 +68,7 @@ class ForecastSendWindowsTest {
                 org.assertj.core.groups.Tuple.tuple(MONDAY, "INV-1", ForecastLine.Kind.REMINDER),
                 org.assertj.core.groups.Tuple.tuple(MONDAY.plusDays(1), "INV-2", ForecastLine.Kind.DEFERRED),
                 org.assertj.core.groups.Tuple.tuple(MONDAY.plusDays(3), "INV-2", ForecastLine.Kind.REMINDER));
-        assertThat(lines.get(1).detail()).isEqualTo("reminder template 'first' deferred to Thu 2026-12-10 09:00 Europe/London:"
+        assertThat(lines.get(1).detail()).isEqualTo("reminder template 'first', by the organisation's channel deferred to Thu 2026-12-10 09:00 Europe/London:"
                 + " last contact with this customer was at 2026-12-07 09:00 Europe/London (minimum gap 3 days)");
     }
 

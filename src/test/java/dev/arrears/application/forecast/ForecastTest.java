@@ -54,7 +54,7 @@ class ForecastTest {
                 .containsExactly(ForecastLine.Kind.SKIPPED_STAGE, ForecastLine.Kind.REMINDER);
         assertThat(report.lines().getFirst().stage()).isEqualTo("First");
         assertThat(report.lines().getFirst().detail()).contains("catch-up to 'Second'");
-        assertThat(report.lines().get(1).detail()).isEqualTo("template 'firm'");
+        assertThat(report.lines().get(1).detail()).isEqualTo("template 'firm', by the organisation's channel");
         assertThat(report.lines().get(1).reasons()).containsExactly("caught up to Second");
     }
 
@@ -100,6 +100,29 @@ class ForecastTest {
     private static DunningState state(List<String> skipped, String stage) {
         return new DunningState(DunningStatus.ACTIVE, Optional.of(stage), Optional.of(DAY1), Optional.of(DAY1),
                 List.of(stage), skipped, List.of(), Optional.empty());
+    }
+
+    @Test
+    void aReminderLineShowsItsChannelAndTheSubjectOfItsEmailOnTheDayItGoes() {
+        Policy policy = new Policy("p", "v1", "test", List.of(
+                new Stage("By email", 1, List.of(), List.of(new ActionSpec.SendReminder("t")), Optional.empty(),
+                        Optional.of(dev.arrears.domain.policy.ReminderChannel.EMAIL)),
+                new Stage("By the ledger", 2, List.of(), List.of(new ActionSpec.SendReminder("t")), Optional.empty(),
+                        Optional.of(dev.arrears.domain.policy.ReminderChannel.LEDGER)),
+                new Stage("As the organisation", 3, List.of(), List.of(new ActionSpec.SendReminder("t")), Optional.empty())), List.of());
+        DecisionRule rule = (invoice, state, p, today) -> {
+            String stage = today.equals(DAY1) ? "By email" : today.equals(DAY1.plusDays(1)) ? "By the ledger" : "As the organisation";
+            return new Decision(state, List.of(new PlannedAction.SendReminder(key(stage), stage, "t")), List.of());
+        };
+        ReminderSubjects subjects = (reminder, invoice, day) -> Optional.of("Invoice " + invoice.number() + " on " + day);
+
+        List<String> details = new Forecast(rule, subjects).run(policy, List.of(invoice("INV-1")), DAY1, 3).lines().stream()
+                .map(ForecastLine::detail).toList();
+
+        assertThat(details).containsExactly(
+                "template 't', by email, subject \"Invoice INV-1 on 2026-12-01\"",
+                "template 't', by the ledger's invoice email",
+                "template 't', by the organisation's channel, subject \"Invoice INV-1 on 2026-12-03\"");
     }
 
     private static ActionKey key(String suffix) {

@@ -55,10 +55,10 @@ class ForecastCommandTest {
                 "12 invoices from config/examples/invoices.csv, 2026-12-01 to 2027-01-29 (60 days), assuming nobody pays. Nothing is sent.",
                 "DATE INVOICE CUSTOMER STAGE ACTION AMOUNT DETAIL",
                 // INV-1001, due 2026-12-10: the whole ladder, each step on its day
-                "2026-12-07 INV-1001 Acme Joinery Ltd Friendly heads-up reminder template 'friendly'",
-                "2026-12-11 INV-1001 Acme Joinery Ltd Overdue notice reminder template 'overdue'",
-                "2026-12-17 INV-1001 Acme Joinery Ltd Firmer reminder reminder template 'firm'",
-                "2026-12-24 INV-1001 Acme Joinery Ltd Final notice reminder template 'final'",
+                "2026-12-07 INV-1001 Acme Joinery Ltd Friendly heads-up reminder template 'friendly', by the organisation's channel, subject \"Friendly reminder: invoice INV-1001 is due on Dec 10, 2026\"",
+                "2026-12-11 INV-1001 Acme Joinery Ltd Overdue notice reminder template 'overdue', by the organisation's channel, subject \"Invoice INV-1001 is now overdue\"",
+                "2026-12-17 INV-1001 Acme Joinery Ltd Firmer reminder reminder template 'firm', by the organisation's channel, subject \"Second reminder: invoice INV-1001 is 7 days overdue\"",
+                "2026-12-24 INV-1001 Acme Joinery Ltd Final notice reminder template 'final', by the organisation's channel, subject \"Final notice: invoice INV-1001 for £1,200.00\"",
                 "2026-12-24 INV-1001 Acme Joinery Ltd Final notice late fee 40.00 GBP fee rule 'late-fee' period 1: fixed fee 40.00 GBP",
                 "2026-12-24 INV-1001 Acme Joinery Ltd Final notice note Final notice sent. Next step: hand to a person at 30 days overdue.",
                 "2027-01-09 INV-1001 Acme Joinery Ltd Hand to a person flag 30 days overdue: call the customer, agree a payment plan, or refer to collections.",
@@ -67,7 +67,7 @@ class ForecastCommandTest {
                         + " (Arrears never guesses it from the issue date 2026-11-25)",
                 // three days overdue on the first day: catch-up to the overdue notice, the heads-up is recorded, not sent
                 "2026-12-01 INV-1004 Hudson Valley Supply, Inc. Friendly heads-up skipped passed over on catch-up to 'Overdue notice'; recorded, not sent",
-                "2026-12-01 INV-1004 Hudson Valley Supply, Inc. Overdue notice reminder template 'overdue'",
+                "2026-12-01 INV-1004 Hudson Valley Supply, Inc. Overdue notice reminder template 'overdue', by the organisation's channel, subject \"Invoice INV-1004 is now overdue\"",
                 "2026-12-12 INV-1004 Hudson Valley Supply, Inc. Final notice late fee 50.00 USD fee rule 'late-fee' period 1: fixed fee 50.00 USD",
                 // long overdue: straight to the hand-off, without a fee (skipped stages charge nothing)
                 "2026-12-01 INV-1009 Nordlicht Design AB Final notice skipped passed over on catch-up to 'Hand to a person'; recorded, not sent",
@@ -99,7 +99,7 @@ class ForecastCommandTest {
                 "--days", "1"), zone -> LocalDate.of(2026, 12, 7));
 
         assertThat(status).isZero();
-        assertThat(lines()).contains("2026-12-07 INV-1001 Acme Joinery Ltd Friendly heads-up reminder template 'friendly'")
+        assertThat(lines()).contains("2026-12-07 INV-1001 Acme Joinery Ltd Friendly heads-up reminder template 'friendly', by the organisation's channel, subject \"Friendly reminder: invoice INV-1001 is due on Dec 10, 2026\"")
                 .noneMatch(l -> l.startsWith("2026-12-08"));
     }
 

@@ -47,11 +47,13 @@ class ForecastSendWindowsCommandTest {
                 "Reminders wait for the send rules: Mon–Fri 09:00–17:00 Europe/London, not on the public holidays of GB-ENG,"
                         + " at least 3 days apart, at most 2 per customer in 7 days (the default send rules).");
         String deferred = lines.stream().filter(l -> l.startsWith("2026-12-25 INV-1")).findFirst().orElseThrow();
-        assertThat(deferred).as(out()).contains("Firmer reminder deferred reminder template 'firm' deferred to Tue 2026-12-29 09:00 Europe/London:")
+        assertThat(deferred).as(out()).contains("Firmer reminder deferred reminder template 'firm', by the organisation's channel, subject \"Second reminder: invoice INV-1"
+                        + " is 7 days overdue\" deferred to Tue 2026-12-29 09:00 Europe/London:")
                 .contains("2026-12-25 is a public holiday (Christmas")
                 .contains("2026-12-28 is a public holiday (Boxing Day, substitute day)")
                 .contains("in GB-ENG");
-        assertThat(lines).contains("2026-12-29 INV-1 Xmas Trading Ltd Firmer reminder reminder template 'firm' (planned for 2026-12-25, deferred)");
+        assertThat(lines).contains("2026-12-29 INV-1 Xmas Trading Ltd Firmer reminder reminder template 'firm', by the organisation's channel,"
+                + " subject \"Second reminder: invoice INV-1 is 11 days overdue\" (planned for 2026-12-25, deferred)");
         // Never dropped, never twice: every reminder of the ladder is there once.
         List<String> reminders = lines.stream().filter(l -> l.contains(" reminder template '") && !l.contains(" deferred reminder template '")).toList();
         assertThat(reminders).as(out()).hasSize(4);
