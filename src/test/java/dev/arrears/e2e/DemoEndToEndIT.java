@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,7 @@ class DemoEndToEndIT {
     private final String operatorToken = "e2e-operator-" + UUID.randomUUID();
     private final String controlToken = "e2e-control-" + UUID.randomUUID();
     private PackagedApp app;
+    private SmtpSide smtp;
     private E2eHttp http;
     private String admin;
     private String sandbox;
@@ -58,6 +60,9 @@ class DemoEndToEndIT {
     void stop() throws InterruptedException {
         if (app != null) {
             app.close();
+        }
+        if (smtp != null) {
+            smtp.close();
         }
     }
 
@@ -70,6 +75,8 @@ class DemoEndToEndIT {
         admin = "http://localhost:" + adminPort;
         sandbox = "http://127.0.0.1:" + sandboxPort;
         http = new E2eHttp(sandbox, controlToken, operatorToken);
+        // The demo's organisations send their reminders as Arrears' own email, to this server.
+        smtp = new SmtpSide(86_400 / SECONDS_PER_DAY).start();
         app = PackagedApp.named("demo").log(Path.of("target/e2e-demo.log")).jvm("-Xmx512m")
                 .args("demo", "--seconds-per-day", Integer.toString(SECONDS_PER_DAY),
                         "--port", Integer.toString(adminPort), "--management-port", Integer.toString(E2eHttp.freePort()),
@@ -79,10 +86,14 @@ class DemoEndToEndIT {
                 .env("QUARKUS_DATASOURCE_PASSWORD", db.password())
                 .env("ARREARS_OPERATOR_TOKEN", operatorToken)
                 .env("ARREARS_SANDBOX_CONTROL_TOKEN", controlToken)
+                .env("ARREARS_EMAIL_SMTP_HOST", "127.0.0.1")
+                .env("ARREARS_EMAIL_SMTP_PORT", Integer.toString(smtp.port()))
+                .env("ARREARS_EMAIL_SMTP_SECURITY", "NONE")
                 .build().start();
 
         // Every sandbox organisation connected and live (the demo does it through the admin API).
         List<JsonNode> orgs = sandboxOrgs(Duration.ofSeconds(120));
+        orgs.forEach(o -> zones.put(o.path("id").asText(), ZoneId.of(o.path("timeZone").asText())));
         awaitAllLive(orgs.size(), Duration.ofSeconds(150));
         Instant t0 = Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText());
         LocalDate start = LocalDate.ofInstant(t0, java.time.ZoneOffset.UTC);
@@ -92,6 +103,10 @@ class DemoEndToEndIT {
         Paid paid = null;
         while (true) {
             Instant now = Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText());
+            smtp.collect(now);
+            Instant before = Instant.now();
+            Instant simulated = Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText());
+            smtp.anchor(before, simulated, Instant.now());
             if (!now.isBefore(end)) {
                 break;
             }
@@ -118,6 +133,14 @@ class DemoEndToEndIT {
             outboxes.put(o.path("name").asText(), get(admin + "/admin/organisations/" + o.path("id").asText() + "/outbox", false));
         }
         dump.put("outboxes", outboxes);
+        Map<String, JsonNode> outboxBySandboxOrg = new LinkedHashMap<>();
+        for (JsonNode o : organisations) {
+            outboxBySandboxOrg.put(o.path("ledgerTenantId").asText(), outboxes.get(o.path("name").asText()));
+        }
+        smtp.collect(Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText()));
+        Map<String, String> received = new LinkedHashMap<>();
+        smtp.byMessageId().forEach((id, r) -> received.put(id, r.sentAt() + " (seen " + r.firstSeen() + ") " + r.recipients() + " x" + r.copies() + " " + r.subject()));
+        dump.put("smtpReceived", received);
         JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of("target/e2e-end-state.json").toFile(), dump);
 
         LocalDate last = start.plusDays(DAYS);
@@ -125,6 +148,104 @@ class DemoEndToEndIT {
         checkStages(ledgers, start, last);
         checkOneFeePerDuePeriod(ledgers, start, last);
         checkPaymentStopsTheChase(ledgers, paid);
+        checkEmailsOnTheSmtpSide(ledgers, outboxBySandboxOrg);
+    }
+
+    private final Map<String, ZoneId> zones = new HashMap<>();
+
+    /** A reminder the ledger shows: its own invoice email, or the note Arrears writes after each email it sent. */
+    record Reminder(String invoiceId, Instant at, LocalDate orgDay) {
+    }
+
+    private List<Reminder> reminders(JsonNode ledger) {
+        ZoneId zone = zones.get(ledger.path("id").asText());
+        List<Reminder> out = new ArrayList<>();
+        ledger.path("emails").forEach(e -> out.add(new Reminder(e.path("invoiceId").asText(), Instant.parse(e.path("at").asText()),
+                LocalDate.parse(e.path("orgDay").asText()))));
+        ledger.path("notes").forEach(n -> {
+            if (n.path("text").asText().contains("reminder emailed to")) {
+                Instant at = Instant.parse(n.path("at").asText());
+                out.add(new Reminder(n.path("invoiceId").asText(), at, LocalDate.ofInstant(at, zone)));
+            }
+        });
+        return out;
+    }
+
+    /** Each default stage's subject, by reminder template, in English and German (config/templates/email). */
+    private static final Map<String, Pattern> SUBJECTS = Map.of(
+            "friendly", Pattern.compile("^(Friendly reminder: invoice|Freundliche Erinnerung: Rechnung) (\\S+) (is due on|ist am) .+"),
+            "overdue", Pattern.compile("^(Invoice|Rechnung) (\\S+) (is now overdue|ist überfällig)$"),
+            "firm", Pattern.compile("^(Second reminder: invoice|Zweite Mahnung: Rechnung) (\\S+) (is|ist) \\d+ (days overdue|Tage überfällig)$"),
+            "final", Pattern.compile("^(Final notice: invoice|Letzte Mahnung: Rechnung) (\\S+) (for|über) .+"));
+    private static final Pattern EMAILED = Pattern.compile("^email <([^>]+)> to (.+)$");
+    private static final Pattern TEMPLATE = Pattern.compile("^reminder '([^']+)'$");
+
+    /**
+     * On the SMTP server's side: every reminder the outbox marks done over the email channel is exactly
+     * one email (one copy per recipient) with its stage's subject and its invoice's pay link; the server
+     * received nothing else; and nothing reached a customer after the invoice was paid.
+     */
+    private void checkEmailsOnTheSmtpSide(Map<String, JsonNode> ledgers, Map<String, JsonNode> outboxes) throws Exception {
+        Map<String, SmtpSide.Received> received = smtp.byMessageId();
+        Set<String> accounted = new java.util.HashSet<>();
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> org : outboxes.entrySet()) {
+            JsonNode ledger = ledgers.get(org.getKey());
+            Map<String, Instant> paidAt = paidInFull(ledger);
+            Map<String, String> numbers = new HashMap<>();
+            ledger.path("invoiceStates").forEach(i -> numbers.put(i.path("id").asText(), i.path("number").asText()));
+            for (JsonNode action : org.getValue()) {
+                Matcher emailed = EMAILED.matcher(action.path("ledgerReference").asText(""));
+                if (!action.path("status").asText().equals("DONE") || !emailed.matches()) {
+                    continue;
+                }
+                String messageId = emailed.group(1);
+                String invoice = action.path("invoiceId").asText();
+                String what = ledger.path("name").asText() + " invoice " + numbers.get(invoice) + " " + action.path("stage").asText()
+                        + " <" + messageId + "> (see target/e2e-end-state.json)";
+                SmtpSide.Received email = received.get(messageId);
+                assertThat(email).as("the SMTP server received %s", what).isNotNull();
+                assertThat(accounted.add(messageId)).as("one Message-ID per reminder: %s", what).isTrue();
+                assertThat(email.copies()).as("exactly one email (one copy for each of %s): %s", email.recipients(), what)
+                        .isEqualTo(email.recipients().size());
+                Matcher template = TEMPLATE.matcher(action.path("what").asText());
+                assertThat(template.matches()).as("a reminder: %s", action).isTrue();
+                Matcher subject = SUBJECTS.get(template.group(1)).matcher(email.subject());
+                assertThat(subject.matches()).as("subject '%s' of stage %s: %s", email.subject(), template.group(1), what).isTrue();
+                assertThat(subject.group(2)).as("the subject names the invoice: %s", what).isEqualTo(numbers.get(invoice));
+                assertThat(email.text()).as("the pay link in %s", what).contains(payLink(ledger, invoice));
+                Instant paid = paidAt.get(invoice);
+                if (paid != null) {
+                    assertThat(email.sentAt()).as("%s reached the customer after the invoice was paid at %s", what, paid)
+                            .isBefore(paid.plus(Duration.ofDays(1)));
+                }
+                checked++;
+            }
+        }
+        assertThat(received.keySet()).as("every email the server received is a reminder the outbox marks done").isEqualTo(accounted);
+        assertThat(checked).as("reminders sent as Arrears' own email").isGreaterThanOrEqualTo(10);
+    }
+
+    /** The pay-now link the sandbox ledger serves for an invoice (Xero's online invoice, QuickBooks' invoice link). */
+    private static String payLink(JsonNode ledger, String invoice) {
+        return ledger.path("provider").asText().equals("xero") ? "https://in.xero.com/sandbox" + invoice.replace("-", "")
+                : "https://connect.intuit.com/portal/app/CommerceNetwork/view/sandbox-" + ledger.path("id").asText() + "-" + invoice;
+    }
+
+    /** Invoices paid in full (not the fee invoices Arrears raised), with their last payment. */
+    private static Map<String, Instant> paidInFull(JsonNode ledger) {
+        Map<String, Instant> paidAt = new HashMap<>();
+        for (JsonNode i : ledger.path("invoiceStates")) {
+            if (!i.path("createdByApp").asBoolean() && i.path("amountDue").asDouble() == 0 && !i.path("payments").isEmpty()) {
+                Instant lastPayment = Instant.MIN;
+                for (JsonNode p : i.path("payments")) {
+                    Instant at = Instant.parse(p.path("at").asText());
+                    lastPayment = at.isAfter(lastPayment) ? at : lastPayment;
+                }
+                paidAt.put(i.path("id").asText(), lastPayment);
+            }
+        }
+        return paidAt;
     }
 
     private void checkNothingTwice(Map<String, JsonNode> ledgers) {
@@ -144,8 +265,7 @@ class DemoEndToEndIT {
         int checked = 0;
         for (JsonNode l : ledgers.values()) {
             Map<String, List<LocalDate>> emails = new HashMap<>();
-            l.path("emails").forEach(e -> emails.computeIfAbsent(e.path("invoiceId").asText(), k -> new ArrayList<>())
-                    .add(LocalDate.parse(e.path("orgDay").asText())));
+            reminders(l).forEach(r -> emails.computeIfAbsent(r.invoiceId(), k -> new ArrayList<>()).add(r.orgDay()));
             for (JsonNode i : l.path("invoiceStates")) {
                 LocalDate due = LocalDate.parse(i.path("dueDate").asText());
                 if (i.path("createdByApp").asBoolean() || !i.path("behaviour").asText().equals("NEVER_PAYS")
@@ -208,9 +328,9 @@ class DemoEndToEndIT {
     private void checkPaymentStopsTheChase(Map<String, JsonNode> ledgers, Paid paid) {
         JsonNode l = ledgers.get(paid.org());
         Instant grace = paid.at().plus(Duration.ofDays(1));   // an action already being carried out may finish
-        l.path("emails").forEach(e -> {
-            if (e.path("invoiceId").asText().equals(paid.invoice())) {
-                assertThat(Instant.parse(e.path("at").asText())).as("reminder for paid invoice %s", paid.number()).isBefore(grace);
+        reminders(l).forEach(r -> {
+            if (r.invoiceId().equals(paid.invoice())) {
+                assertThat(r.at()).as("reminder for paid invoice %s", paid.number()).isBefore(grace);
             }
         });
         for (JsonNode c : l.path("createdInvoices")) {
@@ -221,22 +341,11 @@ class DemoEndToEndIT {
         }
         int settled = 0;
         for (JsonNode ledger : ledgers.values()) {
-            Map<String, Instant> paidAt = new HashMap<>();
-            for (JsonNode i : ledger.path("invoiceStates")) {
-                if (!i.path("createdByApp").asBoolean() && i.path("amountDue").asDouble() == 0 && !i.path("payments").isEmpty()) {
-                    Instant lastPayment = Instant.MIN;
-                    for (JsonNode p : i.path("payments")) {
-                        Instant at = Instant.parse(p.path("at").asText());
-                        lastPayment = at.isAfter(lastPayment) ? at : lastPayment;
-                    }
-                    paidAt.put(i.path("id").asText(), lastPayment);
-                }
-            }
-            for (JsonNode e : ledger.path("emails")) {
-                Instant p = paidAt.get(e.path("invoiceId").asText());
+            Map<String, Instant> paidAt = paidInFull(ledger);
+            for (Reminder r : reminders(ledger)) {
+                Instant p = paidAt.get(r.invoiceId());
                 if (p != null) {
-                    assertThat(Instant.parse(e.path("at").asText())).as("reminder %s after its invoice was paid at %s", e, p)
-                            .isBefore(p.plus(Duration.ofDays(1)));
+                    assertThat(r.at()).as("reminder %s after its invoice was paid at %s", r, p).isBefore(p.plus(Duration.ofDays(1)));
                 }
             }
             settled += paidAt.size();
@@ -254,7 +363,7 @@ class DemoEndToEndIT {
             JsonNode l = get(sandbox + "/_sandbox/ledger/" + org + "?invoices=true", true);
             LocalDate today = LocalDate.parse(l.path("today").asText());
             Set<String> reminded = new java.util.HashSet<>();
-            l.path("emails").forEach(e -> reminded.add(e.path("invoiceId").asText()));
+            reminders(l).forEach(r -> reminded.add(r.invoiceId()));
             for (JsonNode i : l.path("invoiceStates")) {
                 LocalDate due = LocalDate.parse(i.path("dueDate").asText());
                 long overdue = ChronoUnit.DAYS.between(due, today);

@@ -1,6 +1,11 @@
 package dev.arrears.scheduling;
 
 import static dev.arrears.scheduling.CycleFixture.invoice;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -16,6 +21,8 @@ import dev.arrears.application.email.CustomerEmailSetting;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
 import dev.arrears.application.email.LedgerAddressBook;
+import dev.arrears.application.email.InvoiceAttachments;
+import dev.arrears.application.email.LedgerInvoicePdfs;
 import dev.arrears.application.email.LedgerPayLinks;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.Mailbox;
@@ -24,6 +31,7 @@ import dev.arrears.application.email.SenderProfile;
 import dev.arrears.application.email.SenderProfileStore;
 import dev.arrears.application.email.SmtpSecurity;
 import dev.arrears.application.email.SmtpServer;
+import dev.arrears.application.email.UndeliverableAddresses;
 import dev.arrears.connector.email.ScriptedSmtp;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.ReminderChannel;
@@ -45,6 +53,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EmailChannelInDispatchTest extends CycleTestBase {
 
+    private static final String TOKEN = "test-operator-token-not-a-secret-0001";
     private static final Instant MONDAY = Instant.parse("2025-03-10T10:00:00Z");   // 10:00 in London
     private static final LocalDate SUNDAY = LocalDate.of(2025, 3, 9);              // due: the overdue notice is due Monday
 
@@ -56,11 +65,16 @@ class EmailChannelInDispatchTest extends CycleTestBase {
     EmailTemplates templates;
     @Inject
     MailTransport smtp;
+    @Inject
+    UndeliverableAddresses undeliverable;
 
     private GreenMail greenMail;
     private final Map<String, Recipients> addresses = new ConcurrentHashMap<>();
     private final Map<String, String> payLinks = new ConcurrentHashMap<>();
+    private final Map<String, LedgerInvoicePdfs.Fetch> pdfs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger pdfsAsked = new java.util.concurrent.atomic.AtomicInteger();
     private RecordingLedger xero;
+    private RecordingLedger quickBooks;
     private CycleFixture.Replica replica;
 
     @BeforeEach
@@ -68,7 +82,8 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         xero = fx.ledger(LedgerProvider.XERO);
-        replica = fx.replica("email-1", emails(), xero);
+        quickBooks = fx.ledger(LedgerProvider.QUICKBOOKS);
+        replica = fx.replica("email-1", emails(), xero, quickBooks);
         fx.clock.set(MONDAY);
     }
 
@@ -92,6 +107,8 @@ class EmailChannelInDispatchTest extends CycleTestBase {
                 .contains("href=\"https://in.xero.com/pay/A?x=1&amp;y=2\"");
         assertThat(received[0].getSubject()).isEqualTo("Invoice INV-A is now overdue");
         assertThat(received[0].getMessageID()).matches("<arrears\\.[0-9a-f]{32}@acme\\.example>");
+        // The Date header is when it was handed over (DemoEndToEndIT times emails on the server's side by it).
+        assertThat(received[0].getSentDate()).isNotNull();
         assertThat(received[0].getHeader("Reply-To")[0]).contains("jo@firm.example");
         assertThat(GreenMailUtil.getBody(received[0])).contains("Customer C1").contains("text/html");
         OutboxEntry done = reminder(org, "A");
@@ -102,6 +119,23 @@ class EmailChannelInDispatchTest extends CycleTestBase {
 
         replica.dispatch().dispatchDue();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
+
+        // What the customer received, read back through the admin API (kept in the audit trail).
+        given().when().get("/admin/organisations/" + org + "/emails").then().statusCode(401);
+        given().auth().oauth2(TOKEN).when().get("/admin/organisations/" + org + "/emails?invoice=A")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].outcome", equalTo("sent"))
+                .body("[0].messageId", equalTo(messageId.replaceAll("^<|>$", "")))
+                .body("[0].subject", equalTo("Invoice INV-A is now overdue"))
+                .body("[0].stage", equalTo("Overdue notice"))
+                .body("[0].invoiceNumber", equalTo("INV-A"))
+                .body("[0].to", contains("ap@c1.example"))
+                .body("[0].text", containsString("Pay online: https://in.xero.com/pay/A?x=1&y=2"))
+                .body("[0].html", containsString("href=\"https://in.xero.com/pay/A?x=1&amp;y=2\""));
+        given().auth().oauth2(TOKEN).when().get("/admin/organisations/" + org + "/emails?invoice=B")
+                .then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(TOKEN).when().get("/admin/organisations/" + org + "/emails?limit=0")
+                .then().statusCode(400);
     }
 
     @Test
@@ -149,24 +183,39 @@ class EmailChannelInDispatchTest extends CycleTestBase {
             assertThat(waiting.statusReason()).hasValueSatisfying(r -> assertThat(r).startsWith("may have been sent"));
             assertThat(silent.received).hasSize(1);
             assertThat(xero.applied(org)).isEmpty();
+            given().auth().oauth2(TOKEN).when().get("/admin/organisations/" + org + "/emails")
+                    .then().statusCode(200).body("$", hasSize(1)).body("[0].outcome", equalTo("may-have-been-sent"))
+                    .body("[0].text", containsString("INV-A"));
         }
     }
 
     @Test
-    void a_recipient_refused_for_good_is_an_undeliverable_address_for_a_person() throws Exception {
+    void a_recipient_refused_for_good_is_remembered_as_undeliverable_and_not_tried_again_until_an_accountant_acts() throws Exception {
         try (ScriptedSmtp refusing = new ScriptedSmtp(new ScriptedSmtp.Script(
                 to -> "550 5.1.1 " + to + ": Recipient address rejected: User unknown", "250 Ok"))) {
             OrganisationId org = organisationSendingTo(refusing.port());
+            // Two invoices of one customer due at once: whichever goes first meets the refusal, the other
+            // finds the address remembered and asks no server.
             xero.put(invoice(org, "A", "C1", SUNDAY));
+            xero.put(invoice(org, "B", "C1", SUNDAY));
             addresses.put("C1", Recipients.fromLedger(List.of("gone@c1.example"), List.of(), List.of()));
 
             replica.cycle().runDue();
 
-            OutboxEntry waiting = reminder(org, "A");
-            assertThat(waiting.status()).isEqualTo(OutboxStatus.NEEDS_HUMAN);
-            assertThat(waiting.statusReason()).hasValueSatisfying(r -> assertThat(r)
-                    .startsWith("undeliverable address gone@c1.example for Customer C1"));
+            for (String invoice : List.of("A", "B")) {
+                OutboxEntry waiting = reminder(org, invoice);
+                assertThat(waiting.status()).isEqualTo(OutboxStatus.NEEDS_HUMAN);
+                assertThat(waiting.statusReason()).hasValueSatisfying(r -> assertThat(r)
+                        .startsWith("undeliverable address gone@c1.example for Customer C1").contains("550 5.1.1"));
+            }
             assertThat(refusing.received).isEmpty();
+            assertThat(refusing.recipientsAsked).as("the server was asked about the address once").hasSize(1);
+            assertThat(undeliverable.of(org, "C1")).containsOnlyKeys("gone@c1.example");
+
+            // An accountant sets the customer's address: the mark is gone, the address may be tried again.
+            given().auth().oauth2(TOKEN).contentType("application/json").body("{\"to\": [\"ap@c1.example\"]}")
+                    .when().put("/admin/organisations/" + org + "/customers/C1/email").then().statusCode(200);
+            assertThat(undeliverable.of(org, "C1")).isEmpty();
         }
     }
 
@@ -195,8 +244,77 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
+    /** The PDF as a ledger serves it: binary, a byte above 0x7F included. */
+    private static final byte[] PDF = "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n<< >>\nendobj\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(LedgerProvider.class)
+    void the_invoice_pdf_goes_with_the_email_and_its_text_says_so(LedgerProvider provider) throws Exception {
+        OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort(), provider);
+        (provider == LedgerProvider.XERO ? xero : quickBooks).put(invoice(org, "A", "C1", SUNDAY));
+        addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+        payLinks.put("A", "https://pay.example/A");
+        pdfs.put("A", new LedgerInvoicePdfs.Fetched(PDF));
+
+        replica.cycle().runDue();
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Invoice INV-A is now overdue");
+        assertThat(received[0].getHeader("Reply-To")[0]).contains("jo@firm.example");
+        jakarta.mail.internet.MimeMultipart mixed = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        jakarta.mail.BodyPart attachment = null;
+        for (int i = 0; i < mixed.getCount(); i++) {
+            if ("INV-A.pdf".equals(mixed.getBodyPart(i).getFileName())) {
+                attachment = mixed.getBodyPart(i);
+            }
+        }
+        assertThat(attachment).as("the attachment INV-A.pdf").isNotNull();
+        assertThat(attachment.isMimeType("application/pdf")).isTrue();
+        assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(PDF);
+        assertThat(decoded(mixed)).contains("The invoice is attached as INV-A.pdf.").contains("Pay online: https://pay.example/A")
+                .contains("<p>The invoice is attached as INV-A.pdf.</p>");
+        assertThat(reminder(org, "A").status()).isEqualTo(OutboxStatus.DONE);
+        given().auth().oauth2(TOKEN).when().get("/admin/organisations/" + org + "/emails")
+                .then().statusCode(200).body("[0].attachments", contains("INV-A.pdf"));
+    }
+
+    @Test
+    void a_pdf_that_cannot_be_fetched_or_is_too_large_leaves_the_email_going_once_without_it() throws Exception {
+        OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort());
+        xero.put(invoice(org, "A", "C1", SUNDAY));
+        xero.put(invoice(org, "B", "C2", SUNDAY));
+        addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+        addresses.put("C2", Recipients.fromLedger(List.of("ap@c2.example"), List.of(), List.of()));
+        pdfs.put("A", new LedgerInvoicePdfs.Fetched(new byte[0]));    // the fake ledger throws
+        pdfs.put("B", new LedgerInvoicePdfs.Fetched(java.util.Arrays.copyOf(PDF, 100)));   // over this test's limit of 64 bytes
+
+        replica.cycle().runDue();
+        fx.clock.set(MONDAY.plusSeconds(3600));
+        replica.dispatch().dispatchDue();
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        for (MimeMessage message : received) {
+            assertThat(decoded(message.getContent())).doesNotContain("attached");
+        }
+        assertThat(reminder(org, "A").status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(reminder(org, "B").status()).isEqualTo(OutboxStatus.DONE);
+        assertThat(pdfsAsked).hasValue(2);
+        assertThat(fx.audit.byInvoice(new dev.arrears.application.InvoiceRef(org, "A"), 50))
+                .anySatisfy(r -> assertThat(String.valueOf(r.event().detail().get("invoicePdf"))).contains("not attached")
+                        .contains("blew up"));
+        assertThat(fx.audit.byInvoice(new dev.arrears.application.InvoiceRef(org, "B"), 50))
+                .anySatisfy(r -> assertThat(String.valueOf(r.event().detail().get("invoicePdf"))).contains("has 100 bytes, over the limit of 64"));
+    }
+
     private OrganisationId organisationSendingTo(int port) {
-        OrganisationId org = fx.liveOrganisation("Acme Ltd", LedgerProvider.XERO);
+        return organisationSendingTo(port, LedgerProvider.XERO);
+    }
+
+    private OrganisationId organisationSendingTo(int port, LedgerProvider provider) {
+        OrganisationId org = fx.liveOrganisation("Acme Ltd", provider);
         profiles.save(org, profile(ReminderChannel.EMAIL, port));
         return org;
     }
@@ -224,30 +342,52 @@ class EmailChannelInDispatchTest extends CycleTestBase {
                 .findFirst().orElseThrow();
     }
 
+    /** The ledger's side of an email (addresses, pay link, PDF) for both ledgers, from this test's maps. */
     private EmailReminders emails() {
-        LedgerAddressBook book = new LedgerAddressBook() {
-            @Override
-            public LedgerProvider provider() {
-                return LedgerProvider.XERO;
-            }
+        List<LedgerAddressBook> books = new java.util.ArrayList<>();
+        List<LedgerPayLinks> links = new java.util.ArrayList<>();
+        List<LedgerInvoicePdfs> documents = new java.util.ArrayList<>();
+        for (LedgerProvider provider : LedgerProvider.values()) {
+            books.add(new LedgerAddressBook() {
+                @Override
+                public LedgerProvider provider() {
+                    return provider;
+                }
 
-            @Override
-            public AddressReading read(OrganisationId organisation, InvoiceSnapshot invoice) {
-                return new AddressReading.Found(addresses.getOrDefault(invoice.customerId(), Recipients.NONE));
-            }
-        };
-        LedgerPayLinks links = new LedgerPayLinks() {
-            @Override
-            public LedgerProvider provider() {
-                return LedgerProvider.XERO;
-            }
+                @Override
+                public AddressReading read(OrganisationId organisation, InvoiceSnapshot invoice) {
+                    return new AddressReading.Found(addresses.getOrDefault(invoice.customerId(), Recipients.NONE));
+                }
+            });
+            links.add(new LedgerPayLinks() {
+                @Override
+                public LedgerProvider provider() {
+                    return provider;
+                }
 
-            @Override
-            public Optional<String> payLink(OrganisationId organisation, InvoiceSnapshot invoice) {
-                return Optional.ofNullable(payLinks.get(invoice.invoiceId()));
-            }
-        };
-        return new EmailReminders(fx.clock, profiles, customers, fx.effectivePolicies, fx.connections, fx.states, templates, List.of(book),
-                List.of(links), List.of(smtp));
+                @Override
+                public Optional<String> payLink(OrganisationId organisation, InvoiceSnapshot invoice) {
+                    return Optional.ofNullable(payLinks.get(invoice.invoiceId()));
+                }
+            });
+            documents.add(new LedgerInvoicePdfs() {
+                @Override
+                public LedgerProvider provider() {
+                    return provider;
+                }
+
+                @Override
+                public Fetch fetch(OrganisationId organisation, InvoiceSnapshot invoice, int maxBytes) {
+                    pdfsAsked.incrementAndGet();
+                    Fetch fetch = pdfs.getOrDefault(invoice.invoiceId(), new Unavailable("no PDF in this test"));
+                    if (fetch instanceof Fetched fetched && fetched.content().length == 0) {
+                        throw new IllegalStateException("the ledger's PDF call blew up");
+                    }
+                    return fetch instanceof Fetched fetched ? LedgerInvoicePdfs.judged(fetched.content(), maxBytes, provider.name()) : fetch;
+                }
+            });
+        }
+        return new EmailReminders(fx.clock, profiles, customers, fx.effectivePolicies, fx.connections, fx.states, templates, books,
+                links, List.of(smtp), new InvoiceAttachments(documents, 64), undeliverable);
     }
 }

@@ -5,6 +5,7 @@ import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.email.Mailbox;
 import dev.arrears.application.email.OutgoingEmail;
 import dev.arrears.application.email.SendOutcome;
+import dev.arrears.application.email.SentEmails;
 import dev.arrears.application.ledger.LedgerGateway;
 import dev.arrears.application.ledger.LedgerWrite;
 import dev.arrears.application.ledger.WriteOutcome;
@@ -49,8 +50,16 @@ final class EmailAttempt {
         detail.put("cc", addresses(email.cc()));
         detail.put("recipientsFrom", ready.recipientsSource());
         detail.put("subject", email.subject());
+        detail.put("stage", entry.action().stage());
+        detail.put("invoiceNumber", invoice.number() == null ? "" : invoice.number());
+        detail.put("invoicePdf", ready.invoicePdf());
         return switch (outcome) {
             case SendOutcome.Sent sent -> {
+                // The email as the customer received it: GET /admin/organisations/{id}/emails reads it from here.
+                detail.put("outcome", SentEmails.SENT);
+                detail.put("text", email.text());
+                detail.put("html", email.html());
+                detail.put("attachments", email.attachments().stream().map(OutgoingEmail.Attachment::fileName).toList());
                 String note = note(entry, email, invoice, gateway);
                 detail.put("ledgerNote", note);
                 yield Settlement.audited(new ClaimResult.Done("email <" + email.messageId() + "> to "
@@ -63,7 +72,10 @@ final class EmailAttempt {
                     + "): nothing was sent; find a better address and set it in the ledger or in Arrears", false, detail);
             case SendOutcome.Refused refused -> needsHuman("the email was not sent: " + refused.reason(), false, detail);
             case SendOutcome.InDoubt doubt -> {
+                detail.put("outcome", SentEmails.IN_DOUBT);
                 detail.put("text", email.text());
+                detail.put("html", email.html());
+                detail.put("attachments", email.attachments().stream().map(OutgoingEmail.Attachment::fileName).toList());
                 yield needsHuman("may have been sent: the email <" + email.messageId() + "> to "
                         + String.join(", ", addresses(email.to())) + " was handed over and no answer came (" + doubt.reason()
                         + "); it is never sent again automatically", true, detail);

@@ -6,11 +6,13 @@ import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.Organisation;
+import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.email.Channels;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
+import dev.arrears.application.email.InvoiceAttachments;
 import dev.arrears.application.email.LedgerAddressBook;
 import dev.arrears.application.email.LedgerPayLinks;
 import dev.arrears.application.email.MailTransport;
@@ -23,6 +25,7 @@ import dev.arrears.application.email.RenderedEmail;
 import dev.arrears.application.email.SendOutcome;
 import dev.arrears.application.email.SenderProfile;
 import dev.arrears.application.email.SenderProfileStore;
+import dev.arrears.application.email.UndeliverableAddresses;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.domain.calendar.OrganisationDay;
@@ -30,6 +33,7 @@ import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.Policy;
+import dev.arrears.domain.policy.PolicyOptions;
 import dev.arrears.domain.policy.ReminderChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,7 +56,8 @@ import java.util.Optional;
 public final class EmailReminders {
 
     /** For organisations and tests without the email channel: every reminder goes through the ledger. */
-    public static final EmailReminders LEDGER_ONLY = new EmailReminders(null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+    public static final EmailReminders LEDGER_ONLY = new EmailReminders(null, null, null, null, null, null, null, List.of(), List.of(), List.of(),
+            InvoiceAttachments.NONE, UndeliverableAddresses.NONE);
 
     private final Clock clock;
     private final SenderProfileStore profiles;
@@ -65,16 +70,21 @@ public final class EmailReminders {
     private final List<MailTransport> transports;
     private final DunningStateStore states;
     private final List<LedgerPayLinks> payLinks;
+    private final InvoiceAttachments attachments;
+    private final UndeliverableAddresses undeliverable;
 
     public EmailReminders(Clock clock, SenderProfileStore profiles, CustomerEmailSettingsStore customers, EffectivePolicies policies,
                           ConnectionStore connections, DunningStateStore states, EmailTemplates templates,
-                          List<LedgerAddressBook> addressBooks, List<LedgerPayLinks> payLinks, List<MailTransport> transports) {
+                          List<LedgerAddressBook> addressBooks, List<LedgerPayLinks> payLinks, List<MailTransport> transports,
+                          InvoiceAttachments attachments, UndeliverableAddresses undeliverable) {
         this.clock = clock;
+        this.attachments = attachments;
+        this.undeliverable = undeliverable;
         this.payLinks = List.copyOf(payLinks);
         this.states = states;
         this.profiles = profiles;
         this.customers = customers;
-        this.recipients = customers == null ? null : new ReminderRecipients(customers);
+        this.recipients = customers == null ? null : new ReminderRecipients(customers, undeliverable);
         this.policies = policies;
         this.connections = connections;
         this.templates = templates;
@@ -90,8 +100,13 @@ public final class EmailReminders {
     record ViaLedger() implements Prepared {
     }
 
-    /** Ready to hand over. */
-    record Ready(SenderProfile profile, MailTransport transport, OutgoingEmail email, String recipientsSource) implements Prepared {
+    /**
+     * Ready to hand over.
+     *
+     * @param invoicePdf what became of the invoice PDF, in words, for the audit event
+     */
+    record Ready(SenderProfile profile, MailTransport transport, OutgoingEmail email, String recipientsSource, String invoicePdf,
+                 OrganisationId organisation, String customerId) implements Prepared {
     }
 
     /** A person has to act before it can go (no address, no sender, no template). */
@@ -142,11 +157,17 @@ public final class EmailReminders {
                              SenderProfile profile, MailTransport transport, ReminderRecipients.Resolved resolved) {
         Locale wanted = customers.find(organisation.id(), invoice.customerId()).language().orElse(profile.language());
         Mailbox from;
+        boolean attachPdf;
         try {
-            from = profile.senderFor(policy(organisation, invoice.customerId()), reminder.stage());
+            Policy policy = policy(organisation, invoice.customerId());
+            from = profile.senderFor(policy, reminder.stage());
+            attachPdf = policy.options().attachInvoicePdf();
         } catch (RuntimeException e) {
             from = profile.from();
+            attachPdf = PolicyOptions.DEFAULTS.attachInvoicePdf();
         }
+        // Fetched before the action is marked as writing: whatever becomes of it, the email goes once.
+        InvoiceAttachments.Outcome pdf = attachments.forInvoice(organisation.id(), organisation.provider(), invoice, attachPdf);
         Mailbox contact = profile.replyTo().orElse(from);
         RenderedEmail rendered;
         try {
@@ -157,14 +178,15 @@ public final class EmailReminders {
                     .map(s -> s.state().fees()).orElse(List.of()));
             ReminderEmail model = words.model(organisation.displayName(), reminder.stage(), List.of(invoice), today, fees, payLink(organisation, invoice),
                     new ReminderEmail.Contact(contact.name().orElse(organisation.displayName()), contact.address()));
-            rendered = templates.render(reminder.template(), language, model);
+            rendered = templates.render(reminder.template(), language,
+                    pdf.attachment().map(a -> model.withAttachment(a.fileName())).orElse(model));
         } catch (IllegalStateException e) {
             return new ForPerson("the email of reminder '" + reminder.template() + "' cannot be written: " + e.getMessage());
         }
         OutgoingEmail email = new OutgoingEmail(messageId(key, from), from, profile.replyTo(), resolved.recipients().to(),
                 resolved.recipients().cc(), resolved.recipients().bcc(), rendered.subject(), rendered.text(), rendered.html(),
-                List.of());
-        return new Ready(profile, transport, email, resolved.source());
+                pdf.attachment().stream().toList());
+        return new Ready(profile, transport, email, resolved.source(), pdf.note(), organisation.id(), invoice.customerId());
     }
 
     /** The ledger's pay-now link, or "" (the template words the "no link" case). */
@@ -179,12 +201,18 @@ public final class EmailReminders {
     }
 
     SendOutcome send(Ready ready) {
+        SendOutcome outcome;
         try {
-            return ready.transport().send(ready.profile(), ready.email());
+            outcome = ready.transport().send(ready.profile(), ready.email());
         } catch (RuntimeException e) {
             // A transport must not throw; if one does, the message may have left.
             return new SendOutcome.InDoubt("the email transport failed unexpectedly: " + e);
         }
+        if (outcome instanceof SendOutcome.Undeliverable refused) {
+            // Remembered before the outcome is settled: no later reminder tries these addresses again.
+            undeliverable.remember(ready.organisation(), ready.customerId(), refused.addresses(), refused.reason(), clock.instant());
+        }
+        return outcome;
     }
 
     private ReminderChannel channel(Organisation organisation, Optional<SenderProfile> profile, PlannedAction.SendReminder reminder,

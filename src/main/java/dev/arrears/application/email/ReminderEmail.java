@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param amountDue  the sum still owed on {@code invoices}
  * @param payLink    the ledger's pay-now link, or "" when it has none ({@code {#if payLink}})
  * @param accountant who the customer can talk to: the Reply-To of the sender profile, else its From
+ * @param attachment the file name of the invoice PDF attached, or "" when none is ({@code {#if attachment}})
  */
 public record ReminderEmail(String organisation, String stage, Customer customer, Line invoice, List<Line> invoices,
-                            String amountDue, List<Fee> fees, String payLink, Contact accountant) {
+                            String amountDue, List<Fee> fees, String payLink, Contact accountant, String attachment) {
 
     public ReminderEmail {
         Objects.requireNonNull(organisation, "organisation");
@@ -26,9 +27,15 @@ public record ReminderEmail(String organisation, String stage, Customer customer
         fees = List.copyOf(fees);
         Objects.requireNonNull(payLink, "payLink");
         Objects.requireNonNull(accountant, "accountant");
+        Objects.requireNonNull(attachment, "attachment");
         if (invoices.isEmpty() || !invoices.getFirst().equals(invoice)) {
             throw new IllegalArgumentException("a reminder's invoices must start with the invoice it is about");
         }
+    }
+
+    /** The same email, saying that the invoice is attached as {@code fileName}. */
+    public ReminderEmail withAttachment(String fileName) {
+        return new ReminderEmail(organisation, stage, customer, invoice, invoices, amountDue, fees, payLink, accountant, fileName);
     }
 
     public record Customer(String id, String name) {

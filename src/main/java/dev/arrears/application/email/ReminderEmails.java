@@ -48,7 +48,7 @@ public final class ReminderEmails {
         List<ReminderEmail.Line> lines = invoices.stream().map(i -> line(i, today)).toList();
         Money sum = invoices.stream().map(InvoiceSnapshot::amountDue).reduce(Money::plus).orElseThrow();
         return new ReminderEmail(organisation, stage, new ReminderEmail.Customer(first.customerId(), first.customerName()),
-                lines.getFirst(), lines, amount(sum), fees, payLink, accountant);
+                lines.getFirst(), lines, amount(sum), fees, payLink, accountant, "");
     }
 
     /** The fees charged so far on the invoice, as the dunning state records them. */

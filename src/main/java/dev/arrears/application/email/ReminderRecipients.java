@@ -5,6 +5,7 @@ import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,9 +42,11 @@ public final class ReminderRecipients {
     }
 
     private final CustomerEmailSettingsStore settings;
+    private final UndeliverableAddresses undeliverable;
 
-    public ReminderRecipients(CustomerEmailSettingsStore settings) {
+    public ReminderRecipients(CustomerEmailSettingsStore settings, UndeliverableAddresses undeliverable) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.undeliverable = Objects.requireNonNull(undeliverable, "undeliverable");
     }
 
     public Resolution resolve(OrganisationId organisation, InvoiceSnapshot invoice, SenderProfile profile, LedgerAddressBook ledger) {
@@ -66,13 +69,24 @@ public final class ReminderRecipients {
             return new NoAddress("no email address for " + customerName(invoice) + unusable
                     + ": add one in the ledger or set one for the customer in Arrears");
         }
+        // An address a server refused for good is not tried again: a person finds a better one.
+        Map<String, String> refused = undeliverable.of(organisation, invoice.customerId());
+        List<Mailbox> to = found.to().stream().filter(b -> !refused.containsKey(b.normalised())).toList();
+        if (to.isEmpty()) {
+            String addresses = found.to().stream().map(Mailbox::address).collect(java.util.stream.Collectors.joining(", "));
+            return new NoAddress("undeliverable address " + addresses + " for " + customerName(invoice) + " ("
+                    + refused.get(found.to().getFirst().normalised()) + "): nothing was sent; set a better address in the "
+                    + "ledger, or set or clear the customer's addresses in Arrears (PUT or DELETE .../customers/{id}/email)");
+        }
         List<Mailbox> cc = new ArrayList<>(found.cc());
         cc.addAll(setting.cc());
         cc.addAll(profile.cc());
         List<Mailbox> bcc = new ArrayList<>(found.bcc());
         bcc.addAll(setting.bcc());
         bcc.addAll(profile.bcc());
-        return new Resolved(withoutRepeats(new Recipients(found.to(), cc, bcc, found.unusable())), source);
+        cc.removeIf(b -> refused.containsKey(b.normalised()));
+        bcc.removeIf(b -> refused.containsKey(b.normalised()));
+        return new Resolved(withoutRepeats(new Recipients(to, cc, bcc, found.unusable())), source);
     }
 
     private static String customerName(InvoiceSnapshot invoice) {

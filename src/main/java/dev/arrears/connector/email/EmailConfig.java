@@ -22,6 +22,13 @@ public interface EmailConfig {
     @WithDefault("PT60S")
     Duration sendTimeout();
 
+    /**
+     * The largest invoice PDF attached to a reminder (ARREARS_EMAIL_ATTACHMENT_MAX_BYTES, 5 MiB). A
+     * larger one is left off and the email goes without it; 0 attaches none.
+     */
+    @WithDefault("5242880")
+    int attachmentMaxBytes();
+
     interface Smtp {
         /** Empty: there is no firm-wide server, and a profile without its own server cannot send. */
         Optional<String> host();

@@ -23,18 +23,16 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Sends through SMTP with the Vert.x mail client: one client per server and login, made when a
- * profile first needs it (sender profiles change at run time; Quarkus' named mailers are fixed at
- * start-up). The one question that matters for at-most-once is whether the message may have been
+ * Sends through SMTP with the Vert.x mail client: a client made for each email from the profile's
+ * server and login (sender profiles change at run time; Quarkus' named mailers are fixed at
+ * start-up), closed once the email is settled. The one question that matters for at-most-once is whether the message may have been
  * handed over: any answer from the server (2xx, 4xx, 5xx) says for sure; no answer after the
  * connection was open does not, and is reported in doubt.
  */
@@ -45,7 +43,6 @@ public class SmtpMailTransport implements MailTransport {
 
     private final Vertx vertx;
     private final EmailConfig config;
-    private final Map<String, MailClient> clients = new ConcurrentHashMap<>();
 
     SmtpMailTransport(Vertx vertx, EmailConfig config) {
         this.vertx = vertx;
@@ -64,7 +61,11 @@ public class SmtpMailTransport implements MailTransport {
         if (server.isEmpty()) {
             return new SendOutcome.Refused("no SMTP server: the sender profile has none and ARREARS_EMAIL_SMTP_HOST is not set");
         }
-        MailClient client = clients.computeIfAbsent(key(server.get()), k -> MailClient.create(vertx, mailConfig(server.get())));
+        // A client of its own for every email, closed after it: no pool outlives the message. With one
+        // long-lived client, a connection the pool never got back (seen in the demo after some hundred
+        // emails) left the next email waiting for a free one until the timeout made it "in doubt"
+        // although nothing had been handed over.
+        MailClient client = MailClient.create(vertx, mailConfig(server.get()));
         try {
             client.sendMail(message(email)).toCompletionStage().toCompletableFuture()
                     .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -76,6 +77,8 @@ public class SmtpMailTransport implements MailTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.InDoubt("interrupted while handing the email to " + server.get().identity());
+        } finally {
+            client.close();
         }
     }
 
@@ -128,11 +131,6 @@ public class SmtpMailTransport implements MailTransport {
         EmailConfig.Smtp smtp = config.smtp();
         return smtp.host().map(host -> new SmtpServer(host, smtp.port(),
                 SmtpSecurity.valueOf(smtp.security().strip().toUpperCase(Locale.ROOT)), smtp.user(), smtp.password()));
-    }
-
-    /** The server and login, and the password's hash: a changed password gets a new client. */
-    private static String key(SmtpServer server) {
-        return server.identity() + "#" + server.password().map(String::hashCode).orElse(0);
     }
 
     private static MailConfig mailConfig(SmtpServer server) {

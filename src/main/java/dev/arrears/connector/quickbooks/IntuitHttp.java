@@ -38,10 +38,15 @@ class IntuitHttp {
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With the body read as the caller needs it (bytes for a PDF). */
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
         try {
             HttpRequest tagged = HttpRequest.newBuilder(request, (name, value) -> true)
                     .header(ReplicaId.HEADER, replica.value()).build();
-            HttpResponse<String> response = client.send(tagged, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = client.send(tagged, body);
             meter.answered(PROVIDER, request.uri().getPath(), response.statusCode());
             return response;
         } catch (InterruptedException e) {

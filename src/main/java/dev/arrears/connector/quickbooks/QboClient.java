@@ -87,6 +87,39 @@ class QboClient {
         return exchange(session, new Call("GET", path, parameters, Optional.empty(), Optional.empty(), null));
     }
 
+    /**
+     * A document that is not JSON ({@code invoice/{id}/pdf}): one attempt, as a reminder never waits
+     * for its attachment. Its bytes, or a {@link QboProblem} saying why not.
+     */
+    byte[] getBytes(RealmSession session, String path, String accept) {
+        Call call = new Call("GET", path, Map.of(), Optional.empty(), Optional.empty(), null);
+        RealmLimiter limiter = limiters.of(session.realmId());
+        limiter.acquire(clock.instant(), false);
+        HttpResponse<byte[]> response;
+        try {
+            HttpRequest json = request(session, call);
+            response = http.send(HttpRequest.newBuilder(json, (name, value) -> !name.equalsIgnoreCase("Accept"))
+                    .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new QboProblem(new LedgerFailure.RetryLater("QuickBooks could not be reached (" + e.getClass().getSimpleName()
+                    + ") on " + call.describe(), Optional.empty()));
+        } finally {
+            limiter.release();
+        }
+        session.counted();
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        String what = call.describe() + " → HTTP " + status + ": " + Faults.describe(parse(text).map(Faults::of)
+                .orElseGet(() -> Faults.ofText(text)));
+        if (status == 429) {
+            throw throttled(session, response.headers(), what);
+        }
+        throw new QboProblem(status >= 500 ? new LedgerFailure.RetryLater(what, Optional.empty()) : new LedgerFailure.Rejected(what));
+    }
+
     /** A write: {@code requestId} makes a repeat of the same logical write return the first answer. */
     JsonNode post(RealmSession session, String path, Map<String, String> parameters, String requestId,
                   String contentType, String body) {
@@ -125,7 +158,7 @@ class QboClient {
             }
             String what = call.describe() + " → HTTP " + status + " (intuit_tid " + tid + "): " + Faults.describe(errors);
             if (status == 429 || Faults.has(errors, "3001")) {
-                throw throttled(session, response, what);
+                throw throttled(session, response.headers(), what);
             }
             if (status == 401 || Faults.has(errors, "3200")) {
                 if (!refreshed) {
@@ -160,9 +193,9 @@ class QboClient {
         }
     }
 
-    private QboProblem throttled(RealmSession session, HttpResponse<String> response, String what) {
+    private QboProblem throttled(RealmSession session, java.net.http.HttpHeaders headers, String what) {
         Duration wait = settings.limits().throttleBackoff();
-        Optional<Duration> hint = response.headers().firstValue("Retry-After").flatMap(QboClient::seconds);
+        Optional<Duration> hint = headers.firstValue("Retry-After").flatMap(QboClient::seconds);
         if (hint.isPresent() && hint.get().compareTo(wait) > 0) {
             wait = hint.get();
         }

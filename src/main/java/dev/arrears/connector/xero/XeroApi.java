@@ -81,7 +81,8 @@ class XeroApi {
     sealed interface Result {
     }
 
-    record Ok(int status, JsonNode body) implements Result {
+    /** @param raw the body's bytes, for an answer that is not JSON (the invoice PDF) */
+    record Ok(int status, JsonNode body, byte[] raw) implements Result {
     }
 
     record NotFound(String detail) implements Result {
@@ -163,7 +164,7 @@ class XeroApi {
                     Optional<Instant> pausedUntil = limiter.observe(organisation, answered);
                     int status = answered.status();
                     if (status / 100 == 2) {
-                        return new Ok(status, parse(answered.body()));
+                        return new Ok(status, parse(answered.body()), answered.raw());
                     }
                     if (status == 401 && !refreshed) {
                         refreshed = true;
@@ -232,7 +233,7 @@ class XeroApi {
     Result readOnce(String accessToken, String tenantId, Call call) {
         XeroHttp.Exchange exchange = http.send(request(new XeroTokens.Fresh(tenantId, accessToken), call));
         if (exchange instanceof XeroHttp.Answered answered && answered.status() / 100 == 2) {
-            return new Ok(answered.status(), parse(answered.body()));
+            return new Ok(answered.status(), parse(answered.body()), answered.raw());
         }
         String reason = switch (exchange) {
             case XeroHttp.Answered answered -> XeroErrors.reason(answered.status(), answered.body());

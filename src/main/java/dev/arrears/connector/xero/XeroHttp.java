@@ -62,9 +62,14 @@ class XeroHttp {
     sealed interface Exchange {
     }
 
-    record Answered(int status, String body, HttpHeaders headers) implements Exchange {
+    /** @param raw the body's bytes as they came (a PDF is not text); {@link #body()} reads them as UTF-8 */
+    record Answered(int status, byte[] raw, HttpHeaders headers) implements Exchange {
         Optional<String> header(String name) {
             return headers.firstValue(name);
+        }
+
+        String body() {
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -89,9 +94,9 @@ class XeroHttp {
         builder.method(request.method(), request.body().map(HttpRequest.BodyPublishers::ofString)
                 .orElseGet(HttpRequest.BodyPublishers::noBody));
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             meter.answered(PROVIDER, request.uri().getPath(), response.statusCode());
-            return new Answered(response.statusCode(), response.body() == null ? "" : response.body(), response.headers());
+            return new Answered(response.statusCode(), response.body() == null ? new byte[0] : response.body(), response.headers());
         } catch (HttpConnectTimeoutException | ConnectException | UnresolvedAddressException e) {
             meter.unanswered(PROVIDER, request.uri().getPath(), LedgerCallMeter.NOT_SENT);
             return new NotSent(request.describe() + ": could not connect (" + e.getClass().getSimpleName() + ")");

@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param courtesyTemplate               the template of that reminder
  * @param missedInstalmentTemplate       the template of the reminder the day after a missed instalment
  * @param flagMissedInstalmentAfterDays  days after a missed instalment at which a person is asked to decide on the plan
+ * @param attachInvoicePdf               whether a reminder email carries the ledger's PDF of the invoice (on by default)
  */
 public record PolicyOptions(Optional<String> thankYouTemplate, int courtesyDaysBeforeInstalment, String courtesyTemplate,
-                            String missedInstalmentTemplate, int flagMissedInstalmentAfterDays) {
+                            String missedInstalmentTemplate, int flagMissedInstalmentAfterDays, boolean attachInvoicePdf) {
 
     public static final PolicyOptions DEFAULTS = new PolicyOptions(Optional.empty(), 3, "instalment-courtesy",
-            "instalment-missed", 7);
+            "instalment-missed", 7, true);
 
     public PolicyOptions {
         Objects.requireNonNull(thankYouTemplate, "thankYouTemplate");
@@ -39,10 +40,15 @@ public record PolicyOptions(Optional<String> thankYouTemplate, int courtesyDaysB
 
     public PolicyOptions withThankYou(String template) {
         return new PolicyOptions(Optional.of(template), courtesyDaysBeforeInstalment, courtesyTemplate,
-                missedInstalmentTemplate, flagMissedInstalmentAfterDays);
+                missedInstalmentTemplate, flagMissedInstalmentAfterDays, attachInvoicePdf);
+    }
+
+    public PolicyOptions withInvoicePdf(boolean attach) {
+        return new PolicyOptions(thankYouTemplate, courtesyDaysBeforeInstalment, courtesyTemplate, missedInstalmentTemplate,
+                flagMissedInstalmentAfterDays, attach);
     }
 
     public PolicyOptions withInstalmentReminders(int courtesyDaysBefore, String courtesy, String missed, int flagAfterDays) {
-        return new PolicyOptions(thankYouTemplate, courtesyDaysBefore, courtesy, missed, flagAfterDays);
+        return new PolicyOptions(thankYouTemplate, courtesyDaysBefore, courtesy, missed, flagAfterDays, attachInvoicePdf);
     }
 }

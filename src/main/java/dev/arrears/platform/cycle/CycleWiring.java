@@ -13,10 +13,14 @@ import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.EmailReminders;
+import dev.arrears.connector.email.EmailConfig;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
 import dev.arrears.application.email.LedgerAddressBook;
+import dev.arrears.application.email.InvoiceAttachments;
+import dev.arrears.application.email.LedgerInvoicePdfs;
 import dev.arrears.application.email.LedgerPayLinks;
+import dev.arrears.application.email.UndeliverableAddresses;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.SenderProfileStore;
 import dev.arrears.application.cycle.ActionClaims;
@@ -135,10 +139,11 @@ public class CycleWiring {
     EmailReminders emailReminders(Clock clock, SenderProfileStore profiles, CustomerEmailSettingsStore customers,
                                   EffectivePolicies policies, ConnectionStore connections, DunningStateStore states,
                                   EmailTemplates templates, @Any Instance<LedgerAddressBook> addressBooks,
-                                  @Any Instance<LedgerPayLinks> payLinks, @Any Instance<MailTransport> transports) {
+                                  @Any Instance<LedgerPayLinks> payLinks, @Any Instance<MailTransport> transports,
+                                  @Any Instance<LedgerInvoicePdfs> pdfs, EmailConfig email, UndeliverableAddresses undeliverable) {
         return new EmailReminders(clock, profiles, customers, policies, connections, states, templates, addressBooks.stream().toList(),
-                payLinks.stream().toList(),
-                transports.stream().toList());
+                payLinks.stream().toList(), transports.stream().toList(),
+                new InvoiceAttachments(pdfs.stream().toList(), email.attachmentMaxBytes()), undeliverable);
     }
 
     /** Every read of a ledger's settings counts for the daily step, whoever asked for it. */

@@ -33,6 +33,8 @@ public final class DemoCommand {
               --port N              the admin API's port (default 8080)
               --management-port N   health and metrics (default 9000)
               --sandbox-port N      the sandbox ledgers' port (default 8099; 0 = any free port)
+              --smtp-port N         the embedded SMTP server's port (default 2525; 0 = any free port); with
+                                    ARREARS_EMAIL_SMTP_HOST set, reminders go to that server instead
               --seed SEED           sandbox seed: demo (default), demo:N
             """;
 
@@ -55,6 +57,7 @@ public final class DemoCommand {
         int port = 8080;
         int managementPort = 9000;
         int sandboxPort = 8099;
+        int smtpPort = 2525;
         String seed = "demo";
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -68,12 +71,16 @@ public final class DemoCommand {
                     case "--port" -> port = Integer.parseInt(value(args, ++i, a));
                     case "--management-port" -> managementPort = Integer.parseInt(value(args, ++i, a));
                     case "--sandbox-port" -> sandboxPort = Integer.parseInt(value(args, ++i, a));
+                    case "--smtp-port" -> smtpPort = Integer.parseInt(value(args, ++i, a));
                     case "--seed" -> seed = value(args, ++i, a);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             if (perDay < 2 || perDay > 86_400) {
                 throw new IllegalArgumentException("--seconds-per-day must be between 2 and 86400");
+            }
+            if (smtpPort < 0 || smtpPort > 65_535) {
+                throw new IllegalArgumentException("--smtp-port must be between 0 and 65535");
             }
             if (!seed.equals("demo") && !seed.startsWith("demo:")) {
                 throw new IllegalArgumentException("--seed takes demo or demo:N");
@@ -146,6 +153,27 @@ public final class DemoCommand {
         }
         props.putAll(server.connectorSettings());
         props.put("arrears.quickbooks.environment", "production");
+        // Every demo organisation gets a sender profile (DemoRunner) without its own server: its reminders go
+        // to the firm-wide default server, the embedded one unless the environment names another.
+        String smtp;
+        if (setting(env, "ARREARS_EMAIL_SMTP_HOST", "arrears.email.smtp.host") == null) {
+            DemoMailServer mail;
+            try {
+                mail = DemoMailServer.start(smtpPort);
+            } catch (IllegalStateException e) {
+                server.stop();
+                err.println("demo: " + e.getMessage() + "; pick another port with --smtp-port");
+                return 2;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "demo-smtp-shutdown"));
+            // Set outright: a stray ARREARS_EMAIL_SMTP_PORT must not point the demo's reminders elsewhere.
+            System.setProperty("arrears.email.smtp.host", "127.0.0.1");
+            System.setProperty("arrears.email.smtp.port", Integer.toString(mail.port()));
+            System.setProperty("arrears.email.smtp.security", "NONE");   // loopback only: nothing crosses a network
+            smtp = "embedded SMTP server on 127.0.0.1:" + mail.port() + " (it keeps what it receives; nothing goes further)";
+        } else {
+            smtp = "SMTP server " + setting(env, "ARREARS_EMAIL_SMTP_HOST", "arrears.email.smtp.host") + " (from your environment)";
+        }
 
         boolean tokenGiven = setting(env, "ARREARS_OPERATOR_TOKEN", "arrears.operator.token") != null;
         String operatorToken = tokenGiven ? null : Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
@@ -185,6 +213,8 @@ public final class DemoCommand {
         out.println("  health and metrics on http://localhost:" + managementPort + "/q/health and /q/metrics");
         out.println("  console on http://localhost:" + port + "/console   sign in as "
                 + (consolePassword != null ? "demo / " + consolePassword : "$ARREARS_CONSOLE_ADMIN_USERNAME (from your environment)"));
+        out.println("  reminder emails go to the " + smtp + "; read them with"
+                + " GET /admin/organisations/{id}/emails");
         out.println("  database " + database + " is emptied now; stop the demo with Ctrl-C");
         out.flush();
         return -1;

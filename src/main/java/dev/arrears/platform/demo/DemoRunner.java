@@ -120,6 +120,8 @@ public class DemoRunner {
                         Map.of("lateFeeIncomeAccountId", "83")), "choosing " + name + "'s late-fee account");
             }
             if (live) {
+                admin.check(admin.send("PUT", "/admin/organisations/" + organisationId + "/sender", sender(name, org.path("country").asText())),
+                        "setting up " + name + "'s sender");
                 // A first cycle in preview, then live: the go-live rule sends only each invoice's current stage.
                 admin.send("POST", "/admin/organisations/" + organisationId + "/cycle", null);
                 admin.check(admin.send("POST", "/admin/organisations/" + organisationId + "/live", null), "switching " + name + " live");
@@ -130,6 +132,19 @@ public class DemoRunner {
         return out;
     }
 
+    /**
+     * A sender profile on the firm-wide default server (the demo's embedded SMTP server): the
+     * organisation's reminders go out as Arrears' own emails, in German for a German organisation.
+     */
+    static Map<String, Object> sender(String organisation, String country) {
+        String plain = organisation.replaceAll("[^A-Za-z0-9 ]", "").strip();
+        String domain = plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return Map.of("channel", "email",
+                "from", plain + " Accounts <accounts@" + (domain.isEmpty() ? "demo" : domain) + ".example>",
+                "replyTo", "Demo Bookkeeper <bookkeeper@firm.example>",
+                "language", country.equals("DE") ? "de" : "en");
+    }
+
     private void guide(SandboxServer sandbox, List<Connected> connected) {
         StringBuilder b = new StringBuilder();
         b.append("\n=== Arrears demo is running: one simulated day every ").append(DemoCommand.secondsPerDay()).append(" s ===\n");
@@ -137,6 +152,10 @@ public class DemoRunner {
         b.append("  H=\"Authorization: Bearer $ARREARS_OPERATOR_TOKEN\"; A=http://localhost:").append(httpPort).append("/admin\n");
         b.append("  curl -s -H \"$H\" $A/organisations\n");
         b.append("  curl -s -H \"$H\" \"$A/organisations/<id>/outbox?status=DONE\"\n");
+        b.append("Read the reminder emails the customers received (subject, text and HTML; every organisation sends\n");
+        b.append("through the demo's SMTP server). One invoice's emails, oldest first, show how the tone changes:\n");
+        b.append("  curl -s -H \"$H\" \"$A/organisations/<id>/emails?limit=20\"\n");
+        b.append("  curl -s -H \"$H\" \"$A/organisations/<id>/emails?invoice=<invoiceId>\" | jq -r 'reverse[] | .subject, .text'\n");
         b.append("and the sandbox ledgers' side (control token printed at start):\n");
         b.append("  curl -s -H \"X-Sandbox-Token: $T\" ").append(sandbox.baseUrl()).append("/_sandbox/ledger/<sandbox id>\n");
         b.append("Organisations:\n");
@@ -159,11 +178,12 @@ public class DemoRunner {
             for (Connected c : connected) {
                 JsonNode l = JSON.valueToTree(sandbox.control("GET", "/_sandbox/ledger/" + c.sandboxOrg() + "?invoices=true", null));
                 int[] stopped = chaseStopped(l);
-                reminders += l.path("remindersSent").asLong();
+                long sent = reminders(l).size();
+                reminders += sent;
                 fees += l.path("lateFeeInvoices").asLong();
                 String line = String.format("reminders %3d, late fees %2d, payments %3d, open %3d, paid after a reminder %2d"
                                 + " (reminded after payment: %d)%s",
-                        l.path("remindersSent").asLong(), l.path("lateFeeInvoices").asLong(), l.path("payments").asLong(),
+                        sent, l.path("lateFeeInvoices").asLong(), l.path("payments").asLong(),
                         l.path("open").asLong(), stopped[0], stopped[1], l.path("duplicateCreatedKeys").isEmpty() ? "" : ", DUPLICATES " + l.path("duplicateCreatedKeys"));
                 String changed = line.equals(last.get(c.sandboxOrg())) ? "" : "  *";
                 last.put(c.sandboxOrg(), line);
@@ -180,8 +200,7 @@ public class DemoRunner {
      */
     private static int[] chaseStopped(JsonNode ledger) {
         Map<String, List<java.time.Instant>> emails = new java.util.HashMap<>();
-        ledger.path("emails").forEach(e -> emails.computeIfAbsent(e.path("invoiceId").asText(), k -> new ArrayList<>())
-                .add(java.time.Instant.parse(e.path("at").asText())));
+        reminders(ledger).forEach(r -> emails.computeIfAbsent(r.getKey(), k -> new ArrayList<>()).add(r.getValue()));
         int paidAfterReminder = 0;
         int remindedAfter = 0;
         for (JsonNode i : ledger.path("invoiceStates")) {
@@ -203,6 +222,21 @@ public class DemoRunner {
             }
         }
         return new int[] {paidAfterReminder, remindedAfter};
+    }
+
+    /**
+     * The reminders the ledger shows, as (invoice id, when): its own invoice emails (the ledger channel)
+     * and the notes recording an email Arrears sent (the email channel writes one after each email).
+     */
+    static List<Map.Entry<String, java.time.Instant>> reminders(JsonNode ledger) {
+        List<Map.Entry<String, java.time.Instant>> out = new ArrayList<>();
+        ledger.path("emails").forEach(e -> out.add(Map.entry(e.path("invoiceId").asText(), java.time.Instant.parse(e.path("at").asText()))));
+        ledger.path("notes").forEach(n -> {
+            if (n.path("text").asText().contains("reminder emailed to")) {
+                out.add(Map.entry(n.path("invoiceId").asText(), java.time.Instant.parse(n.path("at").asText())));
+            }
+        });
+        return out;
     }
 
     /** The organisation's outbox as Arrears sees it: actions per status (DONE, CANCELLED for a payment, ...). */

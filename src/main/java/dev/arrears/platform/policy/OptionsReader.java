@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the policy settings outside the ladder: {@code thank_you: <template>} and the
- * {@code payment_plans} reminders. Every template they name, given or defaulted, must exist, so a
+ * Reads the policy settings outside the ladder: {@code thank_you: <template>},
+ * {@code attach_invoice_pdf: true|false} and the {@code payment_plans} reminders. Every template they name, given or defaulted, must exist, so a
  * plan's first courtesy reminder cannot fail weeks after start-up for a missing file.
  */
 final class OptionsReader {
@@ -32,6 +32,15 @@ final class OptionsReader {
             ok &= template.isPresent();
             if (template.isPresent()) {
                 options = options.withThankYou(template.get());
+            }
+        }
+        if (root.has("attach_invoice_pdf")) {
+            JsonNode attach = root.get("attach_invoice_pdf");
+            if (attach.isBoolean()) {
+                options = options.withInvoicePdf(attach.booleanValue());
+            } else {
+                fields.problem("attach_invoice_pdf", "must be true or false, got " + attach);
+                ok = false;
             }
         }
         if (root.has("payment_plans")) {

@@ -17,9 +17,9 @@ import java.util.Optional;
 final class OverrideFileReader {
 
     static final List<String> ORGANISATION_FIELDS = List.of("id", "description", "extends", "applies_to", "fee_rules", "stages",
-            "thank_you", "payment_plans");
+            "thank_you", "payment_plans", "attach_invoice_pdf");
     static final List<String> CUSTOMER_FIELDS = List.of("id", "description", "applies_to", "fee_rules", "stages", "thank_you",
-            "payment_plans");
+            "payment_plans", "attach_invoice_pdf");
     static final List<String> ORGANISATION_SCOPE = List.of("organisation", "provider", "tenant_id");
     static final List<String> CUSTOMER_SCOPE = List.of("organisation", "provider", "tenant_id", "customers", "customer_group");
 

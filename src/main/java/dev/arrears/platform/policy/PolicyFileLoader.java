@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class PolicyFileLoader {
 
-    static final List<String> FIELDS = List.of("id", "description", "fee_rules", "stages", "thank_you", "payment_plans");
+    static final List<String> FIELDS = List.of("id", "description", "fee_rules", "stages", "thank_you", "payment_plans",
+            "attach_invoice_pdf");
     static final Pattern POLICY_ID = Pattern.compile("[a-z0-9]+([-_][a-z0-9]+)*");
 
     private final ObjectMapper yaml = YAMLMapper.builder()

@@ -4,6 +4,7 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.email.CustomerEmailSetting;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
+import dev.arrears.application.email.UndeliverableAddresses;
 import dev.arrears.application.email.Mailbox;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,9 +29,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class CustomerEmailResource {
 
     private final CustomerEmailSettingsStore settings;
+    private final UndeliverableAddresses undeliverable;
     private final CycleBook book;
 
-    public CustomerEmailResource(CustomerEmailSettingsStore settings, CycleBook book) {
+    public CustomerEmailResource(CustomerEmailSettingsStore settings, UndeliverableAddresses undeliverable, CycleBook book) {
+        this.undeliverable = undeliverable;
         this.settings = settings;
         this.book = book;
     }
@@ -52,12 +55,16 @@ public class CustomerEmailResource {
                 : Optional.of(EmailRequests.mailboxes("to", request.to()));
         settings.save(org, customer(customerId), new CustomerEmailSetting(to, EmailRequests.mailboxes("cc", request.cc()),
                 EmailRequests.mailboxes("bcc", request.bcc()), EmailRequests.language(request.language())));
+        // An accountant has looked at the customer's addresses: those a server refused may be tried again.
+        undeliverable.forget(org, customer(customerId));
         return show(id, customerId);
     }
 
     @DELETE
     public CustomerEmailView remove(@PathParam("id") String id, @PathParam("customerId") String customerId) {
-        settings.remove(known(id), customer(customerId));
+        OrganisationId org = known(id);
+        settings.remove(org, customer(customerId));
+        undeliverable.forget(org, customer(customerId));
         return CustomerEmailView.of(customerId, CustomerEmailSetting.NONE);
     }
 

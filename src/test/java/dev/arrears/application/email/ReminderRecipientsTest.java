@@ -25,7 +25,42 @@ class ReminderRecipientsTest {
             Optional.empty(), List.of(Mailbox.of("ledger@acme.example")), List.of(), Optional.empty(), Optional.empty(), Locale.ENGLISH);
 
     private final Settings settings = new Settings();
-    private final ReminderRecipients recipients = new ReminderRecipients(settings);
+    private final Map<String, String> refused = new HashMap<>();
+    private final ReminderRecipients recipients = new ReminderRecipients(settings, new UndeliverableAddresses() {
+        @Override
+        public void remember(OrganisationId organisation, String customerId, List<String> addresses, String reason,
+                             java.time.Instant at) {
+            addresses.forEach(a -> refused.put(a.toLowerCase(Locale.ROOT), reason));
+        }
+
+        @Override
+        public Map<String, String> of(OrganisationId organisation, String customerId) {
+            return Map.copyOf(refused);
+        }
+
+        @Override
+        public void forget(OrganisationId organisation, String customerId) {
+            refused.clear();
+        }
+    });
+
+    @Test
+    void an_address_a_server_refused_is_left_out_and_with_none_left_a_person_is_asked() {
+        refused.put("gone@customer.example", "550 5.1.1 user unknown");
+        var reading = ledger(new AddressReading.Found(Recipients.fromLedger(List.of("Gone@Customer.example", "ap@customer.example"),
+                List.of("gone@customer.example"), List.of())));
+
+        assertThat(recipients.resolve(ORG, invoice("Acme Ltd"), PROFILE, reading))
+                .isInstanceOfSatisfying(ReminderRecipients.Resolved.class, r -> {
+                    assertThat(r.recipients().to()).containsExactly(Mailbox.of("ap@customer.example"));
+                    assertThat(r.recipients().cc()).containsExactly(Mailbox.of("ledger@acme.example"));
+                });
+
+        refused.put("ap@customer.example", "550 5.1.1 user unknown");
+        assertThat(recipients.resolve(ORG, invoice("Acme Ltd"), PROFILE, reading))
+                .isInstanceOfSatisfying(ReminderRecipients.NoAddress.class, r -> assertThat(r.reason())
+                        .startsWith("undeliverable address Gone@Customer.example, ap@customer.example for Acme Ltd (550 5.1.1 user unknown)"));
+    }
 
     @Test
     void the_ledgers_addresses_go_with_the_profiles_copies() {

@@ -26,6 +26,8 @@ public final class ScriptedSmtp implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
     public final List<String> received = new CopyOnWriteArrayList<>();
+    /** Every {@code RCPT TO} address the server was asked to take, refused or not. */
+    public final List<String> recipientsAsked = new CopyOnWriteArrayList<>();
 
     public ScriptedSmtp(Script script) throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -56,6 +58,7 @@ public final class ScriptedSmtp implements AutoCloseable {
             } else if (upper.startsWith("MAIL FROM")) {
                 say(out, "250 2.1.0 Ok");
             } else if (upper.startsWith("RCPT TO")) {
+                recipientsAsked.add(line.substring(line.indexOf(':') + 1).trim());
                 say(out, script.rcpt().apply(line.substring(line.indexOf(':') + 1).trim()));
             } else if (upper.startsWith("DATA")) {
                 say(out, "354 End data with <CR><LF>.<CR><LF>");

@@ -147,6 +147,11 @@ class SmtpMailTransportTest {
             }
 
             @Override
+            public int attachmentMaxBytes() {
+                return 5_242_880;
+            }
+
+            @Override
             public Duration sendTimeout() {
                 return timeout;
             }

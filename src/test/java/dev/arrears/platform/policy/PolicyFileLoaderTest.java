@@ -310,7 +310,8 @@ class PolicyFileLoaderTest {
                 .hasMessageContaining("Duplicate field 'id'");
         assertThatThrownBy(() -> loader.load(empty)).hasMessageContaining(empty + ": is empty; expected a policy with at least: id, stages");
         assertThatThrownBy(() -> loader.load(two)).hasMessageContaining(two + ": holds more than one YAML document");
-        assertThatThrownBy(() -> loader.load(list)).hasMessageContaining(list + ": expected a policy with fields: id, description, fee_rules, stages, thank_you, payment_plans, got a list");
+        assertThatThrownBy(() -> loader.load(list)).hasMessageContaining(list + ": expected a policy with fields: id, description, fee_rules, stages, thank_you, payment_plans, "
+                + "attach_invoice_pdf, got a list");
     }
 
     @Test

@@ -134,6 +134,16 @@ class PolicyReferencesTest {
     }
 
     @Test
+    void theInvoicePdfIsAttachedUnlessThePolicySaysOtherwise() throws IOException {
+        String stages = "stages: [ { name: Overdue, day: 1, actions: [ { reminder: overdue } ] } ]\n";
+        assertThat(loader.load(write("plain.yaml", "id: plain\n" + stages)).options().attachInvoicePdf()).isTrue();
+        assertThat(loader.load(write("no-pdf.yaml", "id: no-pdf\nattach_invoice_pdf: false\n" + stages)).options().attachInvoicePdf())
+                .isFalse();
+        Path bad = write("bad-pdf.yaml", "id: bad-pdf\nattach_invoice_pdf: sometimes\n" + stages);
+        assertThatThrownBy(() -> loader.load(bad)).hasMessageContaining(bad + ": attach_invoice_pdf: must be true or false, got \"sometimes\"");
+    }
+
+    @Test
     void aLoaderWithoutPresetsReadsTheDefaultFolderWhenAPolicyNamesOne() throws IOException {
         Policy policy = new PolicyFileLoader().load(write("p.yaml", """
                 id: p
