@@ -155,6 +155,34 @@ class EmailChannelInDispatchTest extends CycleTestBase {
     }
 
     @Test
+    void a_customer_name_with_markup_from_the_ledger_is_escaped_in_the_html_and_kept_as_written_in_the_text() throws Exception {
+        OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort());
+        String name = "<script>alert('x')</script> & Co";
+        xero.put(new InvoiceSnapshot(org.toString(), "A", "INV-A", "C1", name, SUNDAY.minusDays(30), Optional.of(SUNDAY),
+                dev.arrears.domain.money.Money.of("1200.00", "GBP"), dev.arrears.domain.money.Money.of("1200.00", "GBP"),
+                dev.arrears.domain.invoice.InvoiceStatus.OPEN, List.of(), false));
+        addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+
+        replica.cycle().runDue();
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        String text = null;
+        String html = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                text = String.valueOf(part.getContent());
+            } else if (part.isMimeType("text/html")) {
+                html = String.valueOf(part.getContent());
+            }
+        }
+        assertThat(html).doesNotContain("<script>").contains("Dear &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co,");
+        assertThat(text).contains("Dear " + name + ",");
+    }
+
+    @Test
     void a_customer_without_an_address_waits_for_a_person_and_nothing_is_sent() {
         OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort());
         xero.put(invoice(org, "A", "C1", SUNDAY));
