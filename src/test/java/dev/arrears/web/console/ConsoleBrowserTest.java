@@ -17,7 +17,6 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
-import dev.arrears.application.console.NewConsoleUser;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.OrganisationControl;
@@ -324,12 +323,7 @@ class ConsoleBrowserTest {
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {
-        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, name + " " + suffix, role, PASSWORD),
-                "test");
-        for (OrganisationId org : assigned) {
-            accounts.assign(user, org, "test");
-        }
-        return user;
+        return ConsoleClient.user(accounts, name + "-" + suffix, name + " " + suffix, role, PASSWORD, assigned);
     }
 
     void signIn(ConsoleUser user) {

@@ -16,7 +16,6 @@ import dev.arrears.application.StoredDunningState;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
-import dev.arrears.application.console.NewConsoleUser;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.policy.PolicyDocument;
 import dev.arrears.application.policy.PolicyDocuments;
@@ -367,11 +366,7 @@ class ConsolePoliciesTest {
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {
-        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, "User " + name, role, PASSWORD), "test");
-        for (OrganisationId org : assigned) {
-            accounts.assign(user, org, "test");
-        }
-        return user;
+        return ConsoleClient.user(accounts, name + "-" + suffix, "User " + name, role, PASSWORD, assigned);
     }
 
     static ConsoleClient signedIn(ConsoleUser user) {
