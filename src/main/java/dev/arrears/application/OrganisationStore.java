@@ -17,6 +17,13 @@ public interface OrganisationStore {
     /** @throws UnknownOrganisationException when there is no such organisation */
     Organisation setMode(OrganisationId id, OrganisationMode mode);
 
+    /**
+     * Chases the organisation's invoices under another full policy from the next cycle on (audited).
+     *
+     * @throws UnknownOrganisationException when there is no such organisation
+     */
+    Organisation setPolicy(OrganisationId id, String policyId, String changedBy);
+
     /** Remembers how the last cycle ended, for the console. {@code error} is empty when it went well. */
     void recordCycleOutcome(OrganisationId id, String outcome, Optional<String> error);
 }

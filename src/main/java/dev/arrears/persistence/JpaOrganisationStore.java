@@ -83,6 +83,21 @@ public class JpaOrganisationStore implements OrganisationStore {
 
     @Override
     @Transactional
+    public Organisation setPolicy(OrganisationId id, String policyId, String changedBy) {
+        OrganisationEntity row = require(id);
+        String before = row.policyId;
+        if (!before.equals(policyId)) {
+            row.policyId = policyId;
+            row.updatedAt = clock.instant();
+            audit.append(AuditEvent.forOrganisation(id, AuditKind.CONSOLE_ACTION,
+                    Map.of("user", changedBy, "action", "policy", "from", before, "to", policyId),
+                    changedBy + " assigned policy '" + policyId + "' (was '" + before + "'); it applies from the next cycle."));
+        }
+        return toOrganisation(row);
+    }
+
+    @Override
+    @Transactional
     public void recordCycleOutcome(OrganisationId id, String outcome, Optional<String> error) {
         OrganisationEntity row = require(id);
         Instant now = clock.instant();

@@ -114,6 +114,8 @@ public final class DecideOrganisation {
             case PAUSED, NEEDS_RECONNECT -> throw new CycleFailure("the organisation is " + organisation.mode()
                     + ": nothing is decided");
         };
+        // The policies saved by now, one set for the whole step: a policy saved during it applies from the next one.
+        EffectivePolicies inForce = effectivePolicies.inForce();
         // The organisation's policy id is the base of its invoices' effective policies (unless an
         // organisation override file names another with 'extends'); it must be loaded.
         Policy base = policies.find(organisation.policyId()).orElseThrow(() -> new CycleFailure(
@@ -158,10 +160,10 @@ public final class DecideOrganisation {
             try {
                 // Firm default (or the organisation's own policy) -> organisation override -> customer.
                 // The customer group is not mirrored from the ledgers yet, so group overrides do not apply.
-                effective = effectivePolicies.resolve(key, organisation.policyId(), invoice.customerId(),
+                effective = inForce.resolve(key, organisation.policyId(), invoice.customerId(),
                         Optional.empty());
                 policy = effective.policy();
-                rememberVersion(effective);
+                rememberVersion(effective, inForce);
                 decision = engine.decide(invoice, before.map(StoredDunningState::state).orElse(DunningState.initial()),
                         policy, today, context);
             } catch (RuntimeException e) {
@@ -289,14 +291,14 @@ public final class DecideOrganisation {
     }
 
     /** Keeps the exact text of a policy version the first time it is decided under, so the audit's version can be traced. */
-    private void rememberVersion(EffectivePolicy effective) {
+    private void rememberVersion(EffectivePolicy effective, EffectivePolicies inForce) {
         Policy policy = effective.policy();
         String id = policy.id().length() > 100 ? policy.id().substring(0, 100) : policy.id();
         if (versionsRecorded.contains(id + "@" + policy.version())) {
             return;
         }
         versions.record(new PolicyVersionRecord(id, policy.version(), String.join(", ", effective.files()),
-                effectivePolicies.textOf(effective)));
+                inForce.textOf(effective)));
         versionsRecorded.add(id + "@" + policy.version());
     }
 

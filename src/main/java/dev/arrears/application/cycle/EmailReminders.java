@@ -231,7 +231,7 @@ public final class EmailReminders {
     private Policy policy(Organisation organisation, String customerId) {
         LedgerProvider provider = organisation.provider();
         String tenant = connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse("");
-        return policies.resolve(new OrganisationKey(organisation.id(), provider, tenant), organisation.policyId(), customerId,
+        return policies.inForce().resolve(new OrganisationKey(organisation.id(), provider, tenant), organisation.policyId(), customerId,
                 Optional.empty()).policy();
     }
 

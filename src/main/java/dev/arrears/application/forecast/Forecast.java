@@ -68,6 +68,17 @@ public final class Forecast {
      */
     public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days, ForecastEvents events,
                               Optional<SendRules> sendRules) {
+        return run(policy, invoices, Map.of(), from, days, events, sendRules);
+    }
+
+    /**
+     * From where the invoices stand: each invoice starts from its state in {@code startStates} (by
+     * invoice id; the initial state when absent), so stages already done are not forecast again. This
+     * is the console's forecast of an organisation's own mirrored invoices.
+     */
+    public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, Map<String, DunningState> startStates, LocalDate from,
+                              int days, ForecastEvents events, Optional<SendRules> sendRules) {
+        Objects.requireNonNull(startStates, "startStates");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(sendRules, "sendRules");
         Objects.requireNonNull(policy, "policy");
@@ -79,7 +90,9 @@ public final class Forecast {
         // One state per invoice, by position (two equal snapshots are still two invoices);
         // null once an invoice could not be decided.
         DunningState[] states = new DunningState[ordered.size()];
-        java.util.Arrays.fill(states, DunningState.initial());
+        for (int i = 0; i < ordered.size(); i++) {
+            states[i] = startStates.getOrDefault(ordered.get(i).invoiceId(), DunningState.initial());
+        }
         List<ForecastLine> lines = new ArrayList<>();
         LocalDate to = from.plusDays(days - 1L);
         CollectionsContext context = events.context();

@@ -27,6 +27,15 @@ public interface EffectivePolicies {
     }
 
     /**
+     * The policies in force now, to use for one whole step (one organisation's decide). A set read once
+     * returns itself; the database-backed policies return the latest saved set, read again only when a
+     * version was saved since, so a saved policy applies from the next cycle without a restart.
+     */
+    default EffectivePolicies inForce() {
+        return this;
+    }
+
+    /**
      * The exact text behind an effective policy, every contributing file in order, as loaded at
      * start-up (what its version is a hash of), for the policy version record.
      */

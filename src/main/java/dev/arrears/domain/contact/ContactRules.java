@@ -12,9 +12,13 @@ import java.util.Objects;
  * @param minimumGap          the least time between any two contacts with the same customer, manual ones
  *                            included; zero for none. Whole days count on the calendar of the window's zone
  *                            (Friday 16:30 + 3 days = Monday 16:30 across a change of the clocks)
- * @param maxContactsPer7Days the most contacts with one customer in any rolling 7 days (7 × 24 hours)
+ * @param maxContactsPer7Days the most contacts with one customer in any rolling 7 days (7 × 24 hours);
+ *                            {@link #NO_CAP} for no cap (the minimum gap and the window still apply)
  */
 public record ContactRules(SendWindow window, Duration minimumGap, int maxContactsPer7Days) {
+
+    /** "No cap": no number of contacts in 7 days is ever reached. */
+    public static final int NO_CAP = Integer.MAX_VALUE;
 
     /** The length of the rolling period the cap counts in. */
     public static final Duration CAP_PERIOD = Duration.ofDays(7);
@@ -33,7 +37,12 @@ public record ContactRules(SendWindow window, Duration minimumGap, int maxContac
 
     /** No restriction: any day, any hour, no gap, no cap. */
     public static ContactRules none() {
-        return new ContactRules(SendWindow.always(), Duration.ZERO, Integer.MAX_VALUE);
+        return new ContactRules(SendWindow.always(), Duration.ZERO, NO_CAP);
+    }
+
+    /** "at most 2 contacts per 7 days", or "no cap on contacts per 7 days". */
+    public String describeCap() {
+        return maxContactsPer7Days == NO_CAP ? "no cap on contacts per 7 days" : "at most " + maxContactsPer7Days + " contacts per 7 days";
     }
 
     /**

@@ -155,6 +155,6 @@ public final class ContactScheduler {
         return new NoSendSlotException("no moment within " + HORIZON.toDays() + " days of " + proposed
                 + " satisfies the send rules for customer '" + customerId + "' (window " + rules.window().describe()
                 + ", holidays of " + holidays.region() + ", minimum gap " + TextFormat.duration(rules.minimumGap())
-                + ", at most " + rules.maxContactsPer7Days() + " contacts per 7 days); check the organisation's send rules");
+                + ", " + rules.describeCap() + "); check the organisation's send rules");
     }
 }

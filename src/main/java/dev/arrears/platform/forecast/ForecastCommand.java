@@ -181,7 +181,8 @@ public final class ForecastCommand {
     private static String describe(SendRules rules) {
         ContactRules contact = rules.contact();
         return contact.window().describe() + ", not on the public holidays of " + rules.holidays().region() + ", at least "
-                + contact.minimumGap().toDays() + " days apart, at most " + contact.maxContactsPer7Days()
-                + " per customer in 7 days (" + rules.source() + ")";
+                + contact.minimumGap().toDays() + " days apart, " + (contact.maxContactsPer7Days() == ContactRules.NO_CAP
+                ? "no cap per customer in 7 days" : "at most " + contact.maxContactsPer7Days() + " per customer in 7 days")
+                + " (" + rules.source() + ")";
     }
 }

@@ -11,11 +11,13 @@ import java.util.Optional;
  * Which organisation a configuration file is about: {@code organisation: <our id>} or
  * {@code provider: xero} with {@code tenant_id: <the ledger's id>}.
  */
-record OrganisationSelector(Optional<OrganisationId> id, Optional<LedgerProvider> provider, Optional<String> tenantId) {
+record OrganisationSelector(Optional<OrganisationId> id, Optional<LedgerProvider> provider, Optional<String> tenantId)
+        implements dev.arrears.application.policy.PolicySet.OrganisationMatch {
 
     static final String PROVIDERS = "xero, quickbooks";
 
-    boolean matches(OrganisationKey key) {
+    @Override
+    public boolean matches(OrganisationKey key) {
         return id.map(key.id()::equals)
                 .orElseGet(() -> provider.get() == key.provider() && tenantId.get().equals(key.tenantId()));
     }

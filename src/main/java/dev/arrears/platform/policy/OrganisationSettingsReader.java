@@ -1,6 +1,7 @@
 package dev.arrears.platform.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arrears.domain.contact.ContactRules;
 import dev.arrears.domain.contact.HolidayCalendar;
 import dev.arrears.domain.contact.SendWindow;
 import dev.arrears.platform.holiday.HolidayCalendars;
@@ -82,7 +83,10 @@ final class OrganisationSettingsReader {
         Optional<HolidayCalendar> holidays = node.has("holidays") ? holidays(node.get("holidays"), YamlFields.child(path, "holidays"), fields)
                 : Optional.empty();
         Optional<Integer> gap = fields.wholeNumber(node, path, "minimum_gap_days", false, 0, "3");
-        Optional<Integer> cap = fields.wholeNumber(node, path, "max_contacts_per_7_days", false, 1, "2");
+        // "none": no cap (a firm that wants the minimum gap alone to space its reminders).
+        Optional<Integer> cap = "none".equals(node.path("max_contacts_per_7_days").asText(null))
+                ? Optional.of(ContactRules.NO_CAP)
+                : fields.wholeNumber(node, path, "max_contacts_per_7_days", false, 1, "2, or none for no cap");
         return new OrganisationSettings.Rules(days, from, until, zone, holidays, gap.map(Duration::ofDays), cap);
     }
 

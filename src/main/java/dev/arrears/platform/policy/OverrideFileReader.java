@@ -1,9 +1,6 @@
 package dev.arrears.platform.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,17 +26,10 @@ final class OverrideFileReader {
         this.loader = loader;
     }
 
-    Optional<PolicyLayer> read(Path path, PolicyLayer.Kind kind, List<PolicyProblem> sink) {
-        String file = path.toString();
+    /** An override's text, named {@code file} in every problem; its id defaults to the name's last part. */
+    Optional<PolicyLayer> read(String file, byte[] bytes, PolicyLayer.Kind kind, List<PolicyProblem> sink) {
         YamlFields fields = new YamlFields(file, sink);
         int before = sink.size();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            fields.problem("", "cannot be read (" + e.getMessage() + ")");
-            return Optional.empty();
-        }
         boolean organisation = kind == PolicyLayer.Kind.ORGANISATION;
         Optional<JsonNode> parsed = loader.parse(bytes, fields, "an override with at least: applies_to and the stages or fee_rules it changes",
                 "one override per file");
@@ -50,7 +40,7 @@ final class OverrideFileReader {
         JsonNode root = parsed.get();
         fields.onlyKeys(root, "", allowed);
         fields.text(root, "", "description", false);
-        String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String stem = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
         Optional<String> id = root.has("id") ? fields.text(root, "", "id", true) : Optional.of(stem.toLowerCase(Locale.ROOT));
         id.filter(value -> !PolicyFileLoader.POLICY_ID.matcher(value).matches()).ifPresent(value -> fields.problem(root.has("id") ? "id" : "",
                 "'" + value + "' is not a usable id" + (root.has("id") ? "" : " (taken from the file name)")
@@ -103,16 +93,10 @@ final class OverrideFileReader {
         return Optional.of(new PolicyLayer(kind, file, id.get(), PolicyFileLoader.version(bytes), root, selector, customers, group, extendsId));
     }
 
-    /** A full policy file (already checked by the catalog), as the bottom layer of a merge. */
-    Optional<PolicyLayer> base(Path path, List<PolicyProblem> sink) {
-        YamlFields fields = new YamlFields(path.toString(), sink);
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            return loader.parse(bytes, fields).map(root -> new PolicyLayer(PolicyLayer.Kind.BASE, path.toString(),
-                    root.path("id").asText(), PolicyFileLoader.version(bytes), root, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
-        } catch (IOException e) {
-            fields.problem("", "cannot be read (" + e.getMessage() + ")");
-            return Optional.empty();
-        }
+    /** A full policy's text (already checked by the catalog), as the bottom layer of a merge. */
+    Optional<PolicyLayer> base(String file, byte[] bytes, List<PolicyProblem> sink) {
+        YamlFields fields = new YamlFields(file, sink);
+        return loader.parse(bytes, fields).map(root -> new PolicyLayer(PolicyLayer.Kind.BASE, file,
+                root.path("id").asText(), PolicyFileLoader.version(bytes), root, Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
     }
 }

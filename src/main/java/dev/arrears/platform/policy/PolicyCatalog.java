@@ -2,8 +2,6 @@ package dev.arrears.platform.policy;
 
 import dev.arrears.application.PolicyRepository;
 import dev.arrears.domain.policy.Policy;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Every policy in a directory, one per {@code *.yaml} (or {@code *.yml}) file. Loading is all or
@@ -28,25 +25,24 @@ public final class PolicyCatalog implements PolicyRepository {
 
     /** Loads every policy file under {@code directory}, or throws with the problems of all files together. */
     public static PolicyCatalog load(Path directory, PolicyFileLoader loader) {
-        String dir = directory.toString();
-        if (!Files.isDirectory(directory)) {
-            throw new PolicyConfigurationException(List.of(new PolicyProblem(dir, "",
-                    "is not a directory (looked in " + directory.toAbsolutePath().normalize()
-                            + "); expected the folder holding the policy files, set with arrears.policies.dir")));
-        }
-        List<Path> files = policyFiles(directory);
+        return of(PolicyTexts.read(directory), loader);
+    }
+
+    /** The full policies of a set of texts, or throws with the problems of all of them together. */
+    public static PolicyCatalog of(PolicyTexts texts, PolicyFileLoader loader) {
+        List<PolicyTexts.Text> files = texts.full();
         if (files.isEmpty()) {
-            throw new PolicyConfigurationException(List.of(new PolicyProblem(dir, "",
+            throw new PolicyConfigurationException(List.of(new PolicyProblem(texts.folder(), "",
                     "holds no policy files; expected at least one file ending in .yaml, such as default.yaml")));
         }
         List<PolicyProblem> problems = new ArrayList<>();
         Map<String, Policy> byId = new TreeMap<>();
-        for (Path file : files) {
+        for (PolicyTexts.Text file : files) {
             try {
-                Policy policy = loader.load(file);
+                Policy policy = loader.load(file.file(), file.bytes());
                 Policy earlier = byId.putIfAbsent(policy.id(), policy);
                 if (earlier != null) {
-                    problems.add(new PolicyProblem(file.toString(), "id", "'" + policy.id() + "' is already the id of "
+                    problems.add(new PolicyProblem(file.file(), "id", "'" + policy.id() + "' is already the id of "
                             + earlier.source() + "; expected a different id in each policy file"));
                 }
             } catch (PolicyConfigurationException e) {
@@ -57,18 +53,6 @@ public final class PolicyCatalog implements PolicyRepository {
             throw new PolicyConfigurationException(problems);
         }
         return new PolicyCatalog(byId);
-    }
-
-    private static List<Path> policyFiles(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        } catch (IOException e) {
-            throw new PolicyConfigurationException(List.of(new PolicyProblem(directory.toString(), "",
-                    "cannot be listed (" + e.getMessage() + ")")));
-        }
     }
 
     @Override

@@ -94,7 +94,16 @@ public final class PolicyFileLoader {
             fields.problem("", "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             throw new PolicyConfigurationException(fields.problems());
         }
-        Optional<Policy> policy = parse(bytes, fields).flatMap(root -> policy(root, name, version(bytes), fields));
+        return load(name, bytes);
+    }
+
+    /**
+     * Loads a policy from its text, named {@code file} in every problem (the file it was seeded from,
+     * or the name it is kept under in the database), or throws listing every problem in it.
+     */
+    public Policy load(String file, byte[] bytes) {
+        YamlFields fields = new YamlFields(file);
+        Optional<Policy> policy = parse(bytes, fields).flatMap(root -> policy(root, file, version(bytes), fields));
         if (fields.hasProblems() || policy.isEmpty()) {
             throw new PolicyConfigurationException(fields.problems());
         }
@@ -245,7 +254,8 @@ public final class PolicyFileLoader {
         return ids;
     }
 
-    static String version(byte[] bytes) {
+    /** The version of a text: the first 16 hex digits of its SHA-256, as decisions record it. */
+    public static String version(byte[] bytes) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(hash).substring(0, 16);

@@ -1,5 +1,6 @@
 package dev.arrears.platform.policy;
 
+import dev.arrears.application.policy.ConfigProblem;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,14 @@ public record PolicyProblem(String file, String field, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /** The same problem for the application (the console's editor, the admin API's import). */
+    public ConfigProblem toConfigProblem() {
+        return new ConfigProblem(file, field, message);
+    }
+
     /** "file: field: message", one line, so each problem can be read (and grepped) on its own. */
     @Override
     public String toString() {
-        return field.isEmpty() ? file + ": " + message : file + ": " + field + ": " + message;
+        return toConfigProblem().toString();
     }
 }

@@ -3,7 +3,6 @@ package dev.arrears.platform.policy;
 import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.policy.EffectivePolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,21 +36,13 @@ public final class PolicyResolver implements EffectivePolicies {
     /** Each file's text as read at start-up, so a policy version's record holds what was decided under. */
     private final Map<String, String> texts = new ConcurrentHashMap<>();
 
-    private PolicyResolver(Map<String, PolicyLayer> bases, List<PolicyLayer> organisations, List<PolicyLayer> customers, PolicyMerger merger) {
+    private PolicyResolver(Map<String, PolicyLayer> bases, List<PolicyLayer> organisations, List<PolicyLayer> customers, PolicyMerger merger,
+                           PolicyTexts sources) {
         this.bases = Map.copyOf(bases);
         this.organisations = List.copyOf(organisations);
         this.customers = List.copyOf(customers);
         this.merger = merger;
-        java.util.stream.Stream.of(bases.values().stream(), organisations.stream(), customers.stream()).flatMap(s -> s)
-                .forEach(layer -> texts.computeIfAbsent(layer.file(), PolicyResolver::read));
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (java.io.IOException e) {
-            return "(could not be read: " + e.getMessage() + ")";
-        }
+        sources.byName().forEach((name, text) -> texts.put(sources.fileOf(name), text));
     }
 
     @Override
@@ -71,13 +62,21 @@ public final class PolicyResolver implements EffectivePolicies {
      * or throws with every problem found.
      */
     public static PolicyResolver load(Path directory, PolicyCatalog catalog, PolicyFileLoader loader) {
+        return of(PolicyTexts.read(directory), catalog, loader);
+    }
+
+    /** The overrides of a set of texts on top of its already checked {@code catalog}, or throws with every problem found. */
+    public static PolicyResolver of(PolicyTexts texts, PolicyCatalog catalog, PolicyFileLoader loader) {
         List<PolicyProblem> problems = new ArrayList<>();
         OverrideFileReader reader = new OverrideFileReader(loader);
         Map<String, PolicyLayer> bases = new LinkedHashMap<>();
-        catalog.all().forEach(policy -> reader.base(Path.of(policy.source()), problems).ifPresent(layer -> bases.put(policy.id(), layer)));
-        List<PolicyLayer> organisations = layers(directory.resolve(ORGANISATIONS), PolicyLayer.Kind.ORGANISATION, reader, problems);
-        List<PolicyLayer> customers = layers(directory.resolve(CUSTOMERS), PolicyLayer.Kind.CUSTOMER, reader, problems);
-        PolicyResolver resolver = new PolicyResolver(bases, organisations, customers, new PolicyMerger(loader));
+        Map<String, byte[]> full = new java.util.HashMap<>();
+        texts.full().forEach(text -> full.put(text.file(), text.bytes()));
+        catalog.all().forEach(policy -> reader.base(policy.source(), full.get(policy.source()), problems)
+                .ifPresent(layer -> bases.put(policy.id(), layer)));
+        List<PolicyLayer> organisations = layers(texts.organisations(), PolicyLayer.Kind.ORGANISATION, reader, problems);
+        List<PolicyLayer> customers = layers(texts.customers(), PolicyLayer.Kind.CUSTOMER, reader, problems);
+        PolicyResolver resolver = new PolicyResolver(bases, organisations, customers, new PolicyMerger(loader), texts);
         // Clashes are checked among the files that could be read; merging waits until every file is right,
         // so the accountant is not shown the same mistake once per combination.
         resolver.checkClashes(problems);
@@ -90,15 +89,21 @@ public final class PolicyResolver implements EffectivePolicies {
         return resolver;
     }
 
-    private static List<PolicyLayer> layers(Path folder, PolicyLayer.Kind kind, OverrideFileReader reader, List<PolicyProblem> problems) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
+    private static List<PolicyLayer> layers(List<PolicyTexts.Text> files, PolicyLayer.Kind kind, OverrideFileReader reader, List<PolicyProblem> problems) {
         List<PolicyLayer> layers = new ArrayList<>();
-        for (Path file : OrganisationSettingsCatalog.yamlFiles(folder, problems)) {
-            reader.read(file, kind, problems).ifPresent(layers::add);
+        for (PolicyTexts.Text file : files) {
+            reader.read(file.file(), file.bytes(), kind, problems).ifPresent(layers::add);
         }
         return layers;
+    }
+
+    /**
+     * The organisation an override file is about (a customer override's only when it names one); empty
+     * for a full policy and for a customer override of every organisation.
+     */
+    Optional<OrganisationSelector> scopeOf(String file) {
+        return java.util.stream.Stream.concat(organisations.stream(), customers.stream())
+                .filter(layer -> layer.file().equals(file)).findFirst().flatMap(PolicyLayer::organisation);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.arrears.platform.policy;
 
-import dev.arrears.application.PolicyRepository;
-import dev.arrears.application.policy.EffectivePolicies;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import dev.arrears.domain.statutory.StatutoryPresets;
 import dev.arrears.platform.templates.TemplateDirectory;
@@ -16,7 +13,8 @@ import org.jboss.logging.Logger;
 import java.util.Objects;
 
 /**
- * Loads the policy files when the application starts and refuses to start if any is wrong: a
+ * Checks the policy files when the application starts and refuses to start if any is wrong (they
+ * then seed the policies kept in the database, {@link LivePolicies}): a
  * daemon that chases customers must not run under a policy nobody can vouch for. The exception's
  * message lists every problem (file, field, what is allowed), and Quarkus prints it on the way out.
  */
@@ -87,19 +85,5 @@ public class PolicyStartupCheck {
             resolver = PolicyResolver.load(directory, check(), loader);
         }
         return resolver;
-    }
-
-    /** The inheritance port: the effective policy of any invoice. */
-    @Produces
-    @ApplicationScoped
-    EffectivePolicies effectivePolicies() {
-        return resolver();
-    }
-
-    /** The port the use cases see; the first one to ask before start-up finishes triggers the load. */
-    @Produces
-    @ApplicationScoped
-    PolicyRepository policies() {
-        return check();
     }
 }

@@ -73,6 +73,22 @@ class OrganisationSettingsCatalogTest {
     }
 
     @Test
+    void theWeeklyCapCanSayNoCap() throws IOException {
+        write("northwind.yaml", """
+                organisation: 6f0c3c1e-6d0b-4f57-9a39-0b1a2c3d4e5f
+                send_rules:
+                  minimum_gap_days: 2
+                  max_contacts_per_7_days: none
+                """);
+
+        SendRules rules = OrganisationSettingsCatalog.load(dir).rulesFor(NORTHWIND, LONDON, "GB");
+
+        assertThat(rules.contact().maxContactsPer7Days()).isEqualTo(ContactRules.NO_CAP);
+        assertThat(rules.contact().describeCap()).isEqualTo("no cap on contacts per 7 days");
+        assertThat(rules.contact().minimumGap()).isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
     void anOrganisationWithoutAFileGetsTheDefaultsInItsZoneWithItsCountrysHolidays() {
         SendRules rules = OrganisationSettingsCatalog.load(dir.resolve("absent")).rulesFor(NORTHWIND, LONDON, "GB");
 

@@ -39,6 +39,6 @@ class PolicyStartupCheckTest {
 
         check.onStart(new StartupEvent());
 
-        assertThat(check.policies().find("default")).isPresent();
+        assertThat(check.check().find("default")).isPresent();
     }
 }

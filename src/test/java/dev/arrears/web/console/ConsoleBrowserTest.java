@@ -17,7 +17,6 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
-import dev.arrears.application.console.NewConsoleUser;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.OrganisationControl;
@@ -60,7 +59,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver};
  * {@code .ci/run} installs them), against the application on its random test port and PostgreSQL.
- * Screenshots of the firm overview and an invoice timeline are saved under {@code docs/images/}.
+ * Screenshots of the firm overview, an invoice timeline and the policy editor are saved under {@code docs/images/}.
  */
 @QuarkusTest
 class ConsoleBrowserTest {
@@ -257,27 +256,74 @@ class ConsoleBrowserTest {
         assertThat(organisations.find(org).orElseThrow().mode()).isEqualTo(OrganisationMode.PREVIEW);
     }
 
+    @Test
+    void a_policy_edited_with_a_mistake_is_fixed_forecast_saved_and_decided_under_at_the_next_cycle() throws IOException {
+        // A full policy of this test's own, so the firm default the other tests run under never changes.
+        String name = "browser-test.yaml";
+        OrganisationId org = organisations.create(new NewOrganisation("Policy Co " + suffix, LedgerProvider.XERO,
+                ZoneId.of("Europe/London"), "GB", Money.currency("GBP"), "default")).id();
+        previewInvoice(org, 10);
+        ConsoleUser admin = user("editor", ConsoleRole.FIRM_ADMIN);
+        signIn(admin);
+        browser.get(url("/console/policies/edit?name=" + name));
+        waitFor(By.id("policy-text"));
+        WebElement text = browser.findElement(By.id("policy-text"));
+        text.clear();
+        String policy = ConsolePoliciesTest.policy("browser-test", "Early notice", 5, "browser " + suffix);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", text,
+                policy.replace("    day: 5", "    dai: 5"));
+        browser.findElement(By.id("check-policy")).click();
+        assertThat(waitFor(By.id("problem-list")).getText())
+                .contains("config/policies/browser-test.yaml: stages[0].dai: unknown field; did you mean 'day'?");
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", text, policy);
+        browser.findElement(By.id("check-policy")).click();
+        assertThat(waitFor(By.id("policy-usable")).getText()).contains("No problems");
+        new Select(browser.findElement(By.id("forecast-organisation"))).selectByVisibleText("Policy Co " + suffix);
+        browser.findElement(By.id("forecast-policy")).click();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
+        String forecast = waitFor(By.id("forecast")).getText();
+        assertThat(forecast).contains("INV-" + suffix).contains("Early notice").contains(today.toString());
+        assertThat(browser.findElement(By.id("forecast-summary")).getText()).contains("policy browser-test");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300));
+        screenshot("console-policy-editor.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+
+        browser.findElement(By.id("save-policy")).click();
+        assertThat(waitFor(By.id("saved-notice")).getText()).contains("applies from the next cycle");
+        browser.get(url("/console/policies"));
+        new Select(waitFor(By.id("assign-organisation"))).selectByVisibleText("Policy Co " + suffix);
+        new Select(browser.findElement(By.id("assign-policy"))).selectByVisibleText("browser-test");
+        browser.findElement(By.id("assign-policy-button")).click();
+        assertThat(waitFor(By.id("assignments")).getText()).contains("Policy Co " + suffix + " browser-test");
+
+        decide.decide(organisations.find(org).orElseThrow(), clock.instant());
+
+        String version = dev.arrears.platform.policy.PolicyFileLoader.version(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        browser.get(url("/console/organisations/" + org + "/invoices/INV-" + suffix));
+        assertThat(waitFor(By.id("timeline")).getText()).contains("Early notice").contains(version);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     OrganisationId previewOrganisationWithInvoice(String name, int daysOverdue) {
         OrganisationId org = organisations.create(new NewOrganisation(name + " " + suffix, LedgerProvider.XERO,
                 ZoneId.of("Europe/London"), "GB", Money.currency("GBP"), "default")).id();
+        previewInvoice(org, daysOverdue);
+        decide.decide(organisations.find(org).orElseThrow(), clock.instant());
+        return org;
+    }
+
+    void previewInvoice(OrganisationId org, int daysOverdue) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
         InvoiceSnapshot invoice = new InvoiceSnapshot(org.toString(), "INV-" + suffix, "INV-" + suffix, "CUST-" + suffix,
                 "Customer " + suffix, today.minusDays(daysOverdue + 30), Optional.of(today.minusDays(daysOverdue)),
                 Money.of("480.00", "GBP"), Money.of("480.00", "GBP"), InvoiceStatus.OPEN, List.of(), false);
         invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
-        decide.decide(organisations.find(org).orElseThrow(), clock.instant());
-        return org;
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {
-        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, name + " " + suffix, role, PASSWORD),
-                "test");
-        for (OrganisationId org : assigned) {
-            accounts.assign(user, org, "test");
-        }
-        return user;
+        return ConsoleClient.user(accounts, name + "-" + suffix, name + " " + suffix, role, PASSWORD, assigned);
     }
 
     void signIn(ConsoleUser user) {

@@ -61,6 +61,17 @@ final class ConsoleClient {
         return spec.post(path);
     }
 
+    /** Creates a console user with {@code password}, assigned the given organisations, as a firm admin would. */
+    static dev.arrears.application.console.ConsoleUser user(dev.arrears.application.console.ConsoleAccounts accounts, String username,
+                                                           String displayName, dev.arrears.application.console.ConsoleRole role,
+                                                           String password, dev.arrears.application.OrganisationId... assigned) {
+        var user = accounts.createUser(new dev.arrears.application.console.NewConsoleUser(username, displayName, role, password), "test");
+        for (var organisation : assigned) {
+            accounts.assign(user, organisation, "test");
+        }
+        return user;
+    }
+
     static String csrfOf(String html) {
         Matcher m = CSRF_FIELD.matcher(html);
         if (!m.find()) {

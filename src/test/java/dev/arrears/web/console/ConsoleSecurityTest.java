@@ -17,7 +17,6 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
-import dev.arrears.application.console.NewConsoleUser;
 import dev.arrears.domain.money.Money;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -70,11 +69,7 @@ class ConsoleSecurityTest {
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {
-        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, "User " + name, role, PASSWORD), "test");
-        for (OrganisationId org : assigned) {
-            accounts.assign(user, org, "test");
-        }
-        return user;
+        return ConsoleClient.user(accounts, name + "-" + suffix, "User " + name, role, PASSWORD, assigned);
     }
 
     @Test

@@ -19,7 +19,6 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
-import dev.arrears.application.console.NewConsoleUser;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.OrganisationControl;
@@ -85,11 +84,7 @@ class ConsoleTasksTest {
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {
-        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, name, role, PASSWORD), "test");
-        for (OrganisationId o : assigned) {
-            accounts.assign(user, o, "test");
-        }
-        return user;
+        return ConsoleClient.user(accounts, name + "-" + suffix, name, role, PASSWORD, assigned);
     }
 
     @Test
