@@ -17,9 +17,6 @@ import dev.arrears.domain.money.Money;
 import dev.arrears.domain.policy.StableKey;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,11 +55,7 @@ class LongStageKeyMigrationTest {
         outbox.record(invoice, List.of(new PlannedAction.SendReminder(oldReminder, STAGE, "final"),
                 new PlannedAction.ChargeLateFee(oldFee, STAGE, fee)), Delivery.DISPATCH, "v1");
 
-        for (String statement : migration().split(";")) {
-            if (!statement.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
-                sql.update(statement);
-            }
-        }
+        sql.runMigration("V70__long_stage_and_rule_keys.sql");
         List<PlannedAction> plannedNow = List.of(
                 new PlannedAction.SendReminder(ActionKey.forStage(org.toString(), "INV-LONG", StableKey.defaultFor(STAGE),
                         "reminder", 0), STAGE, "final"),
@@ -74,12 +67,5 @@ class LongStageKeyMigrationTest {
         assertThat(again.alreadyPresent()).containsExactlyElementsOf(plannedNow.stream().map(PlannedAction::key).toList());
         assertThat(sql.count("select count(*) from outbox_action where action_key in (?, ?)", oldReminder.value(),
                 oldFee.value())).isZero();
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = LongStageKeyMigrationTest.class.getResourceAsStream(
-                "/db/migration/V70__long_stage_and_rule_keys.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
