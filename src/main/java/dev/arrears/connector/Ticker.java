@@ -1,6 +1,8 @@
 package dev.arrears.connector;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Real time for the providers' rate limits, whatever the business clock says. Limits are counted in
@@ -17,4 +19,14 @@ public interface Ticker {
 
     /** The real time now, for pauses other replicas and a restarted one must see. */
     Instant wallClock();
+
+    /**
+     * The wall clock {@code wait} from now, rounded up to the millisecond: a stored pause must never end early, and
+     * the database keeps microseconds.
+     */
+    default Instant wallClockAfter(Duration wait) {
+        Instant exact = wallClock().plus(wait);
+        Instant millis = exact.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(exact) ? exact : millis.plusMillis(1);
+    }
 }

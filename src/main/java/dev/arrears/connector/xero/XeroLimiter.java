@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -157,10 +156,7 @@ class XeroLimiter {
      * @return the pause's end in business time, for the dispatcher
      */
     Instant pause(OrganisationId organisation, Duration wait, String reason) {
-        // Up to the next millisecond: the store keeps microseconds, and a pause must never end early.
-        Instant exact = ticker.wallClock().plus(wait);
-        Instant until = exact.truncatedTo(ChronoUnit.MILLIS).equals(exact) ? exact
-                : exact.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+        Instant until = ticker.wallClockAfter(wait);
         store.pauseUntil(organisation, until, reason + ": no calls until " + until);
         return clock.instant().plus(wait);
     }
