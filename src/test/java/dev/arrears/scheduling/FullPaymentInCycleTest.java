@@ -127,4 +127,27 @@ class FullPaymentInCycleTest extends CycleTestBase {
         assertThat(xero.applied(org)).isEmpty();
         assertThat(fx.outbox(org)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(OutboxStatus.CANCELLED));
     }
+
+    @Test
+    void a_final_fee_invoice_still_pending_when_the_paid_invoice_is_voided_is_cancelled() throws IOException {
+        RecordingLedger xero = fx.ledger(LedgerProvider.XERO);
+        CycleFixture.Replica replica = replicaUnder("final_invoice", xero);
+        OrganisationId org = fx.liveOrganisation("Void Ltd", LedgerProvider.XERO);
+        InvoiceSnapshot open = invoice(org, "A", "C1", TODAY.minusDays(1));
+        xero.put(open);
+        replica.cycle().runDue();
+        InvoiceSnapshot paid = paidToday(open);
+        xero.put(paid);
+        // Voided in the ledger after the decision, right before the dispatcher re-reads it.
+        xero.beforeReread(invoiceId -> xero.put(new InvoiceSnapshot(paid.organisationId(), paid.invoiceId(), paid.number(),
+                paid.customerId(), paid.customerName(), paid.issueDate(), paid.dueDate(), paid.total(), paid.amountDue(),
+                InvoiceStatus.VOIDED, paid.payments(), false)));
+        fx.clock.advance(Duration.ofMinutes(16));
+
+        replica.cycle().runDue();
+
+        assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::kind).containsExactly("Reminder");
+        assertThat(fx.outbox(org, OutboxStatus.CANCELLED)).extracting(e -> e.action().key().value())
+                .containsExactlyInAnyOrder(org + ":A:fee:interest:on-full-payment", org + ":A:fee:compensation:on-full-payment");
+    }
 }
