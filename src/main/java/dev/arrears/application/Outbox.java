@@ -26,7 +26,8 @@ public interface Outbox {
 
     /**
      * Cancels the invoice's {@link OutboxStatus#PENDING} actions (claimed, done or previewed ones are
-     * left alone), with an audit event for each.
+     * left alone), with an audit event for each. Actions that settle a full payment
+     * ({@link dev.arrears.domain.dunning.ActionKey#followsFullPayment}) are left alone too: the payment is why they exist.
      *
      * @return the keys cancelled
      */

@@ -53,9 +53,10 @@ public class JpaOutbox implements Outbox {
 
             returning action_key""";
 
+    /** Spares what settles a full payment ({@link ActionKey#followsFullPayment}): the payment is why it exists. */
     private static final String CANCEL = """
             update outbox_action set status = 'CANCELLED', status_reason = :reason, updated_at = :now
-            where invoice_id = :invoice and status = 'PENDING'
+            where invoice_id = :invoice and status = 'PENDING' and action_key not like :fullPayment
             returning action_key""";
 
     private final EntityManager em;
@@ -106,6 +107,7 @@ public class JpaOutbox implements Outbox {
                 .setParameter("reason", reason)
                 .setParameter("now", clock.instant())
                 .setParameter("invoice", row.get().id)
+                .setParameter("fullPayment", "%:" + ActionKey.FULL_PAYMENT)
                 .getResultStream().map(ActionKey::new).toList();
         for (ActionKey key : cancelled) {
             audit.append(AuditEvent.forInvoice(invoice, AuditKind.ACTION_CANCELLED, Optional.of(key), Optional.empty(),

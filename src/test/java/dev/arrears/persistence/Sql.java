@@ -2,6 +2,9 @@ package dev.arrears.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +41,22 @@ class Sql {
                 rows.add(row);
             }
             return rows;
+        }
+    }
+
+    /**
+     * Runs a Flyway migration of src/main/resources/db/migration again, statement by statement, on rows a test put
+     * back in their pre-migration shape (the migration itself ran on the empty tables at start).
+     */
+    void runMigration(String fileName) throws SQLException, IOException {
+        String script;
+        try (InputStream in = Sql.class.getResourceAsStream("/db/migration/" + fileName)) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String statement : script.split(";")) {
+            if (!statement.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
+                update(statement);
+            }
         }
     }
 

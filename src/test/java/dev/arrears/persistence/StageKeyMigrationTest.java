@@ -15,9 +15,6 @@ import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.policy.StableKey;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +44,7 @@ class StageKeyMigrationTest {
         ActionKey old = new ActionKey(org + ":INV-JP:stage::reminder:0");
         outbox.record(invoice, List.of(new PlannedAction.SendReminder(old, FIRST, "overdue")), Delivery.DISPATCH, "v1");
 
-        for (String statement : migration().split(";")) {
-            if (!statement.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
-                sql.update(statement);
-            }
-        }
+        sql.runMigration("V10__stage_keys_for_names_without_ascii.sql");
         PlannedAction plannedNow = new PlannedAction.SendReminder(
                 ActionKey.forStage(org.toString(), "INV-JP", StableKey.defaultFor(FIRST), "reminder", 0), FIRST, "overdue");
         RecordedActions again = outbox.record(invoice, List.of(plannedNow), Delivery.DISPATCH, "v1");
@@ -59,12 +52,5 @@ class StageKeyMigrationTest {
         assertThat(again.added()).isEmpty();
         assertThat(again.alreadyPresent()).containsExactly(plannedNow.key());
         assertThat(sql.count("select count(*) from outbox_action where action_key = ?", old.value())).isZero();
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = StageKeyMigrationTest.class.getResourceAsStream(
-                "/db/migration/V10__stage_keys_for_names_without_ascii.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -21,6 +21,7 @@ import dev.arrears.domain.contact.NoSendSlotException;
 import dev.arrears.domain.contact.SendSlot;
 import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
+import dev.arrears.domain.invoice.InvoiceStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -235,11 +236,20 @@ final class ActionAttempt {
     /** A flag needs no ledger call: it goes straight to the people's list, unless the invoice is settled. */
     private Settlement flag(InvoiceRef invoice, PlannedAction.FlagForPerson flag) {
         Optional<InvoiceSnapshot> stored = invoices.load(invoice);
-        if (stored.isEmpty() || stored.get().isSettled()) {
+        if (stored.isEmpty() || stored.get().isSettled() && !settlesFullPayment(flag, stored.get())) {
             return cancelled("the invoice is settled or no longer known", Map.of());
         }
         return Settlement.audited(new ClaimResult.NeedsHuman("Flagged for a person: " + flag.reason(), false),
                 AuditKind.ACTION_FLAGGED, "Flagged for a person: " + flag.reason(), Map.of("reason", flag.reason()));
+    }
+
+    /**
+     * Whether {@code action} settles what accrued up to a full payment of {@code invoice}, as it stands: only a paid
+     * invoice keeps such an action; one voided or deleted since owes nothing.
+     */
+    private static boolean settlesFullPayment(PlannedAction action, InvoiceSnapshot invoice) {
+        return action.key().followsFullPayment()
+                && (invoice.status() == InvoiceStatus.PAID || invoice.status() == InvoiceStatus.OPEN);
     }
 
     /**
@@ -262,7 +272,10 @@ final class ActionAttempt {
             }
             case InvoiceReading.Found found -> fresh = found.invoice();
         }
-        if (fresh.isSettled()) {
+        if (fresh.isSettled() && settlesFullPayment(entry.action(), fresh)) {
+            // This action charges what accrued up to the payment: it goes, while nothing else of the invoice does.
+            payments.cancelOthers(ref, "the invoice is " + PaymentCancellation.settledInWords(fresh) + " in the ledger");
+        } else if (fresh.isSettled()) {
             String reason = "the invoice is " + PaymentCancellation.settledInWords(fresh) + " in the ledger (seen right before the write)";
             payments.cancelOthers(ref, reason);
             return cancelled(reason, Map.of("amountDue", fresh.amountDue().toString()));

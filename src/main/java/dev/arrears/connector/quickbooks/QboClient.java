@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import dev.arrears.connector.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,10 @@ class QboClient {
     private final RealmLimiters limiters;
     private final Pause pause;
     private final Clock clock;
+    private final Ticker ticker;
 
     QboClient(QuickBooksSettings settings, IntuitHttp http, QuickBooksTokens tokens, ConnectionStore connections,
-              LedgerProfileStore profiles, RealmLimiters limiters, Pause pause, Clock clock) {
+              LedgerProfileStore profiles, RealmLimiters limiters, Pause pause, Clock clock, Ticker ticker) {
         this.settings = settings;
         this.http = http;
         this.tokens = tokens;
@@ -55,6 +57,7 @@ class QboClient {
         this.limiters = limiters;
         this.pause = pause;
         this.clock = clock;
+        this.ticker = ticker;
     }
 
     /** Opens a session: the connection must be active and not backed off; the access token is made fresh. */
@@ -69,8 +72,8 @@ class QboClient {
         }
         LedgerProfile profile = profiles.find(organisation);
         RealmLimiter limiter = limiters.of(connection.tenantId());
-        profile.backoffUntil().ifPresent(limiter::backOff);
-        limiter.backoffUntil(clock.instant()).ifPresent(until -> {
+        profile.backoffUntil().ifPresent(limiter::backOffUntilWall);
+        limiter.backoffUntil().ifPresent(until -> {
             throw new QboProblem(LedgerFailure.RetryLater.throttled("QuickBooks asked Arrears to slow down for this company",
                     until));
         });
@@ -130,7 +133,7 @@ class QboClient {
         RealmLimiter limiter = limiters.of(session.realmId());
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
-            limiter.acquire(clock.instant(), false);
+            limiter.acquire(false);
             HttpResponse<String> response;
             try {
                 response = http.send(request(session, call));
@@ -199,11 +202,13 @@ class QboClient {
         if (hint.isPresent() && hint.get().compareTo(wait) > 0) {
             wait = hint.get();
         }
-        Instant until = clock.instant().plus(wait);
-        limiters.of(session.realmId()).backOff(until);
-        profiles.backOff(session.organisation(), until, "HTTP 429 / ThrottleExceeded");
-        Log.warnf("QuickBooks throttled realm %s; nothing is sent to it before %s", session.realmId(), until);
-        return new QboProblem(LedgerFailure.RetryLater.throttled("QuickBooks throttled this company: " + what, until));
+        // Real time for the back-off (stored on the wall clock for the next replica); business time for the outbox.
+        Instant wallUntil = ticker.wallClockAfter(wait);
+        limiters.of(session.realmId()).backOff(wait);
+        profiles.backOff(session.organisation(), wallUntil, "HTTP 429 / ThrottleExceeded");
+        Log.warnf("QuickBooks throttled realm %s; nothing is sent to it before %s", session.realmId(), wallUntil);
+        return new QboProblem(LedgerFailure.RetryLater.throttled("QuickBooks throttled this company: " + what,
+                clock.instant().plus(wait)));
     }
 
     private QboProblem reconnect(RealmSession session, String reason) {

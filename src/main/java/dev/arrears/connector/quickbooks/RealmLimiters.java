@@ -1,6 +1,8 @@
 package dev.arrears.connector.quickbooks;
 
+import dev.arrears.connector.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,12 +13,17 @@ class RealmLimiters {
     private final QuickBooksSettings.Limits limits;
     private final Map<String, RealmLimiter> byRealm = new ConcurrentHashMap<>();
 
-    RealmLimiters(QuickBooksSettings settings) {
+    private final Ticker ticker;
+    private final Clock clock;
+
+    RealmLimiters(QuickBooksSettings settings, Ticker ticker, Clock clock) {
         this.limits = settings.limits();
+        this.ticker = ticker;
+        this.clock = clock;
     }
 
     RealmLimiter of(String realmId) {
         return byRealm.computeIfAbsent(realmId, realm -> new RealmLimiter(limits.requestsPerMinute(), limits.concurrent(),
-                limits.batchesPerMinute(), limits.slotWait()));
+                limits.batchesPerMinute(), limits.slotWait(), ticker, clock));
     }
 }

@@ -188,8 +188,8 @@ class XeroApi {
                                 pausedUntil.orElse(clock.instant().plusSeconds(60))));
                     }
                     if (status == 503 && answered.body().toLowerCase(Locale.ROOT).contains("organisation is offline")) {
-                        Instant until = clock.instant().plus(config.limits().offlineBackoff());
-                        limiter.pause(organisation, until, "Xero says the organisation is offline");
+                        Instant until = limiter.pause(organisation, config.limits().offlineBackoff(),
+                                "Xero says the organisation is offline");
                         return new Failed(new LedgerFailure.RetryLater("Xero says the organisation is offline",
                                 Optional.of(until)));
                     }

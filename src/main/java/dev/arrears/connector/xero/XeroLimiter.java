@@ -3,14 +3,14 @@ package dev.arrears.connector.xero;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.LedgerThrottleStore;
+import dev.arrears.connector.MinuteWindow;
+import dev.arrears.connector.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +23,10 @@ import java.util.concurrent.Semaphore;
  * (Retry-After, an organisation offline) is stored, so that no replica sends anything to that
  * organisation inside the window, even after a restart. Nothing here sleeps: a call that would
  * break a limit is refused with the time it may be tried again.
+ *
+ * <p>Windows and pauses run on real time ({@link Ticker}), not on the business clock: under a fixed or
+ * simulated clock a minute would never end, or end at once. The time a refusal names is business time
+ * (now on the business clock plus the real wait), because the outbox waits on that clock.
  */
 @ApplicationScoped
 class XeroLimiter {
@@ -32,14 +36,19 @@ class XeroLimiter {
     private final XeroConfig.Limits limits;
     private final LedgerThrottleStore store;
     private final Clock clock;
+    private final Ticker ticker;
     private final Map<OrganisationId, Tenant> tenants = new ConcurrentHashMap<>();
-    private final Deque<Instant> appCalls = new ArrayDeque<>();
-    private volatile Instant appPausedUntil = Instant.MIN;
+    private final MinuteWindow appCalls;
+    /** On the ticker; "paused" while {@code now - appPausedUntil < 0}, the overflow-safe comparison of nanoTime. */
+    private volatile long appPausedUntil;
 
-    XeroLimiter(XeroConfig config, LedgerThrottleStore store, Clock clock) {
+    XeroLimiter(XeroConfig config, LedgerThrottleStore store, Clock clock, Ticker ticker) {
         this.limits = config.limits();
         this.store = store;
         this.clock = clock;
+        this.ticker = ticker;
+        this.appCalls = new MinuteWindow(limits.appPerMinute());
+        this.appPausedUntil = ticker.nanoTime();
     }
 
     /** Leave to send one request; close it when the answer is in. */
@@ -58,43 +67,43 @@ class XeroLimiter {
     }
 
     Admission admit(OrganisationId organisation) {
-        Instant now = clock.instant();
-        if (now.isBefore(appPausedUntil)) {
-            return refuse("Xero's limit for the whole app was reached", appPausedUntil);
+        long now = ticker.nanoTime();
+        Instant wall = ticker.wallClock();
+        if (now - appPausedUntil < 0) {
+            return refuse("Xero's limit for the whole app was reached", Duration.ofNanos(appPausedUntil - now));
         }
-        Optional<LedgerThrottleStore.Pause> pause = store.pause(organisation, now);
+        Optional<LedgerThrottleStore.Pause> pause = store.pause(organisation, wall);
         if (pause.isPresent()) {
-            return refuse(pause.get().reason(), pause.get().until());
+            return refuse(pause.get().reason(), Duration.between(wall, pause.get().until()));
         }
-        Tenant tenant = tenants.computeIfAbsent(organisation, id -> new Tenant(limits.concurrent()));
+        Tenant tenant = tenants.computeIfAbsent(organisation, id -> new Tenant(limits));
         synchronized (this) {
-            trim(appCalls, now);
-            if (appCalls.size() >= limits.appPerMinute()) {
-                return refuse("Arrears' own budget of " + limits.appPerMinute() + " Xero calls a minute is used up",
-                        appCalls.peekFirst().plus(MINUTE));
+            Optional<Duration> appWait = appCalls.waitAt(now);
+            if (appWait.isPresent()) {
+                return refuse("Arrears' own budget of " + limits.appPerMinute() + " Xero calls a minute is used up", appWait.get());
             }
             synchronized (tenant) {
-                trim(tenant.calls, now);
-                if (tenant.calls.size() >= limits.perMinute()) {
+                Optional<Duration> wait = tenant.calls.waitAt(now);
+                if (wait.isPresent()) {
                     return refuse("the organisation's budget of " + limits.perMinute() + " Xero calls a minute is used up",
-                            tenant.calls.peekFirst().plus(MINUTE));
+                            wait.get());
                 }
-                LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+                LocalDate today = wall.atZone(ZoneOffset.UTC).toLocalDate();
                 if (!today.equals(tenant.day)) {
                     tenant.day = today;
                     tenant.dayCalls = 0;
                 }
                 if (tenant.dayCalls >= limits.perDay()) {
                     return refuse("the organisation's budget of " + limits.perDay() + " Xero calls a day is used up",
-                            today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                            untilTomorrow(wall));
                 }
                 if (!tenant.inFlight.tryAcquire()) {
                     return refuse("already " + limits.concurrent() + " calls to this organisation in progress",
-                            now.plusSeconds(1));
+                            Duration.ofSeconds(1));
                 }
-                tenant.calls.addLast(now);
+                tenant.calls.record(now);
                 tenant.dayCalls++;
-                appCalls.addLast(now);
+                appCalls.record(now);
             }
         }
         return new Granted(tenant.inFlight::release);
@@ -106,8 +115,7 @@ class XeroLimiter {
      * @return the pause's end when the answer was a 429
      */
     Optional<Instant> observe(OrganisationId organisation, XeroHttp.Answered answer) {
-        Instant now = clock.instant();
-        Tenant tenant = tenants.computeIfAbsent(organisation, id -> new Tenant(limits.concurrent()));
+        Tenant tenant = tenants.computeIfAbsent(organisation, id -> new Tenant(limits));
         intHeader(answer, "X-DayLimit-Remaining").ifPresent(remaining -> {
             synchronized (tenant) {
                 tenant.dayCalls = Math.max(tenant.dayCalls, limits.perDay() - remaining);
@@ -115,44 +123,46 @@ class XeroLimiter {
         });
         if (answer.status() != 429) {
             if (intHeader(answer, "X-AppMinLimit-Remaining").filter(r -> r <= 0).isPresent()) {
-                appPausedUntil = now.plus(MINUTE);
+                appPausedUntil = ticker.nanoTime() + MINUTE.toNanos();
             }
             if (intHeader(answer, "X-MinLimit-Remaining").filter(r -> r <= 0).isPresent()) {
-                store.pauseUntil(organisation, now.plus(MINUTE), "Xero reports no calls left this minute");
+                pause(organisation, MINUTE, "Xero reports no calls left this minute");
             }
             return Optional.empty();
         }
         String problem = answer.header("X-Rate-Limit-Problem").orElse("").trim().toLowerCase(Locale.ROOT);
         Optional<Duration> retryAfter = intHeader(answer, "Retry-After").map(Duration::ofSeconds);
-        Instant until;
         if (problem.startsWith("app")) {
-            until = now.plus(retryAfter.orElse(MINUTE));
-            appPausedUntil = until;
-            return Optional.of(until);
-        } else if (problem.startsWith("day") || problem.startsWith("daily")) {
-            until = retryAfter.map(now::plus)
-                    .orElse(now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            Duration wait = retryAfter.orElse(MINUTE);
+            appPausedUntil = ticker.nanoTime() + wait.toNanos();
+            return Optional.of(clock.instant().plus(wait));
+        }
+        Duration wait;
+        if (problem.startsWith("day") || problem.startsWith("daily")) {
+            wait = retryAfter.orElseGet(() -> untilTomorrow(ticker.wallClock()));
         } else if (problem.startsWith("minute")) {
-            until = now.plus(retryAfter.orElse(MINUTE));
+            wait = retryAfter.orElse(MINUTE);
         } else {
             // Concurrency 429s may come without Retry-After: a short pause is enough.
-            until = now.plus(retryAfter.orElse(Duration.ofSeconds(2)));
+            wait = retryAfter.orElse(Duration.ofSeconds(2));
         }
-        store.pauseUntil(organisation, until, "Xero rate limit (" + (problem.isEmpty() ? "unnamed" : problem)
-                + "): no calls until " + until);
-        return Optional.of(until);
+        return Optional.of(pause(organisation, wait, "Xero rate limit (" + (problem.isEmpty() ? "unnamed" : problem) + ")"));
     }
 
-    /** Leaves an organisation alone until {@code until} (Xero said it is offline). */
-    void pause(OrganisationId organisation, Instant until, String reason) {
-        store.pauseUntil(organisation, until, reason);
+    /**
+     * Leaves an organisation alone for {@code wait} of real time (Xero asked, or said it is offline), stored for every
+     * replica and restarts.
+     *
+     * @return the pause's end in business time, for the dispatcher
+     */
+    Instant pause(OrganisationId organisation, Duration wait, String reason) {
+        Instant until = ticker.wallClockAfter(wait);
+        store.pauseUntil(organisation, until, reason + ": no calls until " + until);
+        return clock.instant().plus(wait);
     }
 
-    private static void trim(Deque<Instant> calls, Instant now) {
-        Instant horizon = now.minus(MINUTE);
-        while (!calls.isEmpty() && !calls.peekFirst().isAfter(horizon)) {
-            calls.pollFirst();
-        }
+    private static Duration untilTomorrow(Instant wall) {
+        return Duration.between(wall, wall.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
     private static Optional<Integer> intHeader(XeroHttp.Answered answer, String name) {
@@ -165,18 +175,20 @@ class XeroLimiter {
         });
     }
 
-    private static Refused refuse(String reason, Instant notBefore) {
-        return new Refused(LedgerFailure.RetryLater.throttled(reason, notBefore));
+    /** Refused for {@code wait} of real time, named to the dispatcher as business time. */
+    private Refused refuse(String reason, Duration wait) {
+        return new Refused(LedgerFailure.RetryLater.throttled(reason, clock.instant().plus(wait)));
     }
 
     private static final class Tenant {
-        final Deque<Instant> calls = new ArrayDeque<>();
+        final MinuteWindow calls;
         final Semaphore inFlight;
         LocalDate day;
         int dayCalls;
 
-        Tenant(int concurrent) {
-            this.inFlight = new Semaphore(concurrent);
+        Tenant(XeroConfig.Limits limits) {
+            this.calls = new MinuteWindow(limits.perMinute());
+            this.inFlight = new Semaphore(limits.concurrent());
         }
     }
 }

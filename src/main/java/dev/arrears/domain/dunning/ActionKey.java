@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record ActionKey(String value) {
 
+    /** The last part of the keys of actions that settle what accrued up to a full payment (SQL matches it too). */
+    public static final String FULL_PAYMENT = "on-full-payment";
+
     public ActionKey {
         Objects.requireNonNull(value, "value");
         if (value.isBlank() || value.length() > 200) {
@@ -29,6 +32,28 @@ public record ActionKey(String value) {
     /** Late fees: {@code org:invoice:fee:<rule key>:<period>}. One period of one rule is charged at most once. */
     public static ActionKey forFee(String organisationId, String invoiceId, String ruleKey, int period) {
         return new ActionKey(String.join(":", organisationId, invoiceId, "fee", slug(ruleKey), "p" + period));
+    }
+
+    /**
+     * What a fee rule accrued and did not charge up to a full payment: {@code org:invoice:fee:<rule key>:on-full-payment}.
+     * Charged at most once per invoice and rule, beside the rule's periods.
+     */
+    public static ActionKey forFullPayment(String organisationId, String invoiceId, String ruleKey) {
+        return new ActionKey(String.join(":", organisationId, invoiceId, "fee", slug(ruleKey), FULL_PAYMENT));
+    }
+
+    /** The one task for a person about what accrued up to a full payment: {@code org:invoice:on-full-payment}. */
+    public static ActionKey forFullPaymentTask(String organisationId, String invoiceId) {
+        return forInvoice(organisationId, invoiceId, FULL_PAYMENT);
+    }
+
+    /**
+     * Whether this action settles what accrued up to a full payment. Such an action exists because the invoice is paid,
+     * so "the invoice is paid" must not cancel it, as it cancels every other action of the invoice. No other key ends so:
+     * stage keys end in a position, fee keys in {@code p<period>}, and other purposes are words of the code.
+     */
+    public boolean followsFullPayment() {
+        return value.endsWith(":" + FULL_PAYMENT);
     }
 
     /** Actions that are not tied to a stage, such as flagging a missing due date. */

@@ -70,6 +70,8 @@ final class CollectionsDecision {
         }
         boolean resumed = explainResumptions();
         Decision ladder = new LadderDecision(invoice, state.withNotices(notices), policy, today, calculator).decide();
+        // The ladder remembers its own one-off flags (a fee a person has to settle) among the notices.
+        ladder.newState().notices().stream().filter(n -> !notices.contains(n)).forEach(notices::add);
         if (resumed) {
             replanInterruptedStage(ladder);
         }

@@ -1,8 +1,6 @@
 package dev.arrears.domain.dunning;
 
 import dev.arrears.domain.collections.CollectionsContext;
-import dev.arrears.domain.collections.Dispute;
-import dev.arrears.domain.collections.Hold;
 import dev.arrears.domain.fee.LateFeeCalculator;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
@@ -21,6 +19,10 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Not chased:</b> a late fee raised by Arrears; a draft (not started); a settled invoice
  *       (paid, voided, deleted, or nothing owed), which leaves dunning (status LEFT).</li>
+ *   <li><b>Full payment:</b> an invoice that was being chased and is paid in full after its due date is
+ *       asked, once, what its fee rules accrued and did not charge up to the payment day (interest, and a
+ *       statutory compensation not charged yet); each rule's {@code on_full_payment} raises a final fee
+ *       invoice, gives a person a task, or waives it with a reason ({@link FullPayment}).</li>
  *   <li><b>No due date:</b> flagged for a person once (status FLAGGED); a date is never guessed
  *       from the issue date.</li>
  *   <li><b>Stage dates:</b> due date + the stage's day offset. Overdue starts the day after the due
@@ -103,7 +105,8 @@ public final class DunningEngine {
         if (invoice.isSettled()) {
             Decision left = nothingPlanned(state, DunningStatus.LEFT, invoiceName + " is " + settledInWords(invoice)
                     + ": it leaves dunning" + state.stage().map(s -> " at '" + s + "'").orElse("") + " and nothing more is planned");
-            return thankYou(invoice, state, policy, today, context, left);
+            return new FullPayment(invoice, state, policy, today, context, calculator)
+                    .settle(thankYou(invoice, state, policy, today, context, left));
         }
         if (invoice.dueDate().isEmpty()) {
             return flagMissingDueDate(invoice, state, invoiceName);
@@ -125,9 +128,7 @@ public final class DunningEngine {
         List<String> notices = new java.util.ArrayList<>(state.notices());
         notices.add(THANK_YOU);
         DunningState newState = left.newState().withNotices(notices);
-        Optional<String> silenced = context.holdsOf(invoice).stream().filter(h -> h.activeOn(today)).map(Hold::describe)
-                .findFirst()
-                .or(() -> context.disputesOf(invoice).stream().filter(d -> d.activeOn(today)).map(Dispute::describe).findFirst());
+        Optional<String> silenced = FullPayment.heldOrDisputed(context, invoice, today);
         if (silenced.isPresent()) {
             return new Decision(newState, List.of(), List.of(left.reasons().getFirst(),
                     "thank-you not sent: " + silenced.get()));

@@ -4,6 +4,7 @@ import dev.arrears.domain.fee.FeeOutcome;
 import dev.arrears.domain.fee.LateFeeCalculator;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.ActionSpec;
+import dev.arrears.domain.policy.FeeComputation;
 import dev.arrears.domain.policy.LateFeeRule;
 import dev.arrears.domain.policy.Policy;
 import dev.arrears.domain.policy.Stage;
@@ -37,6 +38,7 @@ final class LadderDecision {
     private final List<String> completed;
     private final List<String> skipped;
     private final List<ChargedFee> fees;
+    private final List<String> notices;
     private final Set<String> rulesAsked = new HashSet<>();
     private Map<String, Stage> feeAnchors = Map.of();
 
@@ -51,6 +53,7 @@ final class LadderDecision {
         this.completed = new ArrayList<>(state.completedStages());
         this.skipped = new ArrayList<>(state.skippedStages());
         this.fees = new ArrayList<>(state.fees());
+        this.notices = new ArrayList<>(state.notices());
     }
 
     Decision decide() {
@@ -73,7 +76,7 @@ final class LadderDecision {
                 current.isPresent() ? DunningStatus.ACTIVE : DunningStatus.NOT_STARTED,
                 current.map(Stage::name),
                 current.isEmpty() ? Optional.empty() : entering ? Optional.of(today) : state.stageEnteredOn().or(() -> Optional.of(today)),
-                Optional.of(dueDate), completed, skipped, fees, nextReview, state.notices());
+                Optional.of(dueDate), completed, skipped, fees, nextReview, notices);
         return new Decision(newState, actions, reasons);
     }
 
@@ -225,7 +228,29 @@ final class LadderDecision {
             actions.add(new PlannedAction.ChargeLateFee(
                     ActionKey.forFee(invoice.organisationId(), invoice.invoiceId(), rule.key(), fee.period()), anchor.name(), fee));
             fees.add(ChargedFee.of(fee));
+        } else if (outcome instanceof FeeOutcome.ForPerson person && !notices.contains(forPersonNotice(rule))
+                && !chargedInItsPlace(anchor)) {
+            // Owed but not chargeable by itself (another currency than the statute's): a person settles it, asked once.
+            notices.add(forPersonNotice(rule));
+            actions.add(new PlannedAction.FlagForPerson(ActionKey.forInvoice(invoice.organisationId(), invoice.invoiceId(),
+                    forPersonNotice(rule)), anchor.name(), person.reason()));
         }
+    }
+
+    /**
+     * Whether the stage charges, beside a rule a person would have to settle, a fixed fee in the invoice's currency: the
+     * policy's way of saying what to charge instead (config/README.md: a {@code fixed} rule listing the other currencies
+     * beside {@code statutory_compensation}), so nobody needs to be asked.
+     */
+    private boolean chargedInItsPlace(Stage stage) {
+        return stage.actions().stream().filter(ActionSpec.ChargeLateFee.class::isInstance)
+                .map(a -> policy.feeRule(((ActionSpec.ChargeLateFee) a).ruleId()).orElseThrow().computation())
+                .anyMatch(c -> c instanceof FeeComputation.FixedAmount fixed && fixed.amounts().containsKey(invoice.currency()));
+    }
+
+    /** The notice (and action key purpose) of a fee rule's one task for a person; the full payment asks no second time. */
+    static String forPersonNotice(LateFeeRule rule) {
+        return "fee-" + rule.key() + "-for-person";
     }
 
     /** The earliest day on which, without new input, a decision could come out differently. */

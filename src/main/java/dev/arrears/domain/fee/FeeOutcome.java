@@ -26,4 +26,15 @@ public sealed interface FeeOutcome {
             Objects.requireNonNull(reason, "reason");
         }
     }
+
+    /**
+     * Nothing can be charged by itself, but something is owed that a person has to settle: a fixed
+     * statutory compensation in the statute's currency on an invoice in another one, which Arrears
+     * never converts at a guessed rate.
+     */
+    record ForPerson(String reason) implements FeeOutcome {
+        public ForPerson {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

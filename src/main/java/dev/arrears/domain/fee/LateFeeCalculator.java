@@ -58,7 +58,8 @@ import java.util.stream.IntStream;
  *       the rule's rounding does not apply. A reference rate the table does not know yet means
  *       nothing is charged today (never a guessed rate); the reason quotes the table.</li>
  *   <li>Statutory compensation: the regime's fixed sum for the debt owed when interest started,
- *       charged once per invoice, and only on invoices in the regime's currency.</li>
+ *       charged once per invoice, and only on invoices in the regime's currency; on another currency
+ *       it is owed but never converted, so it goes to a person ({@link FeeOutcome.ForPerson}).</li>
  *   <li>An amount that is, or rounds to, zero is not charged.</li>
  * </ul>
  *
@@ -97,8 +98,7 @@ public final class LateFeeCalculator {
         }
 
         LocalDate accruedFrom = chargeDate;
-        Money amount;
-        String computation;
+        Amount worked;
         switch (rule.computation()) {
             case FixedAmount fixed -> {
                 BigDecimal configured = fixed.amounts().get(invoice.currency());
@@ -106,16 +106,16 @@ public final class LateFeeCalculator {
                     return new FeeOutcome.NothingDue(fee + ": no fixed amount for " + invoice.currency().getCurrencyCode()
                             + " (amounts are given for " + currencies(fixed) + "); nothing is converted");
                 }
-                amount = Money.rounded(configured, invoice.currency(), rule.rounding());
-                computation = "fixed fee " + amount
+                Money amount = Money.rounded(configured, invoice.currency(), rule.rounding());
+                worked = new Amount(amount, "fixed fee " + amount
                         + (configured.compareTo(amount.amount()) == 0 ? "" : " (" + configured.toPlainString()
-                        + " rounded " + rule.rounding() + ")");
+                        + " rounded " + rule.rounding() + ")"));
             }
             case PercentOfPrincipal percent -> {
                 Money principal = invoice.principalOwedOn(chargeDate);
-                amount = principal.times(percent.percent().movePointLeft(2), rule.rounding());
-                computation = Percent.format(percent.percent()) + " of " + principal + " outstanding on " + chargeDate
-                        + " = " + amount + " (rounded " + rule.rounding() + ")";
+                Money amount = principal.times(percent.percent().movePointLeft(2), rule.rounding());
+                worked = new Amount(amount, Percent.format(percent.percent()) + " of " + principal + " outstanding on "
+                        + chargeDate + " = " + amount + " (rounded " + rule.rounding() + ")");
             }
             case SimpleDailyInterest interest -> {
                 Optional<LocalDate> chargedUpTo = lastChargeDate(chargedOfRule);
@@ -124,9 +124,7 @@ public final class LateFeeCalculator {
                     return new FeeOutcome.NothingDue(fee + ": period " + period + " (" + chargeDate
                             + ") has no day of interest left: interest is already charged up to " + chargedUpTo.orElseThrow());
                 }
-                InterestAccrual accrual = InterestAccrual.over(invoice, interest, accruedFrom, chargeDate, rule.rounding());
-                amount = accrual.amount();
-                computation = accrual.computation();
+                worked = interest(invoice, rule, accruedFrom, chargeDate);
             }
             case StatutoryInterest statutory -> {
                 Optional<LocalDate> chargedUpTo = lastChargeDate(chargedOfRule);
@@ -136,52 +134,155 @@ public final class LateFeeCalculator {
                             + ") has no day of interest left: interest is already charged up to " + chargedUpTo.orElseThrow());
                 }
                 try {
-                    var interest = new StatutoryInterestCalculator(statutory.regime())
-                            .interest(invoice, new InterestPeriod(accruedFrom, chargeDate));
-                    amount = interest.amount();
-                    computation = interest.computation();
+                    worked = interest(invoice, rule, accruedFrom, chargeDate);
                 } catch (RateNotKnownException e) {
                     return new FeeOutcome.NothingDue(fee + ": period " + period + " (" + chargeDate + ") not charged: "
                             + e.getMessage());
                 }
             }
             case StatutoryCompensation statutory -> {
-                var regime = statutory.regime();
-                if (!chargedOfRule.isEmpty()) {
-                    return new FeeOutcome.NothingDue(fee + ": " + regime.title() + " fixed compensation is charged once per invoice;"
-                            + " already charged on " + chargedOfRule.getFirst().chargeDate());
+                Optional<FeeOutcome> notNow = compensationNotChargeable(fee, invoice, statutory, chargedOfRule);
+                if (notNow.isPresent()) {
+                    return notNow.get();
                 }
-                if (!invoice.currency().equals(regime.compensation().currency())) {
-                    return new FeeOutcome.NothingDue(fee + ": " + regime.title() + " sets its fixed compensation in "
-                            + regime.compensation().currency().getCurrencyCode() + "; the invoice is in "
-                            + invoice.currency().getCurrencyCode() + " and nothing is converted");
-                }
-                var compensation = new StatutoryInterestCalculator(regime).fixedCompensation(invoice);
-                amount = compensation.amount();
-                computation = regime.title() + ": " + compensation.explanation();
+                worked = compensation(invoice, statutory);
             }
         }
-        if (!amount.isPositive()) {
-            return new FeeOutcome.NothingDue(fee + ": period " + period + " comes to nothing: " + computation);
+        if (!worked.amount().isPositive()) {
+            return new FeeOutcome.NothingDue(fee + ": period " + period + " comes to nothing: " + worked.computation());
         }
-
-        boolean capped = false;
-        Optional<FeeCapLimits.Room> room = FeeCapLimits.tightest(rule.caps(), invoice, chargedOfRule);
-        if (room.isPresent()) {
-            if (!room.get().remaining().isPositive()) {
-                return new FeeOutcome.NothingDue(fee + ": cap reached: " + room.get().cap());
-            }
-            if (amount.compareTo(room.get().remaining()) > 0) {
-                amount = room.get().remaining();
-                capped = true;
-                computation = computation + "; reduced to " + amount + " by the cap: " + room.get().cap();
-            }
+        Optional<Amount> fitted = withinCaps(rule, invoice, chargedOfRule, worked);
+        if (fitted.isEmpty()) {
+            return new FeeOutcome.NothingDue(fee + ": cap reached: " + FeeCapLimits.tightest(rule.caps(), invoice, chargedOfRule)
+                    .orElseThrow().cap());
         }
+        Money amount = fitted.get().amount();
+        String computation = fitted.get().computation();
+        boolean capped = fitted.get() != worked;
 
         FeeApplication application = new FeeApplication(rule.id(), period, accruedFrom, chargeDate, amount, computation, capped);
         String reason = fee + ": period " + period + " due on " + chargeDate + ", charging " + amount + ": " + computation
                 + skippedPeriods(rule, schedule, period, chargedPeriods);
         return new FeeOutcome.Charge(application, reason);
+    }
+
+    /**
+     * What {@code rule} accrued and did not charge when the invoice was paid in full on {@code paidOn}: interest
+     * from the day after the rule's latest charge (or after the due date) through the payment day, which still bears
+     * the old principal (a payment lowers it from the next day, as for every interest charge), or the statutory
+     * compensation not charged yet, owed once interest begins to run (UK s.5A(1)) whether or not its stage was reached.
+     * Nothing accrues within the grace days, nor for fixed and percentage fees. Caps apply as to any charge. The
+     * charge is numbered after the rule's latest period, and its charge date is the payment day, so that interest
+     * would start after it if the invoice were ever owed again.
+     */
+    public FeeOutcome accruedUntilPaid(InvoiceSnapshot invoice, LateFeeRule rule, List<ChargedFee> charged, LocalDate paidOn) {
+        String fee = "fee '" + rule.id() + "'";
+        if (invoice.dueDate().isEmpty() || !rule.accruesUntilPaid()) {
+            return new FeeOutcome.NothingDue(fee + ": accrues nothing up to the payment");
+        }
+        LocalDate dueDate = invoice.dueDate().get();
+        LocalDate lastFree = dueDate.plusDays(rule.graceDays());
+        if (!paidOn.isAfter(lastFree)) {
+            return new FeeOutcome.NothingDue(fee + ": paid in full on " + paidOn + ", not after " + lastFree
+                    + " (due date " + dueDate + ", " + rule.graceDays() + " grace days): nothing accrued");
+        }
+        List<ChargedFee> chargedOfRule = ofRule(rule, charged);
+        Optional<String> countReached = FeeCapLimits.countReached(rule.caps(), chargedOfRule);
+        if (countReached.isPresent()) {
+            return new FeeOutcome.NothingDue(fee + ": cap reached: " + countReached.get());
+        }
+        LocalDate accruedFrom = paidOn;
+        Amount worked;
+        if (rule.computation() instanceof StatutoryCompensation statutory) {
+            Optional<FeeOutcome> notNow = compensationNotChargeable(fee, invoice, statutory, chargedOfRule);
+            if (notNow.isPresent()) {
+                return notNow.get();
+            }
+            worked = compensation(invoice, statutory);
+        } else {
+            Optional<LocalDate> chargedUpTo = lastChargeDate(chargedOfRule);
+            accruedFrom = chargedUpTo.orElse(dueDate).plusDays(1);
+            if (accruedFrom.isAfter(paidOn)) {
+                return new FeeOutcome.NothingDue(fee + ": paid in full on " + paidOn
+                        + "; interest is already charged up to " + chargedUpTo.orElseThrow());
+            }
+            try {
+                worked = interest(invoice, rule, accruedFrom, paidOn);
+            } catch (RateNotKnownException e) {
+                return new FeeOutcome.ForPerson(fee + ": interest up to the payment on " + paidOn
+                        + " cannot be worked out: " + e.getMessage());
+            }
+        }
+        if (!worked.amount().isPositive()) {
+            return new FeeOutcome.NothingDue(fee + ": nothing accrued up to the payment on " + paidOn + ": " + worked.computation());
+        }
+        Optional<Amount> fitted = withinCaps(rule, invoice, chargedOfRule, worked);
+        if (fitted.isEmpty()) {
+            return new FeeOutcome.NothingDue(fee + ": cap reached: " + FeeCapLimits.tightest(rule.caps(), invoice, chargedOfRule)
+                    .orElseThrow().cap());
+        }
+        int period = chargedOfRule.stream().mapToInt(ChargedFee::period).max().orElse(0) + 1;
+        FeeApplication application = new FeeApplication(rule.id(), period, accruedFrom, paidOn, fitted.get().amount(),
+                fitted.get().computation(), fitted.get() != worked);
+        return new FeeOutcome.Charge(application, fee + ": paid in full on " + paidOn + "; accrued and not charged: "
+                + application.amount() + ": " + application.computation());
+    }
+
+    /** An amount and how it was reached, in words. */
+    private record Amount(Money amount, String computation) {
+    }
+
+    /** Interest of an interest rule (agreed or statutory) over {@code from} to {@code to}, both included. */
+    private static Amount interest(InvoiceSnapshot invoice, LateFeeRule rule, LocalDate from, LocalDate to) {
+        if (rule.computation() instanceof StatutoryInterest statutory) {
+            var interest = new StatutoryInterestCalculator(statutory.regime()).interest(invoice, new InterestPeriod(from, to));
+            return new Amount(interest.amount(), interest.computation());
+        }
+        InterestAccrual accrual = InterestAccrual.over(invoice, (SimpleDailyInterest) rule.computation(), from, to, rule.rounding());
+        return new Amount(accrual.amount(), accrual.computation());
+    }
+
+    /**
+     * Why the compensation cannot be charged now: already charged (nothing), or the invoice is in another currency
+     * than the statute's fixed sums (a person's task: the sum is owed, but never converted at a guessed rate).
+     */
+    private static Optional<FeeOutcome> compensationNotChargeable(String fee, InvoiceSnapshot invoice, StatutoryCompensation statutory,
+                                                                  List<ChargedFee> chargedOfRule) {
+        var regime = statutory.regime();
+        if (!chargedOfRule.isEmpty()) {
+            return Optional.of(new FeeOutcome.NothingDue(fee + ": " + regime.title() + " fixed compensation is charged once per invoice;"
+                    + " already charged on " + chargedOfRule.getFirst().chargeDate()));
+        }
+        if (!invoice.currency().equals(regime.compensation().currency())) {
+            return Optional.of(new FeeOutcome.ForPerson(fee + ": " + regime.title() + " sets its fixed compensation in "
+                    + regime.compensation().currency().getCurrencyCode() + "; the invoice is in "
+                    + invoice.currency().getCurrencyCode() + " and nothing is converted: a person decides what to claim"
+                    + " (" + regime.compensation().currency().getCurrencyCode() + " sums by band: "
+                    + regime.compensation().bands().stream().map(b -> b.amount().toPlainString()).collect(Collectors.joining(", "))
+                    + ")"));
+        }
+        return Optional.empty();
+    }
+
+    private static Amount compensation(InvoiceSnapshot invoice, StatutoryCompensation statutory) {
+        var compensation = new StatutoryInterestCalculator(statutory.regime()).fixedCompensation(invoice);
+        return new Amount(compensation.amount(), statutory.regime().title() + ": " + compensation.explanation());
+    }
+
+    /**
+     * The amount reduced to the tightest cap's remaining room (a new {@link Amount} that says so), the amount itself
+     * when it fits, or empty when no room is left.
+     */
+    private static Optional<Amount> withinCaps(LateFeeRule rule, InvoiceSnapshot invoice, List<ChargedFee> chargedOfRule, Amount worked) {
+        Optional<FeeCapLimits.Room> room = FeeCapLimits.tightest(rule.caps(), invoice, chargedOfRule);
+        if (room.isEmpty() || worked.amount().compareTo(room.get().remaining()) <= 0 && room.get().remaining().isPositive()) {
+            return Optional.of(worked);
+        }
+        if (!room.get().remaining().isPositive()) {
+            return Optional.empty();
+        }
+        Money reduced = room.get().remaining();
+        return Optional.of(new Amount(reduced, worked.computation() + "; reduced to " + reduced + " by the cap: " + room.get().cap()));
     }
 
     /**

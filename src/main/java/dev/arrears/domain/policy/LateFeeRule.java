@@ -14,14 +14,27 @@ import java.util.Optional;
  * @param caps            limits per invoice; a fee is reduced to fit, or not charged once a cap is reached
  * @param rounding        how each fee is rounded to the currency's minor units
  * @param key             the rule's part of its fees' action keys ({@link StableKey}); by default from the id
+ * @param onFullPayment   what happens to what accrued but was not charged when the invoice is paid in full
  */
 public record LateFeeRule(String id, FeeComputation computation, int graceDays, Optional<Integer> repeatEveryDays,
-                          FeeCaps caps, RoundingMode rounding, String key) {
+                          FeeCaps caps, RoundingMode rounding, String key, OnFullPayment onFullPayment) {
+
+    /** A rule with the default choice on full payment ({@link OnFullPayment#DEFAULT}). */
+    public LateFeeRule(String id, FeeComputation computation, int graceDays, Optional<Integer> repeatEveryDays,
+                       FeeCaps caps, RoundingMode rounding, String key) {
+        this(id, computation, graceDays, repeatEveryDays, caps, rounding, key, OnFullPayment.DEFAULT);
+    }
 
     /** A rule whose key is the default for its id. */
     public LateFeeRule(String id, FeeComputation computation, int graceDays, Optional<Integer> repeatEveryDays,
                        FeeCaps caps, RoundingMode rounding) {
         this(id, computation, graceDays, repeatEveryDays, caps, rounding, StableKey.defaultFor(Objects.requireNonNull(id, "id")));
+    }
+
+    /** Whether anything accrues until the day of payment: interest, and the statutory compensation owed once it runs. */
+    public boolean accruesUntilPaid() {
+        return computation instanceof FeeComputation.SimpleDailyInterest || computation instanceof FeeComputation.StatutoryInterest
+                || computation instanceof FeeComputation.StatutoryCompensation;
     }
 
     public LateFeeRule {
@@ -34,6 +47,7 @@ public record LateFeeRule(String id, FeeComputation computation, int graceDays, 
         Objects.requireNonNull(repeatEveryDays, "repeatEveryDays");
         Objects.requireNonNull(caps, "caps");
         Objects.requireNonNull(rounding, "rounding");
+        Objects.requireNonNull(onFullPayment, "onFullPayment");
         if (graceDays < 0) {
             throw new IllegalArgumentException("fee rule '" + id + "': grace_days cannot be negative, was " + graceDays);
         }

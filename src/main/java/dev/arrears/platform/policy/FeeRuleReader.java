@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.domain.policy.FeeCaps;
 import dev.arrears.domain.policy.FeeComputation;
 import dev.arrears.domain.policy.LateFeeRule;
+import dev.arrears.domain.policy.OnFullPayment;
 import dev.arrears.domain.statutory.StatutoryPresets;
 import dev.arrears.domain.statutory.StatutoryRegime;
 import java.math.BigDecimal;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads one entry of {@code fee_rules} into a {@link LateFeeRule}. */
 final class FeeRuleReader {
@@ -21,7 +24,8 @@ final class FeeRuleReader {
     static final List<String> COMPUTATIONS = List.of("fixed", "percent_of_principal", "daily_interest",
             "statutory_interest", "statutory_compensation");
     static final List<String> FIELDS = List.of("id", "key", "fixed", "percent_of_principal", "daily_interest",
-            "statutory_interest", "statutory_compensation", "grace_days", "repeat_every_days", "caps", "rounding");
+            "statutory_interest", "statutory_compensation", "grace_days", "repeat_every_days", "caps", "rounding",
+            "on_full_payment");
     static final List<String> CAP_FIELDS = List.of("max_count", "max_total", "max_percent_of_principal");
     static final List<String> INTEREST_FIELDS = List.of("annual_rate_percent", "day_count");
     /** Fee rule ids end up in every fee's action key and in the fee invoice's reference: keep them plain. */
@@ -61,13 +65,14 @@ final class FeeRuleReader {
             repeatBad = true;
         }
         Optional<String> key = KeyField.written(fields, node, path);
+        Optional<OnFullPayment> onFullPayment = onFullPayment(node, path);
         if (id.isEmpty() || computation.isEmpty() || caps.isEmpty() || rounding.isEmpty() || graceBad || repeatBad
-                || KeyField.bad(node, key)) {
+                || KeyField.bad(node, key) || onFullPayment.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(new LateFeeRule(id.get(), computation.get(), grace.orElse(0), repeat, caps.get(), rounding.get(),
-                    key.orElse(id.get())));
+                    key.orElse(id.get()), onFullPayment.get()));
         } catch (IllegalArgumentException e) {
             fields.problem(path, e.getMessage());
             return Optional.empty();
@@ -191,6 +196,35 @@ final class FeeRuleReader {
             fields.problem(YamlFields.child(path, "rounding"), "'" + word.get() + "' is not a rounding; expected one of: " + ROUNDING_CHOICES);
         }
         return mode;
+    }
+
+    /**
+     * {@code on_full_payment: final_invoice | task | waive}, {@code task} when not written. Only interest and the
+     * statutory compensation accrue up to a payment; on a fixed or percentage fee the field would promise something
+     * that never happens, so it is refused there.
+     */
+    private Optional<OnFullPayment> onFullPayment(JsonNode node, String path) {
+        if (!node.hasNonNull("on_full_payment")) {
+            return Optional.of(OnFullPayment.DEFAULT);
+        }
+        String field = YamlFields.child(path, "on_full_payment");
+        Optional<String> word = fields.text(node, path, "on_full_payment", false);
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        String choices = Stream.of(OnFullPayment.values()).map(OnFullPayment::word).collect(Collectors.joining(", "));
+        Optional<OnFullPayment> choice = Stream.of(OnFullPayment.values())
+                .filter(c -> c.word().equals(word.get().toLowerCase(Locale.ROOT))).findFirst();
+        if (choice.isEmpty()) {
+            fields.problem(field, "'" + word.get() + "' is not a choice; expected one of: " + choices);
+            return Optional.empty();
+        }
+        if (node.has("fixed") || node.has("percent_of_principal")) {
+            fields.problem(field, "only interest (daily_interest, statutory_interest) and statutory_compensation accrue up to a"
+                    + " payment; a fixed or percentage fee is charged at its stage or not at all, so remove on_full_payment");
+            return Optional.empty();
+        }
+        return choice;
     }
 
     private <T> Optional<T> missing(String field, String expected) {

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(IntuitWireMock.class)
 class QuickBooksWritesTest extends QuickBooksTestBase {
 
+    @jakarta.inject.Inject
+    dev.arrears.connector.TestTicker ticker;
+
     @Test
     void a_reminder_sends_the_invoice_and_records_a_note_linked_to_it() throws Exception {
         Company company = ready();
@@ -197,19 +200,25 @@ class QuickBooksWritesTest extends QuickBooksTestBase {
                           <Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message>
                           <Detail>The request limit was reached.  Try again later</Detail></Error></Fault></IntuitResponse>""")));
 
-        WriteOutcome outcome = gateway.write(company.org(), lateFee(company));
+        ticker.freeze();   // the back-off runs on real time; the business clock stays where it is
+        try {
+            WriteOutcome outcome = gateway.write(company.org(), lateFee(company));
 
-        LedgerFailure failure = ((WriteOutcome.Failed) outcome).failure();
-        assertThat(failure).isInstanceOf(LedgerFailure.RetryLater.class);
-        assertThat(((LedgerFailure.RetryLater) failure).notBefore()).contains(TestClock.START.plusSeconds(60));
-        assertThat(profiles.find(company.org()).backoffUntil()).contains(TestClock.START.plusSeconds(60));
+            LedgerFailure failure = ((WriteOutcome.Failed) outcome).failure();
+            assertThat(failure).isInstanceOf(LedgerFailure.RetryLater.class);
+            assertThat(((LedgerFailure.RetryLater) failure).notBefore()).contains(clock.instant().plusSeconds(60));
+            assertThat(profiles.find(company.org()).backoffUntil()).as("stored on the wall clock, for every replica")
+                    .contains(ticker.wallClock().plusSeconds(60));
 
-        intuit.resetRequests();
-        clock.advance(Duration.ofSeconds(30));
-        assertThat(gateway.sync(company.org()).stoppedBy()).get().isInstanceOf(LedgerFailure.RetryLater.class);
-        assertThat(intuit.getAllServeEvents()).isEmpty();
+            intuit.resetRequests();
+            ticker.advance(Duration.ofSeconds(30));
+            assertThat(gateway.sync(company.org()).stoppedBy()).get().isInstanceOf(LedgerFailure.RetryLater.class);
+            assertThat(intuit.getAllServeEvents()).isEmpty();
 
-        clock.advance(Duration.ofSeconds(31));
+            ticker.advance(Duration.ofSeconds(31));
+        } finally {
+            ticker.thaw();
+        }
         intuit.stubFor(cdc(company).willReturn(json(cdcResponse("2025-03-10T02:01:01.000-07:00", List.of(), List.of()))));
         assertThat(gateway.sync(company.org()).completed()).isTrue();
     }

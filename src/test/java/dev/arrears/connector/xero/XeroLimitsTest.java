@@ -14,11 +14,32 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Optional;
+import dev.arrears.application.ledger.LedgerThrottleStore;
+import dev.arrears.connector.TestTicker;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(XeroWireMock.class)
 class XeroLimitsTest extends XeroTestBase {
+
+    /** The limits run on real time: the business clock stays at NOW in every test here, only the ticker moves. */
+    @Inject
+    TestTicker ticker;
+    @Inject
+    LedgerThrottleStore throttles;
+
+    @BeforeEach
+    void freezeRealTime() {
+        ticker.freeze();
+    }
+
+    @AfterEach
+    void thawRealTime() {
+        ticker.thaw();
+    }
 
     static final String INVOICE = "7ef31b20-de17-4312-8382-412f869b1510";
     static final String PATH = "/api.xro/2.0/Invoices/" + INVOICE;
@@ -47,14 +68,14 @@ class XeroLimitsTest extends XeroTestBase {
         assertThat(first.notBefore()).contains(NOW.plusSeconds(30));
         assertThat(first.throttled()).as("a 429 is waited for, not a failed attempt").isTrue();
 
-        clock.advance(Duration.ofSeconds(29));
+        ticker.advance(Duration.ofSeconds(29));
         LedgerFailure.RetryLater second = retryLater(gateway.reread(org, INVOICE));
-        assertThat(second.notBefore()).contains(NOW.plusSeconds(30));
+        assertThat(second.notBefore()).as("the second left of the pause, in business time").contains(NOW.plusSeconds(1));
         assertThat(gateway.sync(org).stoppedBy()).get().isInstanceOf(LedgerFailure.RetryLater.class);
         xero.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
         xero.verify(0, getRequestedFor(urlPathEqualTo("/api.xro/2.0/Invoices")));
 
-        clock.advance(Duration.ofSeconds(1));
+        ticker.advance(Duration.ofSeconds(1));
         assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
         xero.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
     }
@@ -65,7 +86,7 @@ class XeroLimitsTest extends XeroTestBase {
                 .withHeader("X-Rate-Limit-Problem", "day").withHeader("X-DayLimit-Remaining", "0")));
 
         assertThat(retryLater(gateway.reread(org, INVOICE)).notBefore()).contains(NOW.plusSeconds(3600));
-        clock.advance(Duration.ofMinutes(59));
+        ticker.advance(Duration.ofMinutes(59));
         retryLater(gateway.reread(org, INVOICE));
         xero.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
@@ -100,8 +121,36 @@ class XeroLimitsTest extends XeroTestBase {
         assertThat(refused.throttled()).as("Arrears' own limiter sent nothing: not a failed attempt").isTrue();
         xero.verify(60, getRequestedFor(urlPathEqualTo(PATH)));
 
-        clock.advance(Duration.ofSeconds(61));
+        ticker.advance(Duration.ofSeconds(61));
         assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+    }
+
+    @Test
+    void under_a_fixed_business_clock_the_minute_window_ends_when_a_minute_of_real_time_has_passed() {
+        answers();
+        for (int i = 0; i < 60; i++) {
+            gateway.reread(org, INVOICE);
+        }
+        ticker.advance(Duration.ofSeconds(59));
+        assertThat(retryLater(gateway.reread(org, INVOICE)).notBefore()).contains(NOW.plusSeconds(1));
+
+        ticker.advance(Duration.ofSeconds(1));
+
+        assertThat(clock.instant()).isEqualTo(NOW);
+        assertThat(gateway.reread(org, INVOICE)).isInstanceOf(InvoiceReading.Found.class);
+        xero.verify(61, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void a_stored_pause_is_kept_in_real_time_for_every_replica_and_a_restart() {
+        xero.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .withHeader("X-Rate-Limit-Problem", "minute")));
+
+        retryLater(gateway.reread(org, INVOICE));
+
+        assertThat(throttles.pause(org, ticker.wallClock())).hasValueSatisfying(
+                p -> assertThat(p.until()).isEqualTo(ticker.wallClock().plusSeconds(30)));
+        assertThat(throttles.pause(org, ticker.wallClock().plusSeconds(30))).isEmpty();
     }
 
     @Test

@@ -141,11 +141,12 @@ class StatutoryFeeTest {
     }
 
     @Test
-    void compensation_is_only_charged_in_the_regimes_currency() {
+    void compensation_is_only_charged_in_the_regimes_currency_and_another_currency_goes_to_a_person() {
         FeeOutcome outcome = calculator.calculate(invoice().total("1000.00", "EUR").build(), compensation(), STAGE, List.of(), STAGE);
 
-        assertThat(outcome).isInstanceOf(FeeOutcome.NothingDue.class);
-        assertThat(outcome.reason()).contains("fixed compensation in GBP").contains("EUR").contains("nothing is converted");
+        assertThat(outcome).isInstanceOf(FeeOutcome.ForPerson.class);
+        assertThat(outcome.reason()).contains("fixed compensation in GBP").contains("EUR").contains("nothing is converted")
+                .contains("a person decides");
     }
 
     /**
@@ -164,7 +165,7 @@ class StatutoryFeeTest {
         assertThat(charged(calculator.calculate(pounds, compensation(), STAGE, List.of(), STAGE)).amount())
                 .isEqualTo(Money.of("70.00", "GBP"));
         assertThat(calculator.calculate(pounds, euroCompensation, STAGE, List.of(), STAGE)).isInstanceOf(FeeOutcome.NothingDue.class);
-        assertThat(calculator.calculate(euros, compensation(), STAGE, List.of(), STAGE)).isInstanceOf(FeeOutcome.NothingDue.class);
+        assertThat(calculator.calculate(euros, compensation(), STAGE, List.of(), STAGE)).isInstanceOf(FeeOutcome.ForPerson.class);
         assertThat(charged(calculator.calculate(euros, euroCompensation, STAGE, List.of(), STAGE)).amount())
                 .isEqualTo(Money.of("80.00", "EUR"));
     }
