@@ -11,6 +11,7 @@ import dev.arrears.application.console.TaskBoard;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.OrganisationActions;
 import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.application.cycle.QueueControl;
 import dev.arrears.platform.clock.SessionTime;
 import dev.arrears.application.console.ConsoleEvents;
 import dev.arrears.application.console.ConsoleSecuritySettings;
@@ -41,9 +42,9 @@ public class ConsoleWiring {
 
     @Produces
     @Singleton
-    OrganisationActions organisationActions(OrganisationControl control, AuditTrail audit, Transactions transactions,
-                                            Clock clock) {
-        return new OrganisationActions(control, audit, transactions, clock);
+    OrganisationActions organisationActions(OrganisationControl control, QueueControl queue, AuditTrail audit,
+                                            Transactions transactions, Clock clock) {
+        return new OrganisationActions(control, queue, audit, transactions, clock);
     }
 
     @Produces

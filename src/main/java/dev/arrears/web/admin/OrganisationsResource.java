@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,7 +60,8 @@ public class OrganisationsResource {
 
     /** The record with the ledger's own id of the organisation, which tells several tenants of one consent apart. */
     private OrganisationView view(CycleRecord r) {
-        return OrganisationView.of(r, connections.tenantId(r.organisation().id()).orElse(null));
+        return OrganisationView.of(r, connections.tenantId(r.organisation().id()).orElse(null),
+                control.resumeOn(r.organisation().id()).orElse(null));
     }
 
     @GET
@@ -86,12 +89,23 @@ public class OrganisationsResource {
         return new Ran(outcome.organisation().toString(), result, outcome.summary(), cycle.replica().value());
     }
 
-    /** Stops deciding and writing for the organisation until it is resumed. */
+    /**
+     * Stops deciding and writing for the organisation until it is resumed, or until {@code resumeOn}
+     * (YYYY-MM-DD, in its time zone), when the cycle resumes it by itself.
+     */
     @POST
     @Path("/{id}/pause")
-    public OrganisationView pause(@PathParam("id") String id) {
+    public OrganisationView pause(@PathParam("id") String id, @QueryParam("resumeOn") String resumeOn) {
         OrganisationId org = OrganisationIds.parse(id);
-        control.pause(org, clock.instant());
+        if (resumeOn == null || resumeOn.isBlank()) {
+            control.pause(org, clock.instant());
+        } else {
+            try {
+                control.pauseUntil(org, LocalDate.parse(resumeOn.strip()), QueueResource.OPERATOR, clock.instant());
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new BadRequestException("resumeOn: " + e.getMessage());
+            }
+        }
         return one(id);
     }
 
@@ -158,21 +172,24 @@ public class OrganisationsResource {
     public record Ran(String organisation, String result, String summary, String replica) {
     }
 
-    /** @param ledgerTenantId the Xero tenant id or the QuickBooks realm id; null before a connection exists */
+    /**
+     * @param ledgerTenantId the Xero tenant id or the QuickBooks realm id; null before a connection exists
+     * @param resumeOn       the day a paused organisation resumes by itself; null when it waits for a person
+     */
     public record OrganisationView(String id, String name, String provider, String ledgerTenantId, String mode,
                                    String timeZone, String policyId,
                                    Instant lastCycleAt, String lastCycleOutcome, String lastCycleError,
                                    int consecutiveFailures, Instant backoffUntil, Instant writesPausedUntil,
                                    String leaseOwner, Instant leaseExpiresAt, Instant lastSyncAt, Instant lastDecideAt,
-                                   Instant settingsRefreshedAt, Instant cycleRequestedAt) {
-        static OrganisationView of(CycleRecord r, String ledgerTenantId) {
+                                   Instant settingsRefreshedAt, Instant cycleRequestedAt, LocalDate resumeOn) {
+        static OrganisationView of(CycleRecord r, String ledgerTenantId, LocalDate resumeOn) {
             Organisation o = r.organisation();
             return new OrganisationView(o.id().toString(), o.displayName(), o.provider().name(), ledgerTenantId, o.mode().name(),
                     o.timeZone().getId(), o.policyId(), o.lastCycleAt().orElse(null), o.lastCycleOutcome().orElse(null),
                     o.lastCycleError().orElse(null), r.consecutiveFailures(), r.backoffUntil().orElse(null),
                     r.writesPausedUntil().orElse(null), r.leaseOwner().orElse(null), r.leaseExpiresAt().orElse(null),
                     r.lastSyncAt().orElse(null), r.lastDecideAt().orElse(null), r.settingsRefreshedAt().orElse(null),
-                    r.cycleRequestedAt().orElse(null));
+                    r.cycleRequestedAt().orElse(null), resumeOn);
         }
     }
 
