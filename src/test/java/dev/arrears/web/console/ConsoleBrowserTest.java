@@ -193,6 +193,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void items_excluded_from_the_preview_queue_are_not_handed_to_the_dispatcher_at_go_live() {
+        OrganisationId org = previewOrganisationWithInvoice("Excluding", 10);
+        ConsoleUser accountant = user("excluder", ConsoleRole.ACCOUNTANT, org);
+        signIn(accountant);
+        browser.get(url("/console/organisations/" + org));
+        List<WebElement> buttons = browser.findElements(By.cssSelector("#queue button.exclude"));
+        assertThat(buttons).isNotEmpty();
+        while (!buttons.isEmpty()) {
+            buttons.getFirst().click();
+            waitFor(By.id("queue"));
+            buttons = browser.findElements(By.cssSelector("#queue button.exclude"));
+        }
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("excluded: not sent at go-live");
+
+        browser.findElement(By.id("go-live")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("mode"), "LIVE"));
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
+        assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).isNotEmpty();
+    }
+
+    @Test
     void a_hold_takes_the_invoice_s_actions_out_of_the_queue() {
         OrganisationId org = previewOrganisationWithInvoice("Holdings", 10);
         control.goLive(org, clock.instant());
