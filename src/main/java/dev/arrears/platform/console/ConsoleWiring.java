@@ -5,7 +5,9 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.Transactions;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.console.ConsoleViews;
+import dev.arrears.application.console.CustomerActions;
 import dev.arrears.application.console.InvoiceActions;
 import dev.arrears.application.console.TaskBoard;
 import dev.arrears.application.console.ConsoleAccounts;
@@ -52,6 +54,13 @@ public class ConsoleWiring {
     InvoiceActions invoiceActions(OrganisationStore organisations, CollectionsStore collections, Outbox outbox,
                                   AuditTrail audit, Transactions transactions, Clock clock) {
         return new InvoiceActions(organisations, collections, outbox, audit, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    CustomerActions customerActions(ContactLog contacts, ConsoleViews views, AuditTrail audit, Transactions transactions,
+                                    Clock clock) {
+        return new CustomerActions(contacts, views, audit, transactions, clock);
     }
 
     @Produces

@@ -2,6 +2,11 @@ package dev.arrears.web.console;
 
 import static io.restassured.RestAssured.given;
 
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.console.ConsoleAccounts;
+import dev.arrears.application.console.ConsoleRole;
+import dev.arrears.application.console.ConsoleUser;
+import dev.arrears.application.console.NewConsoleUser;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.regex.Matcher;
@@ -59,6 +64,16 @@ final class ConsoleClient {
             spec = spec.formParam(fields[i], fields[i + 1]);
         }
         return spec.post(path);
+    }
+
+    /** A user named {@code name-suffix} with the tests' password, assigned to the organisations. */
+    static ConsoleUser user(ConsoleAccounts accounts, String name, String suffix, String password, ConsoleRole role,
+                            OrganisationId... assigned) {
+        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, name, role, password), "test");
+        for (OrganisationId o : assigned) {
+            accounts.assign(user, o, "test");
+        }
+        return user;
     }
 
     static String csrfOf(String html) {
