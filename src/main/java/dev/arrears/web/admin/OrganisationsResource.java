@@ -1,6 +1,7 @@
 package dev.arrears.web.admin;
 
 import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.InvoiceNames;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
@@ -34,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Operator: the organisations, how their cycles go, their outbox; run now, pause / resume, live / preview. */
@@ -47,9 +49,11 @@ public class OrganisationsResource {
     private final Outbox outbox;
     private final Clock clock;
     private final ConnectionStore connections;
+    private final InvoiceNames names;
 
     public OrganisationsResource(RunCycle cycle, CycleBook book, OrganisationControl control, Outbox outbox, Clock clock,
-                                 ConnectionStore connections) {
+                                 ConnectionStore connections, InvoiceNames names) {
+        this.names = names;
         this.cycle = cycle;
         this.book = book;
         this.control = control;
@@ -148,10 +152,13 @@ public class OrganisationsResource {
         book.find(org).orElseThrow(() -> new UnknownOrganisationException(org));
         List<OutboxStatus> statuses = status == null || status.isBlank() ? Arrays.asList(OutboxStatus.values())
                 : List.of(parseStatus(status));
-        List<OutboxView> views = new ArrayList<>();
+        List<OutboxEntry> entries = new ArrayList<>();
         for (OutboxStatus s : statuses) {
-            outbox.list(org, s).stream().map(OutboxView::of).forEach(views::add);
+            entries.addAll(outbox.list(org, s));
         }
+        Map<String, InvoiceNames.Names> names = this.names.of(org,
+                entries.stream().map(e -> e.invoice().providerInvoiceId()).collect(Collectors.toSet()));
+        List<OutboxView> views = entries.stream().map(e -> OutboxView.of(e, names)).toList();
         return views;
     }
 
@@ -193,11 +200,16 @@ public class OrganisationsResource {
         }
     }
 
-    public record OutboxView(String id, String invoiceId, String key, String kind, String stage, String status,
+    /**
+     * @param invoiceNumber the invoice's number and {@code customerName} its customer's name, as last mirrored
+     *                      (null for an invoice no longer in the mirror)
+     */
+    public record OutboxView(String id, String invoiceId, String invoiceNumber, String customerName, String key, String kind,
+                             String stage, String status,
                              String statusReason, String what, int attempts, Instant nextAttemptAt, boolean inDoubt,
                              String lastError, String claimedBy, Instant claimExpiresAt, String ledgerReference,
                              String policyVersion, Instant createdAt, Instant updatedAt) {
-        static OutboxView of(OutboxEntry e) {
+        static OutboxView of(OutboxEntry e, Map<String, InvoiceNames.Names> names) {
             PlannedAction a = e.action();
             String kind;
             String what;
@@ -219,7 +231,9 @@ public class OrganisationsResource {
                     what = p.reason();
                 }
             }
-            return new OutboxView(e.id().toString(), e.invoice().providerInvoiceId(), a.key().value(), kind, a.stage(),
+            InvoiceNames.Names name = names.get(e.invoice().providerInvoiceId());
+            return new OutboxView(e.id().toString(), e.invoice().providerInvoiceId(), name == null ? null : name.number(),
+                    name == null ? null : name.customerName(), a.key().value(), kind, a.stage(),
                     e.status().name(), e.statusReason().orElse(null), what, e.attempts(), e.nextAttemptAt(), e.inDoubt(),
                     e.lastError().orElse(null), e.claimedBy().orElse(null), e.claimExpiresAt().orElse(null),
                     e.ledgerReference().orElse(null), e.policyVersion().orElse(null), e.createdAt(), e.updatedAt());

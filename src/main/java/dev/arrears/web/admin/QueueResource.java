@@ -1,6 +1,7 @@
 package dev.arrears.web.admin;
 
-import dev.arrears.application.OrganisationId;
+import dev.arrears.application.InvoiceNames;
+import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.cycle.QueueControl;
 import dev.arrears.web.admin.OrganisationsResource.OutboxView;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,40 +30,45 @@ public class QueueResource {
 
     private final QueueControl queue;
     private final Clock clock;
+    private final InvoiceNames names;
 
-    public QueueResource(QueueControl queue, Clock clock) {
+    public QueueResource(QueueControl queue, Clock clock, InvoiceNames names) {
         this.queue = queue;
         this.clock = clock;
+        this.names = names;
     }
 
     /** In preview: the action is not promoted when the organisation goes live. */
     @POST
     @Path("/exclude")
     public OutboxView exclude(@PathParam("id") String id, @PathParam("action") String action) {
-        return OutboxView.of(queue.exclude(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
+        return view(queue.exclude(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
     }
 
     /** In preview: undoes an exclusion. */
     @POST
     @Path("/include")
     public OutboxView include(@PathParam("id") String id, @PathParam("action") String action) {
-        return OutboxView.of(queue.include(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
+        return view(queue.include(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
     }
 
     /** A pending action is cancelled for good (not planned again). */
     @POST
     @Path("/stop")
     public OutboxView stop(@PathParam("id") String id, @PathParam("action") String action) {
-        return OutboxView.of(queue.stop(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
+        return view(queue.stop(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
     }
 
     /** A pending reminder of a live organisation is due now; the dispatcher sends it once, within the send rules. */
     @POST
     @Path("/chase")
     public OutboxView chaseNow(@PathParam("id") String id, @PathParam("action") String action) {
-        OrganisationId org = OrganisationIds.parse(id);
-        OutboxEntry chased = queue.chaseNow(org, actionId(action), OPERATOR, clock.instant());
-        return OutboxView.of(chased);
+        return view(queue.chaseNow(OrganisationIds.parse(id), actionId(action), OPERATOR, clock.instant()));
+    }
+
+    private OutboxView view(OutboxEntry entry) {
+        InvoiceRef invoice = entry.invoice();
+        return OutboxView.of(entry, names.of(invoice.organisationId(), List.of(invoice.providerInvoiceId())));
     }
 
     private static UUID actionId(String text) {

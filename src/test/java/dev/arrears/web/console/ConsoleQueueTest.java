@@ -21,7 +21,6 @@ import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
-import dev.arrears.application.console.NewConsoleUser;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.OrganisationControl;
 import dev.arrears.application.cycle.QueueControl;
@@ -95,11 +94,7 @@ class ConsoleQueueTest {
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {
-        ConsoleUser user = accounts.createUser(new NewConsoleUser(name + "-" + suffix, name, role, PASSWORD), "test");
-        for (OrganisationId o : assigned) {
-            accounts.assign(user, o, "test");
-        }
-        return user;
+        return ConsoleClient.user(accounts, name, suffix, PASSWORD, role, assigned);
     }
 
     String queuePath(OrganisationId organisation, String change) {
@@ -173,7 +168,15 @@ class ConsoleQueueTest {
     @Test
     void the_admin_api_changes_the_queue_through_the_same_service_and_names_the_operator() {
         given().auth().oauth2(operatorToken).post("/admin/organisations/" + org + "/queue/" + reminder.id() + "/exclude")
-                .then().statusCode(200).body(containsString(reminder.id().toString()));
+                .then().statusCode(200).body(containsString(reminder.id().toString()))
+                .body(containsString("\"invoiceNumber\":\"0042\"")).body(containsString("\"customerName\":\"Late Payer\""));
+        // Answers that show an invoice name it as people do: the outbox and the audit trail.
+        given().auth().oauth2(operatorToken).get("/admin/organisations/" + org + "/outbox?status=PREVIEWED")
+                .then().statusCode(200).body(containsString("\"invoiceNumber\":\"0042\""))
+                .body(containsString("\"customerName\":\"Late Payer\""));
+        given().auth().oauth2(operatorToken).get("/admin/audit/invoices/" + org + "/INV-Q")
+                .then().statusCode(200).body(containsString("\"invoiceNumber\":\"0042\""))
+                .body(containsString("\"customerName\":\"Late Payer\""));
         assertThat(queue.excluded(org)).containsExactly(reminder.id());
         assertThat(audit.byInvoice(new InvoiceRef(org, "INV-Q"), 50)).anyMatch(r -> r.event().kind() == AuditKind.QUEUE_CHANGED
                 && r.event().detail().get("user").equals("operator"));
