@@ -171,6 +171,10 @@ public class JpaOrganisationControl implements OrganisationControl {
             LocalDate day = (LocalDate) r[2];
             if (!day.isAfter(LocalDate.ofInstant(now, ZoneId.of((String) r[1])))) {
                 OrganisationId id = new OrganisationId((UUID) r[0]);
+                // Another replica's tick (or a person) may have resumed it since the read above.
+                if (!lock(id).mode.equals(OrganisationMode.PAUSED.name())) {
+                    continue;
+                }
                 resume(id, now);
                 audit.append(AuditEvent.forOrganisation(id, AuditKind.MODE_CHANGED, Map.of("resumeOn", day.toString()),
                         "The pause ended on its resume date, " + day + "."));
