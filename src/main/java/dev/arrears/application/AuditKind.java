@@ -45,5 +45,7 @@ public enum AuditKind {
     /** An invoice reached a stage that names a document: the demand letter or case file was produced and kept. */
     DOCUMENT_PRODUCED,
     /** A person changed something through the console; the detail names the user and what they did. */
-    CONSOLE_ACTION
+    CONSOLE_ACTION,
+    /** A person excluded, included again, stopped or chased one action of the queue (detail: user, change). */
+    QUEUE_CHANGED
 }

@@ -18,13 +18,15 @@ final class ActionPayloads {
 
     /** The kind of a {@link PlannedAction.ChargeLateFee}, as stored in {@code outbox_action.kind}. */
     static final String LATE_FEE = "CHARGE_LATE_FEE";
+    /** The kind of a {@link PlannedAction.SendReminder}. */
+    static final String REMINDER = "SEND_REMINDER";
 
     private ActionPayloads() {
     }
 
     static String kind(PlannedAction action) {
         return switch (action) {
-            case PlannedAction.SendReminder r -> "SEND_REMINDER";
+            case PlannedAction.SendReminder r -> REMINDER;
             case PlannedAction.AddNote n -> "ADD_NOTE";
             case PlannedAction.ChargeLateFee f -> LATE_FEE;
             case PlannedAction.FlagForPerson p -> "FLAG_FOR_PERSON";

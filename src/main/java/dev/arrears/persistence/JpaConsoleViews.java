@@ -135,8 +135,14 @@ public class JpaConsoleViews implements ConsoleViews {
     @Override
     @Transactional
     public Optional<InvoiceLine> invoice(OrganisationId organisation, String providerInvoiceId, Instant now) {
-        return lines(String.format(INVOICES, TODAY, "i.provider_invoice_id = :invoice"), organisation, now,
+        return lines(String.format(INVOICES, TODAY, "i.provider_invoice_id = :key"), organisation, now,
                 Optional.of(providerInvoiceId)).stream().findFirst();
+    }
+
+    @Override
+    @Transactional
+    public List<InvoiceLine> customerInvoices(OrganisationId organisation, String customerId, Instant now) {
+        return lines(String.format(INVOICES, TODAY, "i.customer_id = :key"), organisation, now, Optional.of(customerId));
     }
 
     /** Stored with four decimals; shown with the currency's own minor units (JPY none, GBP two, BHD three). */
@@ -144,9 +150,10 @@ public class JpaConsoleViews implements ConsoleViews {
         return currency.isEmpty() ? new BigDecimal((String) text) : Money.of((String) text, currency).amount();
     }
 
-    private List<InvoiceLine> lines(String sql, OrganisationId organisation, Instant now, Optional<String> invoice) {
+    /** @param key the value of {@code :key} in the query's condition (an invoice's or a customer's id), if it has one */
+    private List<InvoiceLine> lines(String sql, OrganisationId organisation, Instant now, Optional<String> key) {
         var query = em.createNativeQuery(sql).setParameter("org", organisation.value()).setParameter("now", now);
-        invoice.ifPresent(id -> query.setParameter("invoice", id));
+        key.ifPresent(id -> query.setParameter("key", id));
         return SqlRows.rows(query).stream().map(r -> new InvoiceLine((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ((String) r[4]).trim(), amount(r[5], ((String) r[4]).trim()), SqlRows.optionalDate(r, 6), (String) r[7], (String) r[8],
                 SqlRows.optionalText(r, 9), SqlRows.optionalText(r, 10), SqlRows.optionalDate(r, 11))).toList();

@@ -16,10 +16,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -34,10 +37,13 @@ public class JpaOrganisationControl implements OrganisationControl {
     // period. A fee row's stage is the stage whose rule it belongs to, which a repeating rule keeps
     // charging after the invoice moved on; so a rule is still charging when its latest period was
     // charged in the current stage (on or after the day the invoice entered it), whatever its tag.
+    // An action a person excluded from the queue is not promoted; it is still ranked, so that excluding
+    // a fee's latest period does not promote the period before it instead.
     private static final String PROMOTE = """
             with candidate as (
                 select o.id, o.kind, o.stage, (o.payload -> 'fee' ->> 'chargeDate')::date as charge_date,
                        s.status as dunning_status, s.stage as current_stage, s.stage_entered_on,
+                       exists (select 1 from withheld_action w where w.action_id = o.id) as withheld,
                        row_number() over (
                            partition by o.invoice_id,
                                case when o.kind = 'CHARGE_LATE_FEE' then o.payload -> 'fee' ->> 'ruleId' else o.id::text end
@@ -49,7 +55,7 @@ public class JpaOrganisationControl implements OrganisationControl {
                   and i.status = 'OPEN' and i.amount_due > 0 and i.quarantine_reason is null)
             update outbox_action a set status = 'PENDING', next_attempt_at = :now, status_reason = null, updated_at = :now
             from candidate c
-            where a.id = c.id and c.newest = 1
+            where a.id = c.id and c.newest = 1 and not c.withheld
               and ((c.dunning_status = 'ACTIVE'
                     and (c.stage = c.current_stage
                          or (c.kind = 'CHARGE_LATE_FEE' and c.charge_date >= c.stage_entered_on)))
@@ -115,6 +121,7 @@ public class JpaOrganisationControl implements OrganisationControl {
     @Transactional
     public Organisation pause(OrganisationId id, Instant at) {
         OrganisationEntity row = lock(id);
+        forgetResumeDay(id);
         if (row.mode.equals(OrganisationMode.PAUSED.name())) {
             return JpaOrganisationStore.toOrganisation(row);
         }
@@ -127,8 +134,61 @@ public class JpaOrganisationControl implements OrganisationControl {
 
     @Override
     @Transactional
+    public Organisation pauseUntil(OrganisationId id, LocalDate resumeOn, String by, Instant at) {
+        OrganisationEntity row = lock(id);
+        LocalDate today = LocalDate.ofInstant(at, ZoneId.of(row.timeZone));
+        if (!resumeOn.isAfter(today)) {
+            throw new IllegalArgumentException("The resume date must be after today (" + today
+                    + " in the organisation's time zone).");
+        }
+        Organisation paused = pause(id, at);
+        session().createNativeMutationQuery("""
+                        insert into organisation_resume (organisation_id, resume_on, paused_by) values (:id, :day, :by)
+                        on conflict (organisation_id) do update set resume_on = :day, paused_by = :by""")
+                .setParameter("id", id.value()).setParameter("day", resumeOn).setParameter("by", by)
+                .executeUpdate();
+        return paused;
+    }
+
+    @Override
+    @Transactional
+    public Optional<LocalDate> resumeOn(OrganisationId id) {
+        return session().createNativeQuery("""
+                        select r.resume_on from organisation_resume r join organisation o on o.id = r.organisation_id
+                        where r.organisation_id = :id and o.mode = 'PAUSED'""", LocalDate.class)
+                .setParameter("id", id.value()).getResultStream().findFirst();
+    }
+
+    @Override
+    @Transactional
+    public List<OrganisationId> resumeDue(Instant now) {
+        List<Object[]> paused = session().createNativeQuery("""
+                        select o.id, o.time_zone, r.resume_on from organisation_resume r
+                        join organisation o on o.id = r.organisation_id where o.mode = 'PAUSED'""", Object[].class)
+                .getResultList();
+        List<OrganisationId> resumed = new ArrayList<>();
+        for (Object[] r : paused) {
+            LocalDate day = (LocalDate) r[2];
+            if (!day.isAfter(LocalDate.ofInstant(now, ZoneId.of((String) r[1])))) {
+                OrganisationId id = new OrganisationId((UUID) r[0]);
+                // Another replica's tick (or a person) may have resumed it since the read above.
+                if (!lock(id).mode.equals(OrganisationMode.PAUSED.name())) {
+                    continue;
+                }
+                resume(id, now);
+                audit.append(AuditEvent.forOrganisation(id, AuditKind.MODE_CHANGED, Map.of("resumeOn", day.toString()),
+                        "The pause ended on its resume date, " + day + "."));
+                resumed.add(id);
+            }
+        }
+        return resumed;
+    }
+
+    @Override
+    @Transactional
     public Organisation resume(OrganisationId id, Instant at) {
         OrganisationEntity row = lock(id);
+        forgetResumeDay(id);
         if (!row.mode.equals(OrganisationMode.PAUSED.name())) {
             return JpaOrganisationStore.toOrganisation(row);
         }
@@ -137,6 +197,11 @@ public class JpaOrganisationControl implements OrganisationControl {
                 .setParameter("id", id.value())
                 .executeUpdate();
         return organisations.setMode(id, back);
+    }
+
+    private void forgetResumeDay(OrganisationId id) {
+        session().createNativeMutationQuery("delete from organisation_resume where organisation_id = :id")
+                .setParameter("id", id.value()).executeUpdate();
     }
 
     private OrganisationEntity lock(OrganisationId id) {

@@ -36,13 +36,17 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class JpaOutbox implements Outbox {
 
-    /** A key already in the outbox adds nothing, unless its row was cancelled: then it is planned again in place. */
+    /**
+     * A key already in the outbox adds nothing, unless its row was cancelled: then it is planned again
+     * in place. An action a person stopped ({@code withheld_action}) stays cancelled: that was the point.
+     */
     static final String PLAN_AGAIN_IF_CANCELLED = """
             on conflict (action_key) do update
                 set status = excluded.status, status_reason = null, payload = excluded.payload,
                     policy_version = excluded.policy_version, next_attempt_at = excluded.next_attempt_at,
                     claimed_by = null, claim_expires_at = null, updated_at = excluded.updated_at
-                where outbox_action.status = 'CANCELLED'""";
+                where outbox_action.status = 'CANCELLED'
+                  and not exists (select 1 from withheld_action w where w.action_id = outbox_action.id)""";
 
     private static final String INSERT = """
             insert into outbox_action (id, action_key, organisation_id, invoice_id, kind, stage, payload, policy_version,

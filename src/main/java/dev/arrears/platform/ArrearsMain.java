@@ -2,6 +2,7 @@ package dev.arrears.platform;
 
 import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.domain.dunning.DunningEngine;
+import dev.arrears.platform.console.CreateAdminCommand;
 import dev.arrears.platform.demo.BenchCommand;
 import dev.arrears.platform.demo.DemoCommand;
 import dev.arrears.platform.forecast.ForecastCommand;
@@ -34,6 +35,9 @@ public final class ArrearsMain {
                                                          'sandbox --help' lists its options
               java -jar quarkus-run.jar reseal-secrets   seal every stored secret again under ARREARS_SECRETS_KEY
                                                          (after a key rotation; old keys in ARREARS_SECRETS_OLD_KEYS)
+              java -jar quarkus-run.jar create-admin --username NAME [--name "..."]
+                                                         add a console firm admin; the password is asked for
+                                                         (or read from standard input), never taken from argv
             """;
 
     private ArrearsMain() {
@@ -76,6 +80,13 @@ public final class ArrearsMain {
             // Same database and keys as the daemon; boots, re-seals, exits with the command's status.
             ResealSecretsCommand.prepare();
             Quarkus.run(ResealSecretsCommand.class, (status, failure) -> System.exit(failure == null ? status : 1));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("create-admin")) {
+            // A console firm admin, its password read from the terminal or standard input, never from argv.
+            CreateAdminCommand.prepare();
+            Quarkus.run(CreateAdminCommand.class, (status, failure) -> System.exit(failure == null ? status : 1),
+                    Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && Arrays.asList("--help", "-h", "help").contains(args[0])) {

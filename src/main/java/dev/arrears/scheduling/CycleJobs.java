@@ -1,7 +1,9 @@
 package dev.arrears.scheduling;
 
+import dev.arrears.application.OrganisationId;
 import dev.arrears.application.cycle.CycleOutcome;
 import dev.arrears.application.cycle.DispatchActions;
+import dev.arrears.application.cycle.OrganisationControl;
 import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.cycle.RunCycle;
 import io.quarkus.logging.Log;
@@ -9,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,11 +25,15 @@ public class CycleJobs {
     private final RunCycle cycle;
     private final DispatchActions dispatch;
     private final ReplicaRestart restart;
+    private final OrganisationControl control;
+    private final Clock clock;
 
-    public CycleJobs(RunCycle cycle, DispatchActions dispatch, ReplicaRestart restart) {
+    public CycleJobs(RunCycle cycle, DispatchActions dispatch, ReplicaRestart restart, OrganisationControl control, Clock clock) {
         this.cycle = cycle;
         this.dispatch = dispatch;
         this.restart = restart;
+        this.control = control;
+        this.clock = clock;
     }
 
     /** Before the first tick: what an earlier run of this replica held is let go (a no-op under a fresh id). */
@@ -39,10 +46,16 @@ public class CycleJobs {
         }
     }
 
-    /** Lease due organisations and run their cycle: settings, sync, decide, and dispatch for live ones. */
+    /**
+     * Resume the paused organisations whose resume date has come, then lease due organisations and run
+     * their cycle: settings, sync, decide, and dispatch for live ones.
+     */
     @Scheduled(identity = "arrears-cycle", every = "${arrears.cycle.tick:PT30S}", delayed = "${arrears.cycle.start-delay:PT5S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = CycleSwitch.class)
     void cycle() {
+        for (OrganisationId resumed : control.resumeDue(clock.instant())) {
+            Log.infof("Organisation %s resumed: its resume date has come", resumed);
+        }
         List<CycleOutcome> outcomes = cycle.runDue();
         for (CycleOutcome outcome : outcomes) {
             if (outcome instanceof CycleOutcome.Failed failed) {

@@ -6,21 +6,33 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.arrears.application.IncomingInvoice;
+import dev.arrears.application.InvoicePage;
+import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
+import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationStore;
+import dev.arrears.domain.invoice.InvoiceSnapshot;
+import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CollectionsAdminApiTest {
 
+    @Inject
+    InvoiceStore invoices;
     @Inject
     OrganisationStore organisations;
 
@@ -95,6 +107,27 @@ class CollectionsAdminApiTest {
                 .then().statusCode(200).body("years", equalTo(5));
         operator().body("{\"years\":50,\"warnDaysBefore\":90}").when().put("/admin/organisations/" + org + "/limitation")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void answers_about_an_invoice_or_a_customer_name_them_as_the_ledger_does() {
+        OrganisationId id = OrganisationId.parse(org);
+        InvoiceSnapshot invoice = new InvoiceSnapshot(org, "INV-7", "0007", "C-NAMED", "Named Traders", LocalDate.of(2034, 1, 1),
+                Optional.of(LocalDate.of(2034, 1, 31)), Money.of("70.00", "GBP"), Money.of("70.00", "GBP"), InvoiceStatus.OPEN,
+                List.of(), false);
+        invoices.store(InvoicePage.of(id, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
+
+        operator().body("{\"customerId\":\"C-NAMED\",\"payBy\":\"2034-03-04\"}")
+                .when().post("/admin/collections/invoices/" + org + "/INV-7/promise")
+                .then().statusCode(201).body("invoiceNumber", equalTo("0007")).body("customerName", equalTo("Named Traders"));
+        operator().body("{\"reason\":\"wrong goods\"}").when().post("/admin/collections/invoices/" + org + "/INV-7/dispute")
+                .then().statusCode(201).body("invoiceNumber", equalTo("0007")).body("customerName", equalTo("Named Traders"));
+        operator().body("{\"channel\":\"letter\",\"note\":\"statement\"}")
+                .when().post("/admin/collections/customers/" + org + "/C-NAMED/contacts")
+                .then().statusCode(201).body("customerName", equalTo("Named Traders"));
+        operator().body("{\"invoiceIds\":[\"INV-7\"],\"currency\":\"GBP\",\"instalments\":[{\"dueOn\":\"2034-01-15\",\"amount\":70.00}]}")
+                .when().post("/admin/collections/customers/" + org + "/C-NAMED/plans")
+                .then().statusCode(201).body("customerName", equalTo("Named Traders"));
     }
 
     @Test

@@ -67,4 +67,7 @@ public interface ConsoleViews {
 
     /** One invoice of the organisation, open or not. */
     Optional<InvoiceLine> invoice(OrganisationId organisation, String providerInvoiceId, Instant now);
+
+    /** Every invoice of one customer in the mirror, open or not, by due date. */
+    List<InvoiceLine> customerInvoices(OrganisationId organisation, String customerId, Instant now);
 }

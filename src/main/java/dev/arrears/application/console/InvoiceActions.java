@@ -11,13 +11,19 @@ import dev.arrears.application.Transactions;
 import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.domain.collections.HoldScope;
+import dev.arrears.domain.collections.Instalment;
+import dev.arrears.domain.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A person's actions on one invoice from the console: a hold, a dispute, a promise to pay. Each is
+ * A person's actions on one invoice from the console: a hold, a dispute, a promise to pay, a payment plan. Each is
  * the same collections fact the admin API records; the invoice's pending actions are cancelled at
  * once (the engine would stop them at its next decision, and the dispatcher right before writing),
  * so the queue the accountant looks at is right now. Audited with the user's name, in one
@@ -77,6 +83,49 @@ public final class InvoiceActions {
             outbox.cancelPendingFor(invoice, "promise to pay by " + payBy);
             return audited(access, invoice, "promise", access.user().displayName() + " recorded a promise to pay by " + payBy);
         });
+    }
+
+    /**
+     * The customer agreed to pay {@code owed} in {@code count} monthly instalments from {@code firstDueOn}:
+     * a payment plan over this invoice, which the engine honours (no ladder reminders or fees while it
+     * is kept, a courtesy reminder before each instalment, a reminder and then a task when one is missed).
+     * Equal instalments in the currency's minor units; the last takes what rounding leaves.
+     */
+    public void plan(ConsoleAccess access, InvoiceRef invoice, String customerId, Money owed, int count, LocalDate firstDueOn) {
+        Organisation organisation = changeable(access, invoice);
+        LocalDate today = today(organisation);
+        if (count < 1 || count > MAX_INSTALMENTS) {
+            throw new IllegalArgumentException("A payment plan has 1 to " + MAX_INSTALMENTS + " instalments.");
+        }
+        if (firstDueOn == null || firstDueOn.isBefore(today)) {
+            throw new IllegalArgumentException("The first instalment must be due today or later.");
+        }
+        if (!owed.isPositive()) {
+            throw new IllegalArgumentException("Nothing is owed on this invoice: there is nothing to plan.");
+        }
+        List<Instalment> instalments = instalments(owed, count, firstDueOn);
+        transactions.inOne(() -> {
+            var plan = collections.agreePlan(invoice.organisationId(), customerId, List.of(invoice.providerInvoiceId()), today,
+                    instalments, access.user().username());
+            outbox.cancelPendingFor(invoice, "payment plan " + plan.id() + " agreed");
+            return audited(access, invoice, "plan", access.user().displayName() + " agreed a payment plan: " + count
+                    + " monthly instalments of " + instalments.getFirst().amount() + " from " + firstDueOn);
+        });
+    }
+
+    static final int MAX_INSTALMENTS = 24;
+
+    static List<Instalment> instalments(Money owed, int count, LocalDate firstDueOn) {
+        Money each = Money.rounded(owed.amount().divide(BigDecimal.valueOf(count), 10, RoundingMode.DOWN), owed.currency(),
+                RoundingMode.DOWN);
+        List<Instalment> instalments = new ArrayList<>();
+        Money left = owed;
+        for (int i = 1; i <= count; i++) {
+            Money amount = i == count ? left : each;
+            instalments.add(new Instalment(i, firstDueOn.plusMonths(i - 1L), amount));
+            left = left.minus(amount);
+        }
+        return instalments;
     }
 
     LocalDate today(Organisation organisation) {

@@ -11,6 +11,7 @@ import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.Transactions;
+import dev.arrears.domain.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +44,10 @@ public final class TaskBoard {
         }
 
         record Hold(String reason) implements Outcome {
+        }
+
+        /** {@code instalments} monthly instalments of what the invoice owes, the first due on {@code firstDueOn}. */
+        record PaymentPlan(int instalments, LocalDate firstDueOn) implements Outcome {
         }
 
         record Resolved(String note) implements Outcome {
@@ -129,6 +134,12 @@ public final class TaskBoard {
                 case Outcome.PromiseToPay p -> invoices.promise(access, entry.invoice(), customerId, p.payBy());
                 case Outcome.Dispute d -> invoices.dispute(access, entry.invoice(), d.reason());
                 case Outcome.Hold h -> invoices.hold(access, entry.invoice(), h.reason(), Optional.empty());
+                case Outcome.PaymentPlan p -> {
+                    ConsoleViews.InvoiceLine line = views.invoice(organisation, entry.invoice().providerInvoiceId(), clock.instant())
+                            .orElseThrow(() -> new IllegalArgumentException("The invoice of this task is not in the mirror."));
+                    invoices.plan(access, entry.invoice(), line.customerId(),
+                            Money.of(line.amountDue(), Money.currency(line.currency())), p.instalments(), p.firstDueOn());
+                }
                 case Outcome.Resolved r -> audit.append(AuditEvent.forInvoice(entry.invoice(), AuditKind.CONSOLE_ACTION,
                         Optional.of(entry.action().key()), Optional.empty(),
                         Map.of("user", access.user().username(), "action", "task-resolved"),
@@ -144,6 +155,7 @@ public final class TaskBoard {
             case Outcome.PromiseToPay p -> "closed with a promise to pay by " + p.payBy();
             case Outcome.Dispute d -> "closed as disputed";
             case Outcome.Hold h -> "closed with a hold";
+            case Outcome.PaymentPlan p -> "closed with a payment plan of " + p.instalments() + " instalments";
             case Outcome.Resolved r -> "closed: resolved, nothing to do";
         };
     }

@@ -3,6 +3,9 @@ package dev.arrears.application.cycle;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Mode changes that must move the outbox with them, each in one transaction (a crash can never
@@ -29,9 +32,26 @@ public interface OrganisationControl {
     /** LIVE to PREVIEW: pending actions go back to PREVIEWED so nothing queued reaches the ledger. */
     Organisation toPreview(OrganisationId organisation, Instant at);
 
-    /** Stops deciding and writing; claimed actions finish, pending ones wait. Remembers the mode to return to. */
+    /**
+     * Stops deciding and writing; claimed actions finish, pending ones wait. Remembers the mode to return
+     * to. Paused until a person resumes it: a resume day set earlier is dropped.
+     */
     Organisation pause(OrganisationId organisation, Instant at);
+
+    /**
+     * Pauses until a day: on {@code resumeOn}, in the organisation's own time zone, {@link #resumeDue}
+     * resumes it (a person may resume it sooner). Already paused: only the day changes.
+     *
+     * @throws IllegalArgumentException when the day is not after today in the organisation's zone
+     */
+    Organisation pauseUntil(OrganisationId organisation, LocalDate resumeOn, String by, Instant at);
+
+    /** The day a paused organisation resumes by itself; empty when it waits for a person (or is not paused). */
+    Optional<LocalDate> resumeOn(OrganisationId organisation);
 
     /** Back to the mode the organisation had when it was paused; not paused: unchanged. */
     Organisation resume(OrganisationId organisation, Instant at);
+
+    /** Resumes every paused organisation whose resume day has come in its own time zone; returns them. */
+    List<OrganisationId> resumeDue(Instant now);
 }

@@ -5,12 +5,15 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.Transactions;
 import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.console.ConsoleViews;
+import dev.arrears.application.console.CustomerActions;
 import dev.arrears.application.console.InvoiceActions;
 import dev.arrears.application.console.TaskBoard;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.OrganisationActions;
 import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.application.cycle.QueueControl;
 import dev.arrears.platform.clock.SessionTime;
 import dev.arrears.application.console.ConsoleEvents;
 import dev.arrears.application.console.ConsoleSecuritySettings;
@@ -41,9 +44,9 @@ public class ConsoleWiring {
 
     @Produces
     @Singleton
-    OrganisationActions organisationActions(OrganisationControl control, AuditTrail audit, Transactions transactions,
-                                            Clock clock) {
-        return new OrganisationActions(control, audit, transactions, clock);
+    OrganisationActions organisationActions(OrganisationControl control, QueueControl queue, AuditTrail audit,
+                                            Transactions transactions, Clock clock) {
+        return new OrganisationActions(control, queue, audit, transactions, clock);
     }
 
     @Produces
@@ -51,6 +54,13 @@ public class ConsoleWiring {
     InvoiceActions invoiceActions(OrganisationStore organisations, CollectionsStore collections, Outbox outbox,
                                   AuditTrail audit, Transactions transactions, Clock clock) {
         return new InvoiceActions(organisations, collections, outbox, audit, transactions, clock);
+    }
+
+    @Produces
+    @Singleton
+    CustomerActions customerActions(ContactLog contacts, ConsoleViews views, AuditTrail audit, Transactions transactions,
+                                    Clock clock) {
+        return new CustomerActions(contacts, views, audit, transactions, clock);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package dev.arrears.web.admin;
 
 import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.InvoiceNames;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
@@ -26,12 +27,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Operator: the organisations, how their cycles go, their outbox; run now, pause / resume, live / preview. */
@@ -45,9 +49,11 @@ public class OrganisationsResource {
     private final Outbox outbox;
     private final Clock clock;
     private final ConnectionStore connections;
+    private final InvoiceNames names;
 
     public OrganisationsResource(RunCycle cycle, CycleBook book, OrganisationControl control, Outbox outbox, Clock clock,
-                                 ConnectionStore connections) {
+                                 ConnectionStore connections, InvoiceNames names) {
+        this.names = names;
         this.cycle = cycle;
         this.book = book;
         this.control = control;
@@ -58,7 +64,8 @@ public class OrganisationsResource {
 
     /** The record with the ledger's own id of the organisation, which tells several tenants of one consent apart. */
     private OrganisationView view(CycleRecord r) {
-        return OrganisationView.of(r, connections.tenantId(r.organisation().id()).orElse(null));
+        return OrganisationView.of(r, connections.tenantId(r.organisation().id()).orElse(null),
+                control.resumeOn(r.organisation().id()).orElse(null));
     }
 
     @GET
@@ -86,12 +93,23 @@ public class OrganisationsResource {
         return new Ran(outcome.organisation().toString(), result, outcome.summary(), cycle.replica().value());
     }
 
-    /** Stops deciding and writing for the organisation until it is resumed. */
+    /**
+     * Stops deciding and writing for the organisation until it is resumed, or until {@code resumeOn}
+     * (YYYY-MM-DD, in its time zone), when the cycle resumes it by itself.
+     */
     @POST
     @Path("/{id}/pause")
-    public OrganisationView pause(@PathParam("id") String id) {
+    public OrganisationView pause(@PathParam("id") String id, @QueryParam("resumeOn") String resumeOn) {
         OrganisationId org = OrganisationIds.parse(id);
-        control.pause(org, clock.instant());
+        if (resumeOn == null || resumeOn.isBlank()) {
+            control.pause(org, clock.instant());
+        } else {
+            try {
+                control.pauseUntil(org, LocalDate.parse(resumeOn.strip()), QueueResource.OPERATOR, clock.instant());
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new BadRequestException("resumeOn: " + e.getMessage());
+            }
+        }
         return one(id);
     }
 
@@ -134,10 +152,13 @@ public class OrganisationsResource {
         book.find(org).orElseThrow(() -> new UnknownOrganisationException(org));
         List<OutboxStatus> statuses = status == null || status.isBlank() ? Arrays.asList(OutboxStatus.values())
                 : List.of(parseStatus(status));
-        List<OutboxView> views = new ArrayList<>();
+        List<OutboxEntry> entries = new ArrayList<>();
         for (OutboxStatus s : statuses) {
-            outbox.list(org, s).stream().map(OutboxView::of).forEach(views::add);
+            entries.addAll(outbox.list(org, s));
         }
+        Map<String, InvoiceNames.Names> names = this.names.of(org,
+                entries.stream().map(e -> e.invoice().providerInvoiceId()).collect(Collectors.toSet()));
+        List<OutboxView> views = entries.stream().map(e -> OutboxView.of(e, names)).toList();
         return views;
     }
 
@@ -158,29 +179,37 @@ public class OrganisationsResource {
     public record Ran(String organisation, String result, String summary, String replica) {
     }
 
-    /** @param ledgerTenantId the Xero tenant id or the QuickBooks realm id; null before a connection exists */
+    /**
+     * @param ledgerTenantId the Xero tenant id or the QuickBooks realm id; null before a connection exists
+     * @param resumeOn       the day a paused organisation resumes by itself; null when it waits for a person
+     */
     public record OrganisationView(String id, String name, String provider, String ledgerTenantId, String mode,
                                    String timeZone, String policyId,
                                    Instant lastCycleAt, String lastCycleOutcome, String lastCycleError,
                                    int consecutiveFailures, Instant backoffUntil, Instant writesPausedUntil,
                                    String leaseOwner, Instant leaseExpiresAt, Instant lastSyncAt, Instant lastDecideAt,
-                                   Instant settingsRefreshedAt, Instant cycleRequestedAt) {
-        static OrganisationView of(CycleRecord r, String ledgerTenantId) {
+                                   Instant settingsRefreshedAt, Instant cycleRequestedAt, LocalDate resumeOn) {
+        static OrganisationView of(CycleRecord r, String ledgerTenantId, LocalDate resumeOn) {
             Organisation o = r.organisation();
             return new OrganisationView(o.id().toString(), o.displayName(), o.provider().name(), ledgerTenantId, o.mode().name(),
                     o.timeZone().getId(), o.policyId(), o.lastCycleAt().orElse(null), o.lastCycleOutcome().orElse(null),
                     o.lastCycleError().orElse(null), r.consecutiveFailures(), r.backoffUntil().orElse(null),
                     r.writesPausedUntil().orElse(null), r.leaseOwner().orElse(null), r.leaseExpiresAt().orElse(null),
                     r.lastSyncAt().orElse(null), r.lastDecideAt().orElse(null), r.settingsRefreshedAt().orElse(null),
-                    r.cycleRequestedAt().orElse(null));
+                    r.cycleRequestedAt().orElse(null), resumeOn);
         }
     }
 
-    public record OutboxView(String id, String invoiceId, String key, String kind, String stage, String status,
+    /**
+     * @param invoiceNumber the invoice's number and {@code customerName} its customer's name, as last mirrored
+     *                      (null for an invoice no longer in the mirror)
+     */
+    public record OutboxView(String id, String invoiceId, String invoiceNumber, String customerName, String key, String kind,
+                             String stage, String status,
                              String statusReason, String what, int attempts, Instant nextAttemptAt, boolean inDoubt,
                              String lastError, String claimedBy, Instant claimExpiresAt, String ledgerReference,
                              String policyVersion, Instant createdAt, Instant updatedAt) {
-        static OutboxView of(OutboxEntry e) {
+        static OutboxView of(OutboxEntry e, Map<String, InvoiceNames.Names> names) {
             PlannedAction a = e.action();
             String kind;
             String what;
@@ -202,7 +231,9 @@ public class OrganisationsResource {
                     what = p.reason();
                 }
             }
-            return new OutboxView(e.id().toString(), e.invoice().providerInvoiceId(), a.key().value(), kind, a.stage(),
+            InvoiceNames.Names name = names.get(e.invoice().providerInvoiceId());
+            return new OutboxView(e.id().toString(), e.invoice().providerInvoiceId(), name == null ? null : name.number(),
+                    name == null ? null : name.customerName(), a.key().value(), kind, a.stage(),
                     e.status().name(), e.statusReason().orElse(null), what, e.attempts(), e.nextAttemptAt(), e.inDoubt(),
                     e.lastError().orElse(null), e.claimedBy().orElse(null), e.claimExpiresAt().orElse(null),
                     e.ledgerReference().orElse(null), e.policyVersion().orElse(null), e.createdAt(), e.updatedAt());

@@ -11,8 +11,12 @@ import dev.arrears.application.console.ConsoleAccess;
 import dev.arrears.application.console.ConsoleViews;
 import dev.arrears.application.console.ConsoleViews.InvoiceLine;
 import dev.arrears.application.console.OrganisationActions;
+import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.application.cycle.QueueControl;
+import dev.arrears.domain.dunning.PlannedAction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,30 +28,40 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * One organisation: its invoices by stage, the queue of what will be sent or charged (with the
- * wording), approving the queue and going live, pausing and resuming.
+ * wording), approving the queue and going live, excluding, stopping and chasing single actions,
+ * pausing (until a day) and resuming.
  */
 @Path("/console/organisations")
 @Produces(MediaType.TEXT_HTML)
 public class OrganisationPage {
 
-    /** One action of the queue, with the invoice and customer it is for. */
-    public record QueueItem(String invoiceId, String invoiceNumber, String customer, String kind, String wording,
-                            String stage, String status, Instant when) {
+    /**
+     * One action of the queue, with the invoice and customer it is for.
+     *
+     * @param excluded a person kept it out of the go-live
+     * @param reminder whether it is a reminder (which can be chased now)
+     */
+    public record QueueItem(UUID actionId, String invoiceId, String invoiceNumber, String customer, String kind,
+                            String wording, String stage, String status, Instant when, boolean excluded, boolean reminder) {
     }
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance organisation(SignedIn.Frame frame, Organisation organisation, boolean canChange,
-                                                    List<InvoiceLine> invoices, List<QueueItem> queue, String stage);
+                                                    List<InvoiceLine> invoices, List<QueueItem> queue, String stage,
+                                                    String resumeOn, String earliestResume);
     }
 
     private final SignedIn signedIn;
@@ -55,15 +69,20 @@ public class OrganisationPage {
     private final ConsoleViews views;
     private final Outbox outbox;
     private final OrganisationActions actions;
+    private final OrganisationControl control;
+    private final QueueControl queueControl;
     private final Clock clock;
 
     public OrganisationPage(SignedIn signedIn, OrganisationStore organisations, ConsoleViews views, Outbox outbox,
-                            OrganisationActions actions, Clock clock) {
+                            OrganisationActions actions, OrganisationControl control, QueueControl queueControl,
+                            Clock clock) {
         this.signedIn = signedIn;
         this.organisations = organisations;
         this.views = views;
         this.outbox = outbox;
         this.actions = actions;
+        this.control = control;
+        this.queueControl = queueControl;
         this.clock = clock;
     }
 
@@ -80,7 +99,8 @@ public class OrganisationPage {
         List<InvoiceLine> shown = invoices.stream()
                 .filter(i -> wanted.isEmpty() || i.stage().orElse("none").equals(wanted)).toList();
         return Templates.organisation(signedIn.frame("overview"), organisation, access.canChange(org), shown,
-                queue(org, invoices), wanted);
+                queue(org, invoices), wanted, control.resumeOn(org).map(LocalDate::toString).orElse(""),
+                LocalDate.ofInstant(clock.instant(), organisation.timeZone()).plusDays(1).toString());
     }
 
     /**
@@ -88,6 +108,7 @@ public class OrganisationPage {
      * Actions of invoices on hold or under a promise to pay are left out: they will not go out.
      */
     private List<QueueItem> queue(OrganisationId org, List<InvoiceLine> invoices) {
+        Set<UUID> excluded = queueControl.excluded(org);
         Map<String, InvoiceLine> byId = invoices.stream()
                 .collect(Collectors.toMap(InvoiceLine::providerInvoiceId, Function.identity(), (a, b) -> a));
         List<OutboxEntry> entries = new ArrayList<>(outbox.list(org, OutboxStatus.PREVIEWED));
@@ -98,18 +119,64 @@ public class OrganisationPage {
                 .sorted(Comparator.comparing(OutboxEntry::nextAttemptAt))
                 .map(e -> {
                     InvoiceLine line = byId.get(e.invoice().providerInvoiceId());
-                    return new QueueItem(line.providerInvoiceId(), line.number(), line.customerName(),
+                    return new QueueItem(e.id(), line.providerInvoiceId(), line.number(), line.customerName(),
                             ActionWording.kind(e.action()), ActionWording.of(e.action()), e.action().stage(),
-                            e.status().name(), e.nextAttemptAt());
+                            e.status().name(), e.nextAttemptAt(), excluded.contains(e.id()),
+                            e.action() instanceof PlannedAction.SendReminder);
                 })
                 .toList();
     }
 
+    /** @param resumeOn the day it resumes by itself; blank: paused until someone resumes it */
     @POST
     @Path("/{id}/pause")
-    public Response pause(@PathParam("id") String id) {
+    public Response pause(@PathParam("id") String id, @FormParam("resumeOn") String resumeOn) {
         OrganisationId org = ConsoleIds.organisation(id);
-        ConsoleErrors.attempt(() -> actions.pause(signedIn.access(), org));
+        ConsoleErrors.attempt(() -> InvoicePage.optionalDate(resumeOn)
+                .map(day -> actions.pauseUntil(signedIn.access(), org, day))
+                .orElseGet(() -> actions.pause(signedIn.access(), org)));
+        return backTo(org);
+    }
+
+    /** In preview: keeps one action out of the go-live. */
+    @POST
+    @Path("/{id}/queue/{action}/exclude")
+    public Response exclude(@PathParam("id") String id, @PathParam("action") String action) {
+        return changeQueue(id, action, actions::exclude);
+    }
+
+    /** In preview: undoes an exclusion. */
+    @POST
+    @Path("/{id}/queue/{action}/include")
+    public Response include(@PathParam("id") String id, @PathParam("action") String action) {
+        return changeQueue(id, action, actions::include);
+    }
+
+    /** Live: one pending action is not sent, for good. */
+    @POST
+    @Path("/{id}/queue/{action}/stop")
+    public Response stop(@PathParam("id") String id, @PathParam("action") String action) {
+        return changeQueue(id, action, actions::stop);
+    }
+
+    /** Live: a pending reminder goes out at the dispatcher's next round (within the send rules). */
+    @POST
+    @Path("/{id}/queue/{action}/chase")
+    public Response chaseNow(@PathParam("id") String id, @PathParam("action") String action) {
+        return changeQueue(id, action, actions::chaseNow);
+    }
+
+    private interface QueueChange {
+        OutboxEntry apply(ConsoleAccess access, OrganisationId organisation, UUID action);
+    }
+
+    /** Checks the user may change the organisation before looking at the action's id: a viewer learns nothing. */
+    private Response changeQueue(String id, String action, QueueChange change) {
+        OrganisationId org = ConsoleIds.organisation(id);
+        ConsoleAccess access = signedIn.access();
+        access.requireChange(org);
+        UUID actionId = ConsoleIds.action(action);
+        ConsoleErrors.attempt(() -> change.apply(access, org, actionId));
         return backTo(org);
     }
 

@@ -63,15 +63,17 @@ public class TasksPage {
     }
 
     /**
-     * @param outcome  promise, dispute, hold or resolved
-     * @param payBy    the promised date (promise)
-     * @param note     the reason (dispute, hold) or a note (resolved)
+     * @param outcome      promise, dispute, hold, plan or resolved
+     * @param payBy        the promised date (promise), or the first instalment's (plan)
+     * @param note         the reason (dispute, hold) or a note (resolved)
+     * @param instalments  how many monthly instalments (plan)
      */
     @POST
     @Path("/{org}/{action}/close")
     public Response close(@PathParam("org") String orgId, @PathParam("action") String actionId,
                           @FormParam("invoice") String invoiceId, @FormParam("outcome") String outcome,
-                          @FormParam("payBy") String payBy, @FormParam("note") String note) {
+                          @FormParam("payBy") String payBy, @FormParam("note") String note,
+                          @FormParam("instalments") String instalments) {
         OrganisationId org = ConsoleIds.organisation(orgId);
         signedIn.access().requireChange(org);
         UUID action = parseAction(actionId);
@@ -83,13 +85,24 @@ public class TasksPage {
                         .orElseThrow(() -> new IllegalArgumentException("Say the date the customer will pay by.")));
                 case "dispute" -> new TaskBoard.Outcome.Dispute(note);
                 case "hold" -> new TaskBoard.Outcome.Hold(note);
+                case "plan" -> new TaskBoard.Outcome.PaymentPlan(count(instalments), InvoicePage.optionalDate(payBy)
+                        .orElseThrow(() -> new IllegalArgumentException("Say the date the first instalment is due.")));
                 case "resolved" -> new TaskBoard.Outcome.Resolved(note);
-                default -> throw new IllegalArgumentException("Choose how the task ends: promise, dispute, hold or resolved.");
+                default -> throw new IllegalArgumentException(
+                        "Choose how the task ends: promise, dispute, hold, payment plan or resolved.");
             };
             board.close(signedIn.access(), org, action, customerId, closing);
             return closing;
         });
         return Response.seeOther(URI.create("/console/tasks")).build();
+    }
+
+    private static int count(String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Say how many instalments (a whole number).");
+        }
     }
 
     private static UUID parseAction(String text) {

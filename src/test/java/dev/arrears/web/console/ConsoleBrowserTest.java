@@ -192,6 +192,49 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void items_excluded_from_the_preview_queue_are_not_handed_to_the_dispatcher_at_go_live() {
+        OrganisationId org = previewOrganisationWithInvoice("Excluding", 10);
+        ConsoleUser accountant = user("excluder", ConsoleRole.ACCOUNTANT, org);
+        signIn(accountant);
+        browser.get(url("/console/organisations/" + org));
+        List<WebElement> buttons = browser.findElements(By.cssSelector("#queue button.exclude"));
+        assertThat(buttons).isNotEmpty();
+        while (!buttons.isEmpty()) {
+            buttons.getFirst().click();
+            waitFor(By.id("queue"));
+            buttons = browser.findElements(By.cssSelector("#queue button.exclude"));
+        }
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("excluded: not sent at go-live");
+
+        browser.findElement(By.id("go-live")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("mode"), "LIVE"));
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
+        assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).isNotEmpty();
+    }
+
+    /** Overview, organisation, invoice: the timeline in three clicks; then the customer, and a phone call recorded there. */
+    @Test
+    void from_the_overview_to_a_timeline_in_three_clicks_and_a_phone_call_recorded_on_the_customer_page() {
+        OrganisationId org = previewOrganisationWithInvoice("Three Clicks", 10);
+        ConsoleUser accountant = user("caller", ConsoleRole.ACCOUNTANT, org);
+        signIn(accountant);
+        browser.findElement(By.linkText("Three Clicks " + suffix)).click();
+        waitFor(By.linkText("INV-" + suffix)).click();
+        assertThat(waitFor(By.id("timeline")).getText()).contains("DECISION");
+
+        browser.findElement(By.id("customer-link")).click();
+        new Select(waitFor(By.id("contact-channel"))).selectByValue("phone");
+        new Select(browser.findElement(By.id("contact-invoice"))).selectByValue("INV-" + suffix);
+        browser.findElement(By.id("contact-note")).sendKeys("Spoke to accounts payable: paying next week");
+        browser.findElement(By.id("save-contact")).click();
+        assertThat(waitFor(By.id("contacts")).getText()).contains("PHONE").contains("MANUAL");
+
+        browser.findElement(By.linkText("INV-" + suffix)).click();
+        assertThat(waitFor(By.id("timeline")).getText()).contains("recorded a phone call with Customer " + suffix
+                + ": Spoke to accounts payable: paying next week");
+    }
+
+    @Test
     void a_hold_takes_the_invoice_s_actions_out_of_the_queue() {
         OrganisationId org = previewOrganisationWithInvoice("Holdings", 10);
         control.goLive(org, clock.instant());

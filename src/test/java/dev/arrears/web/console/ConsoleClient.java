@@ -2,6 +2,11 @@ package dev.arrears.web.console;
 
 import static io.restassured.RestAssured.given;
 
+import dev.arrears.application.OrganisationId;
+import dev.arrears.application.console.ConsoleAccounts;
+import dev.arrears.application.console.ConsoleRole;
+import dev.arrears.application.console.ConsoleUser;
+import dev.arrears.application.console.NewConsoleUser;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.regex.Matcher;
@@ -62,11 +67,10 @@ final class ConsoleClient {
     }
 
     /** Creates a console user with {@code password}, assigned the given organisations, as a firm admin would. */
-    static dev.arrears.application.console.ConsoleUser user(dev.arrears.application.console.ConsoleAccounts accounts, String username,
-                                                           String displayName, dev.arrears.application.console.ConsoleRole role,
-                                                           String password, dev.arrears.application.OrganisationId... assigned) {
-        var user = accounts.createUser(new dev.arrears.application.console.NewConsoleUser(username, displayName, role, password), "test");
-        for (var organisation : assigned) {
+    static ConsoleUser user(ConsoleAccounts accounts, String username, String displayName, ConsoleRole role,
+                            String password, OrganisationId... assigned) {
+        ConsoleUser user = accounts.createUser(new NewConsoleUser(username, displayName, role, password), "test");
+        for (OrganisationId organisation : assigned) {
             accounts.assign(user, organisation, "test");
         }
         return user;

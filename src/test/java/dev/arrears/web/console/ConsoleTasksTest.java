@@ -16,12 +16,14 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
+import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.OrganisationControl;
+import dev.arrears.domain.collections.PaymentPlan;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
@@ -61,6 +63,8 @@ class ConsoleTasksTest {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    CollectionsStore collections;
 
     String suffix;
     OrganisationId org;
@@ -118,6 +122,45 @@ class ConsoleTasksTest {
         assertThat(outbox.list(org, OutboxStatus.NEEDS_HUMAN)).isEmpty();
         assertThat(audit.byInvoice(new InvoiceRef(org, "INV-T"), 50)).anyMatch(r -> r.event().kind() == AuditKind.CONSOLE_ACTION
                 && r.event().message().contains("cleo closed the task: resolved") && r.event().message().contains("cheque"));
+    }
+
+    @Test
+    void a_flag_closed_with_a_payment_plan_agrees_monthly_instalments_that_the_engine_then_follows() {
+        ConsoleUser erin = user("erin", ConsoleRole.ACCOUNTANT, org);
+        ConsoleClient client = ConsoleClient.signedIn(erin.username(), PASSWORD);
+        LocalDate first = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London")).plusDays(20);
+        client.post("/console/tasks/" + org + "/" + flag.id() + "/close", "invoice", "INV-T", "outcome", "plan",
+                "payBy", first.toString(), "instalments", "7").then().statusCode(303);
+
+        assertThat(outbox.list(org, OutboxStatus.NEEDS_HUMAN)).isEmpty();
+        List<PaymentPlan> plans = collections.plans(org, "CUST-T");
+        assertThat(plans).hasSize(1);
+        assertThat(plans.getFirst().invoiceIds()).containsExactly("INV-T");
+        assertThat(plans.getFirst().instalments()).extracting(i -> i.dueOn() + " " + i.amount().amount().toPlainString())
+                .startsWith(first + " 128.57", first.plusMonths(1) + " 128.57").endsWith(first.plusMonths(6) + " 128.58");
+
+        // The engine follows the plan: no ladder reminder, no fee, no new flag while it is kept.
+        decide.decide(organisations.find(org).orElseThrow(), clock.instant());
+        dispatch.dispatch(Optional.of(org));
+        assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
+        assertThat(outbox.list(org, OutboxStatus.NEEDS_HUMAN)).isEmpty();
+        assertThat(audit.byInvoice(new InvoiceRef(org, "INV-T"), 50)).anyMatch(r -> r.event().kind() == AuditKind.DECISION
+                && r.event().message().contains("payment plan"));
+        assertThat(audit.byInvoice(new InvoiceRef(org, "INV-T"), 50)).anyMatch(r -> r.event().kind() == AuditKind.CONSOLE_ACTION
+                && r.event().message().contains("agreed a payment plan: 7 monthly instalments"));
+    }
+
+    @Test
+    void a_payment_plan_without_a_number_of_instalments_is_refused_and_the_task_stays_open() {
+        ConsoleUser finn = user("finn", ConsoleRole.ACCOUNTANT, org);
+        ConsoleClient client = ConsoleClient.signedIn(finn.username(), PASSWORD);
+        String later = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London")).plusDays(5).toString();
+        client.post("/console/tasks/" + org + "/" + flag.id() + "/close", "invoice", "INV-T", "outcome", "plan",
+                "payBy", later, "instalments", "many").then().statusCode(400).body(containsString("how many instalments"));
+        client.post("/console/tasks/" + org + "/" + flag.id() + "/close", "invoice", "INV-T", "outcome", "plan",
+                "payBy", later, "instalments", "25").then().statusCode(400).body(containsString("1 to 24"));
+        assertThat(outbox.list(org, OutboxStatus.NEEDS_HUMAN)).hasSize(1);
+        assertThat(collections.plans(org, "CUST-T")).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.arrears.web.admin.collections.RequestChecks.instant;
 import static dev.arrears.web.admin.collections.RequestChecks.require;
 import static dev.arrears.web.admin.collections.RequestChecks.required;
 
+import dev.arrears.application.InvoiceNames;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.collections.CollectionsStore;
@@ -58,11 +59,17 @@ public class CollectionsResource {
     private final CollectionsStore store;
     private final ContactLog contacts;
     private final CollectionsLookup lookup;
+    private final InvoiceNames names;
 
-    public CollectionsResource(CollectionsStore store, ContactLog contacts, CollectionsLookup lookup) {
+    public CollectionsResource(CollectionsStore store, ContactLog contacts, CollectionsLookup lookup, InvoiceNames names) {
         this.store = store;
         this.contacts = contacts;
         this.lookup = lookup;
+        this.names = names;
+    }
+
+    private Naming naming(Organisation organisation) {
+        return new Naming(organisation.id(), names);
     }
 
     // ---- disputes and promises ------------------------------------------------------------------
@@ -74,7 +81,7 @@ public class CollectionsResource {
         Organisation organisation = lookup.organisation(org);
         require(body != null && body.reason() != null && !body.reason().isBlank(), "reason is required");
         Dispute dispute = store.raiseDispute(organisation.id(), invoiceId, body.reason(), by(body.raisedBy()), lookup.today(organisation));
-        return Response.status(Response.Status.CREATED).entity(DisputeView.of(dispute)).build();
+        return Response.status(Response.Status.CREATED).entity(DisputeView.of(dispute, naming(organisation))).build();
     }
 
     /** Resolves the open dispute; the body says how. */
@@ -91,7 +98,7 @@ public class CollectionsResource {
             throw new IllegalArgumentException("outcome '" + body.outcome() + "': expected upheld, rejected, partly_upheld or withdrawn");
         }
         return DisputeView.of(store.resolveDispute(organisation.id(), invoiceId, new DisputeResolution(lookup.today(organisation), outcome,
-                Optional.ofNullable(body.note()).orElse(""), by(body.resolvedBy()))));
+                Optional.ofNullable(body.note()).orElse(""), by(body.resolvedBy()))), naming(organisation));
     }
 
     @POST
@@ -105,7 +112,7 @@ public class CollectionsResource {
         Optional<Money> amount = Optional.ofNullable(body.amount()).map(a -> Money.of(a, Money.currency(body.currency())));
         PromiseToPay promise = store.recordPromise(organisation.id(), invoiceId, required(body.customerId(), "customerId"),
                 today, payBy, amount, by(body.recordedBy()));
-        return Response.status(Response.Status.CREATED).entity(PromiseView.of(promise)).build();
+        return Response.status(Response.Status.CREATED).entity(PromiseView.of(promise, naming(organisation))).build();
     }
 
     @DELETE
@@ -113,7 +120,7 @@ public class CollectionsResource {
     public PromiseView withdrawPromise(@PathParam("org") String org, @PathParam("invoiceId") String invoiceId,
                                        @PathParam("promiseId") String promiseId) {
         Organisation organisation = lookup.organisation(org);
-        return PromiseView.of(store.withdrawPromise(organisation.id(), promiseId, lookup.today(organisation)));
+        return PromiseView.of(store.withdrawPromise(organisation.id(), promiseId, lookup.today(organisation)), naming(organisation));
     }
 
     // ---- payment plans and contacts -------------------------------------------------------------
@@ -139,13 +146,15 @@ public class CollectionsResource {
         }
         PaymentPlan plan = store.agreePlan(organisation.id(), customerId, body.invoiceIds(), today, instalments,
                 by(body.agreedBy()));
-        return Response.status(Response.Status.CREATED).entity(PlanView.of(plan)).build();
+        return Response.status(Response.Status.CREATED).entity(PlanView.of(plan, naming(organisation))).build();
     }
 
     @GET
     @Path("/customers/{org}/{customerId}/plans")
     public List<PlanView> plans(@PathParam("org") String org, @PathParam("customerId") String customerId) {
-        return store.plans(lookup.organisation(org).id(), customerId).stream().map(PlanView::of).toList();
+        Organisation organisation = lookup.organisation(org);
+        Naming naming = naming(organisation);
+        return store.plans(organisation.id(), customerId).stream().map(p -> PlanView.of(p, naming)).toList();
     }
 
     @DELETE
@@ -154,7 +163,8 @@ public class CollectionsResource {
                             @PathParam("planId") String planId, CollectionsRequests.EndPlan body) {
         Organisation organisation = lookup.organisation(org);
         String reason = body == null || body.reason() == null ? "ended by the operator" : body.reason();
-        return PlanView.of(store.endPlan(organisation.id(), planId, lookup.today(organisation), by(body == null ? null : body.endedBy()), reason));
+        return PlanView.of(store.endPlan(organisation.id(), planId, lookup.today(organisation), by(body == null ? null : body.endedBy()), reason),
+                naming(organisation));
     }
 
     /** The agreed terms as text to send to the customer (default reminder options; the policy's own are used by the daemon). */
@@ -184,13 +194,15 @@ public class CollectionsResource {
         ContactRecord contact = ContactRecord.manual(customerId, at, channel);
         contacts.record(organisation.id(), contact, Optional.ofNullable(body.invoiceId()), Optional.ofNullable(body.note()),
                 by(body.recordedBy()));
-        return Response.status(Response.Status.CREATED).entity(ContactView.of(contact)).build();
+        return Response.status(Response.Status.CREATED).entity(ContactView.of(contact, naming(organisation))).build();
     }
 
     @GET
     @Path("/customers/{org}/{customerId}/contacts")
     public List<ContactView> contacts(@PathParam("org") String org, @PathParam("customerId") String customerId) {
-        return contacts.forCustomer(lookup.organisation(org).id(), customerId).stream().map(ContactView::of).toList();
+        Organisation organisation = lookup.organisation(org);
+        Naming naming = naming(organisation);
+        return contacts.forCustomer(organisation.id(), customerId).stream().map(c -> ContactView.of(c, naming)).toList();
     }
 
     // ---- errors ---------------------------------------------------------------------------------
