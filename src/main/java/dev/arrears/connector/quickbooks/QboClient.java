@@ -97,7 +97,7 @@ class QboClient {
     byte[] getBytes(RealmSession session, String path, String accept) {
         Call call = new Call("GET", path, Map.of(), Optional.empty(), Optional.empty(), null);
         RealmLimiter limiter = limiters.of(session.realmId());
-        limiter.acquire(clock.instant(), false);
+        limiter.acquire(false);
         HttpResponse<byte[]> response;
         try {
             HttpRequest json = request(session, call);
