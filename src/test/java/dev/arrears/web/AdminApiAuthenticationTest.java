@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.arrears.web.health.ManagementPort;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AdminApiAuthenticationTest {
-
-    static final String OPERATOR_TOKEN = "test-operator-token-not-a-secret-0001";
 
     @Test
     void refusesARequestWithoutAToken() {
@@ -33,14 +32,14 @@ class AdminApiAuthenticationTest {
 
     @Test
     void refusesABasicAuthorizationHeader() {
-        given().header("Authorization", "Basic " + OPERATOR_TOKEN)
+        given().header("Authorization", "Basic " + TestOperator.TOKEN)
                 .when().get("/admin/status")
                 .then().statusCode(401);
     }
 
     @Test
     void answersTheOperator() {
-        given().auth().oauth2(OPERATOR_TOKEN)
+        given().auth().oauth2(TestOperator.TOKEN)
                 .when().get("/admin/status")
                 .then().statusCode(200)
                 .body("service", containsString("arrears"))

@@ -6,6 +6,7 @@ import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -97,13 +98,13 @@ class AdminApiFuzzTest {
             Endpoint endpoint = ENDPOINTS.get(i % ENDPOINTS.size());
             String path = fill(endpoint.path());
             String body = endpoint.method().equals("GET") ? null : body(endpoint.fields());
-            answers.send(endpoint.method(), path, body, "Authorization", "Bearer " + AdminApiAuthenticationTest.OPERATOR_TOKEN,
+            answers.send(endpoint.method(), path, body, "Authorization", "Bearer " + TestOperator.TOKEN,
                     "Content-Type", random.nextInt(20) == 0 ? "text/plain" : "application/json");
         }
         assertThat(answers.sent()).isGreaterThanOrEqualTo(1_000);
         answers.assertClean();
         assertThat(answers.send("GET", "/admin/status", null, "Authorization",
-                "Bearer " + AdminApiAuthenticationTest.OPERATOR_TOKEN).statusCode()).isEqualTo(200);
+                "Bearer " + TestOperator.TOKEN).statusCode()).isEqualTo(200);
     }
 
     private String newOrganisation(LedgerProvider provider) {

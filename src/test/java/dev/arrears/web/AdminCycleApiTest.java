@@ -22,6 +22,7 @@ import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.security.TestOperator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminCycleApiTest {
 
-    static final String TOKEN = AdminApiAuthenticationTest.OPERATOR_TOKEN;
+    static final String TOKEN = TestOperator.TOKEN;
 
     @Inject
     OrganisationStore organisations;

@@ -16,6 +16,7 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -45,7 +46,7 @@ class CollectionsAdminApiTest {
     }
 
     private static RequestSpecification operator() {
-        return given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestOperator.TOKEN).contentType(ContentType.JSON);
     }
 
     @Test
@@ -92,7 +93,7 @@ class CollectionsAdminApiTest {
                 .when().post("/admin/collections/customers/" + org + "/C-ACME/plans")
                 .then().statusCode(201).body("total", equalTo("250.00 GBP")).body("instalments", hasSize(2))
                 .extract().path("id");
-        given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN)
+        given().auth().oauth2(TestOperator.TOKEN)
                 .when().get("/admin/collections/customers/" + org + "/C-ACME/plans/" + plan + "/terms")
                 .then().statusCode(200).body(containsString("  2. 150.00 GBP by 2034-02-15"));
         operator().body("{\"reason\":\"customer paid in full\"}").when().delete("/admin/collections/customers/" + org + "/C-ACME/plans/" + plan)

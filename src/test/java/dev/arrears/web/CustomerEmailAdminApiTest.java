@@ -10,6 +10,7 @@ import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -34,7 +35,7 @@ class CustomerEmailAdminApiTest {
     }
 
     private static RequestSpecification operator() {
-        return given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestOperator.TOKEN).contentType(ContentType.JSON);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.sandbox.SandboxLedgers;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -32,7 +33,7 @@ class OAuthCallbackFuzzTest {
 
     private static final long SEED = 20261207L;
     private static final int CALLBACKS = 400;
-    private static final String OPERATOR = "Bearer " + AdminApiAuthenticationTest.OPERATOR_TOKEN;
+    private static final String OPERATOR = "Bearer " + TestOperator.TOKEN;
 
     @Inject
     ConnectionStore connections;

@@ -8,6 +8,7 @@ import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -43,7 +44,7 @@ class RequestEdgeTest {
     }
 
     private static RequestSpecification operator() {
-        return given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestOperator.TOKEN).contentType(ContentType.JSON);
     }
 
     private static String refused(ExtractableResponse<Response> answer) {

@@ -14,6 +14,7 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.email.SenderProfileStore;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.security.TestOperator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -48,7 +49,7 @@ class SenderAdminApiTest {
     }
 
     private static RequestSpecification operator() {
-        return given().auth().oauth2(AdminApiAuthenticationTest.OPERATOR_TOKEN).contentType(ContentType.JSON);
+        return given().auth().oauth2(TestOperator.TOKEN).contentType(ContentType.JSON);
     }
 
     @Test
