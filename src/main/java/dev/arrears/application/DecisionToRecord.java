@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param delivery       whether its actions are dispatched or only previewed
  */
 public record DecisionToRecord(InvoiceRef invoice, long basedOnVersion, Decision decision, String policyVersion,
-                               LocalDate decidedFor, Delivery delivery) {
+                               LocalDate decidedFor, DeliveryMode delivery) {
 
     public DecisionToRecord {
         Objects.requireNonNull(invoice, "invoice");

@@ -13,7 +13,7 @@ public interface InvoiceStore {
      * without failing the page. An invoice that arrives settled (paid, voided, deleted, nothing due)
      * has its pending outbox actions cancelled in the same transaction: payments win every race.
      */
-    PageStored store(InvoicePage page);
+    PageStored store(SyncPage page);
 
     /** The chaseable invoices of an organisation: status OPEN and not quarantined, by provider id. */
     List<InvoiceSnapshot> loadOpen(OrganisationId organisationId);

@@ -22,7 +22,7 @@ public interface Outbox {
      * there is one. Writes no audit events: {@link DecisionRecorder} does, in the same transaction;
      * use it rather than this for decisions.
      */
-    RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, Delivery delivery, String policyVersion);
+    RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, DeliveryMode delivery, String policyVersion);
 
     /**
      * Cancels the invoice's {@link OutboxStatus#PENDING} actions (claimed, done or previewed ones are

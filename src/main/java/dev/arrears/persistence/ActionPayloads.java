@@ -34,7 +34,7 @@ final class ActionPayloads {
     }
 
     static String write(PlannedAction action) {
-        ObjectNode node = Json.object()
+        ObjectNode node = JsonbCodec.object()
                 .put("v", FORMAT)
                 .put("kind", kind(action))
                 .put("key", action.key().value())
@@ -45,29 +45,29 @@ final class ActionPayloads {
             case PlannedAction.FlagForPerson p -> node.put("reason", p.reason());
             case PlannedAction.ChargeLateFee f -> node.set("fee", fee(f.fee()));
         }
-        return Json.write(node);
+        return JsonbCodec.write(node);
     }
 
     static PlannedAction read(String json) {
-        JsonNode node = Json.read(json);
+        JsonNode node = JsonbCodec.read(json);
         int format = node.path("v").asInt(-1);
         if (format != FORMAT) {
             throw new IllegalStateException("outbox payload format " + format + " is not known: " + json);
         }
-        ActionKey key = new ActionKey(Json.text(node, "key"));
-        String stage = Json.text(node, "stage");
-        String kind = Json.text(node, "kind");
+        ActionKey key = new ActionKey(JsonbCodec.text(node, "key"));
+        String stage = JsonbCodec.text(node, "stage");
+        String kind = JsonbCodec.text(node, "kind");
         return switch (kind) {
-            case "SEND_REMINDER" -> new PlannedAction.SendReminder(key, stage, Json.text(node, "template"));
-            case "ADD_NOTE" -> new PlannedAction.AddNote(key, stage, Json.text(node, "text"));
-            case "FLAG_FOR_PERSON" -> new PlannedAction.FlagForPerson(key, stage, Json.text(node, "reason"));
+            case "SEND_REMINDER" -> new PlannedAction.SendReminder(key, stage, JsonbCodec.text(node, "template"));
+            case "ADD_NOTE" -> new PlannedAction.AddNote(key, stage, JsonbCodec.text(node, "text"));
+            case "FLAG_FOR_PERSON" -> new PlannedAction.FlagForPerson(key, stage, JsonbCodec.text(node, "reason"));
             case "CHARGE_LATE_FEE" -> new PlannedAction.ChargeLateFee(key, stage, fee(node.path("fee")));
             default -> throw new IllegalStateException("outbox payload of unknown kind '" + kind + "'");
         };
     }
 
     private static ObjectNode fee(FeeApplication fee) {
-        return Json.money(fee.amount())
+        return JsonbCodec.money(fee.amount())
                 .put("ruleId", fee.ruleId())
                 .put("period", fee.period())
                 .put("accruedFrom", fee.accruedFrom().toString())
@@ -77,8 +77,8 @@ final class ActionPayloads {
     }
 
     private static FeeApplication fee(JsonNode node) {
-        return new FeeApplication(Json.text(node, "ruleId"), node.path("period").asInt(),
-                LocalDate.parse(Json.text(node, "accruedFrom")), LocalDate.parse(Json.text(node, "chargeDate")),
-                Json.money(node), Json.text(node, "computation"), node.path("capped").asBoolean());
+        return new FeeApplication(JsonbCodec.text(node, "ruleId"), node.path("period").asInt(),
+                LocalDate.parse(JsonbCodec.text(node, "accruedFrom")), LocalDate.parse(JsonbCodec.text(node, "chargeDate")),
+                JsonbCodec.money(node), JsonbCodec.text(node, "computation"), node.path("capped").asBoolean());
     }
 }

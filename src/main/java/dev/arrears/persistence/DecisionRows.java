@@ -272,7 +272,7 @@ final class DecisionRows {
             s.setArray(5, array("text", column(rows, r -> r.event().kind().name())));
             s.setArray(6, array("text", column(rows, r -> r.event().actionKey().map(ActionKey::value).orElse(null))));
             s.setArray(7, array("text", column(rows, r -> r.event().policyVersion().orElse(null))));
-            s.setArray(8, array("text", column(rows, r -> Json.write(r.event().detail()))));
+            s.setArray(8, array("text", column(rows, r -> JsonbCodec.write(r.event().detail()))));
             s.setArray(9, array("text", column(rows, r -> r.event().message())));
             s.executeUpdate();
         }
@@ -326,7 +326,7 @@ final class DecisionRows {
 
     private static String json(List<String> values) {
         try {
-            return Json.MAPPER.writeValueAsString(values);
+            return JsonbCodec.MAPPER.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -334,7 +334,7 @@ final class DecisionRows {
 
     private static List<String> stringList(String json) {
         try {
-            return json == null ? List.of() : List.of(Json.MAPPER.readValue(json, String[].class));
+            return json == null ? List.of() : List.of(JsonbCodec.MAPPER.readValue(json, String[].class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

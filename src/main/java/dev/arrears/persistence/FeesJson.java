@@ -14,21 +14,21 @@ final class FeesJson {
     }
 
     static String write(List<ChargedFee> fees) {
-        ArrayNode array = Json.array();
+        ArrayNode array = JsonbCodec.array();
         for (ChargedFee fee : fees) {
-            array.add(Json.money(fee.amount())
+            array.add(JsonbCodec.money(fee.amount())
                     .put("ruleId", fee.ruleId())
                     .put("period", fee.period())
                     .put("chargeDate", fee.chargeDate().toString()));
         }
-        return Json.write(array);
+        return JsonbCodec.write(array);
     }
 
     static List<ChargedFee> read(String json) {
         List<ChargedFee> fees = new ArrayList<>();
-        for (JsonNode node : Json.read(json)) {
-            fees.add(new ChargedFee(Json.text(node, "ruleId"), node.path("period").asInt(),
-                    LocalDate.parse(Json.text(node, "chargeDate")), Json.money(node)));
+        for (JsonNode node : JsonbCodec.read(json)) {
+            fees.add(new ChargedFee(JsonbCodec.text(node, "ruleId"), node.path("period").asInt(),
+                    LocalDate.parse(JsonbCodec.text(node, "chargeDate")), JsonbCodec.money(node)));
         }
         return fees;
     }

@@ -84,7 +84,7 @@ final class InvoicePageRows {
                     invoices.stream().map(x -> x.providerUpdatedAt().toString()).toArray()));
             s.setArray(i++, connection.createArrayOf("bool",
                     invoices.stream().map(x -> x.snapshot().lateFeeInvoice()).toArray()));
-            s.setArray(i++, connection.createArrayOf("text", invoices.stream().map(x -> Json.payload(x.rawPayload())).toArray()));
+            s.setArray(i++, connection.createArrayOf("text", invoices.stream().map(x -> JsonbCodec.payload(x.rawPayload())).toArray()));
             s.setArray(i, text(connection, invoices, x -> PaymentsJson.write(x.payments())));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

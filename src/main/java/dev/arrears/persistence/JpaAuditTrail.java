@@ -48,7 +48,7 @@ public class JpaAuditTrail implements AuditTrail {
         row.kind = event.kind().name();
         row.actionKey = event.actionKey().map(ActionKey::value).orElse(null);
         row.policyVersion = event.policyVersion().orElse(null);
-        row.detail = Json.write(event.detail());
+        row.detail = JsonbCodec.write(event.detail());
         row.message = event.message();
         em.persist(row);
         em.flush(); // the identity id is the event's place in the trail
@@ -98,7 +98,7 @@ public class JpaAuditTrail implements AuditTrail {
         AuditEvent event = new AuditEvent(new OrganisationId(row.organisationId), Optional.ofNullable(providerInvoiceId),
                 Optional.ofNullable(row.customerId), AuditKind.valueOf(row.kind),
                 Optional.ofNullable(row.actionKey).map(ActionKey::new), Optional.ofNullable(row.policyVersion),
-                Json.readMap(row.detail), row.message);
+                JsonbCodec.readMap(row.detail), row.message);
         return new AuditRecord(row.id, row.occurredAt, event);
     }
 

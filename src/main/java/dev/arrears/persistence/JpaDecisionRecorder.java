@@ -4,7 +4,7 @@ import dev.arrears.application.AuditEvent;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DecisionToRecord;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.RecordedActions;
@@ -63,7 +63,7 @@ public class JpaDecisionRecorder implements DecisionRecorder {
     }
 
     /** A decision whose state is locked at the version it read. */
-    private record Fresh(DecisionToRecord toRecord, InvoiceRow row, Optional<LockedState> previous, Delivery delivery) {
+    private record Fresh(DecisionToRecord toRecord, InvoiceRow row, Optional<LockedState> previous, DeliveryMode delivery) {
         long version() {
             return previous.map(LockedState::version).orElse(StoredDunningState.NOT_STORED) + 1;
         }
@@ -176,13 +176,13 @@ public class JpaDecisionRecorder implements DecisionRecorder {
      * The delivery the organisation's mode asks for now. A paused organisation will go back to the mode
      * it had; one that needs reconnecting keeps the delivery the decision was made for.
      */
-    static Delivery delivery(DecisionRows.Mode mode, Delivery asDecided) {
+    static DeliveryMode delivery(DecisionRows.Mode mode, DeliveryMode asDecided) {
         String effective = mode == null ? "" : mode.mode().equals(OrganisationMode.PAUSED.name())
                 ? mode.beforePause().orElse("") : mode.mode();
         if (effective.equals(OrganisationMode.LIVE.name())) {
-            return Delivery.DISPATCH;
+            return DeliveryMode.DISPATCH;
         }
-        return effective.equals(OrganisationMode.PREVIEW.name()) ? Delivery.PREVIEW_ONLY : asDecided;
+        return effective.equals(OrganisationMode.PREVIEW.name()) ? DeliveryMode.PREVIEW_ONLY : asDecided;
     }
 
     /** Every cancellation of a decision cancels all that is pending: the first one's reason is the one recorded. */
@@ -215,7 +215,7 @@ public class JpaDecisionRecorder implements DecisionRecorder {
         for (PlannedAction action : decision.actions()) {
             boolean added = actions.added().contains(action.key());
             AuditKind kind = !added ? AuditKind.ACTION_SUPPRESSED
-                    : f.delivery() == Delivery.DISPATCH ? AuditKind.ACTION_PLANNED : AuditKind.ACTION_PREVIEWED;
+                    : f.delivery() == DeliveryMode.DISPATCH ? AuditKind.ACTION_PLANNED : AuditKind.ACTION_PREVIEWED;
             String message = switch (kind) {
                 case ACTION_PLANNED -> "Planned: " + describe(action) + ".";
                 case ACTION_PREVIEWED -> "Previewed (not sent while the organisation is in preview): " + describe(action) + ".";
@@ -237,7 +237,7 @@ public class JpaDecisionRecorder implements DecisionRecorder {
         return skipped;
     }
 
-    private static Map<String, Object> decisionDetail(DecisionToRecord toRecord, Delivery delivery, long version,
+    private static Map<String, Object> decisionDetail(DecisionToRecord toRecord, DeliveryMode delivery, long version,
                                                       List<ActionKey> cancelled) {
         DunningState state = toRecord.decision().newState();
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationId;
@@ -72,7 +72,7 @@ public class JpaInvoiceStore implements InvoiceStore {
 
     @Override
     @Transactional
-    public PageStored store(InvoicePage page) {
+    public PageStored store(SyncPage page) {
         Instant now = clock.instant();
         List<QuarantinedRecord> quarantine = new ArrayList<>(page.quarantined());
         // By provider id, the copy that wins: one statement cannot write a row twice, and one upsert
@@ -148,7 +148,7 @@ public class JpaInvoiceStore implements InvoiceStore {
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("org", organisationId.value())
                 .setParameter("pid", record.providerInvoiceId())
-                .setParameter("raw", Json.payload(record.rawPayload()))
+                .setParameter("raw", JsonbCodec.payload(record.rawPayload()))
                 .setParameter("reason", record.reason())
                 .setParameter("now", now)
                 .executeUpdate();

@@ -3,7 +3,7 @@ package dev.arrears.persistence;
 import dev.arrears.application.AuditEvent;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.Outbox;
@@ -77,7 +77,7 @@ public class JpaOutbox implements Outbox {
 
     @Override
     @Transactional
-    public RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, Delivery delivery, String policyVersion) {
+    public RecordedActions record(InvoiceRef invoice, List<PlannedAction> actions, DeliveryMode delivery, String policyVersion) {
         InvoiceEntity row = invoices.require(invoice);
         Instant now = clock.instant();
         List<ActionKey> added = new ArrayList<>();

@@ -46,7 +46,7 @@ public class JpaSentEmails implements SentEmails {
     }
 
     private static SentEmail email(Object[] row) {
-        JsonNode d = Json.read((String) row[4]);
+        JsonNode d = JsonbCodec.read((String) row[4]);
         return new SentEmail(Instant.ofEpochMilli(((Number) row[0]).longValue()), d.path("outcome").asText(),
                 (String) row[1], d.path("invoiceNumber").asText(""), (String) row[2], d.path("stage").asText(""),
                 (String) row[3], d.path("messageId").asText(""), d.path("from").asText(""), texts(d.path("to")),

@@ -14,17 +14,17 @@ final class PaymentsJson {
     }
 
     static String write(List<PaymentApplied> payments) {
-        ArrayNode array = Json.array();
+        ArrayNode array = JsonbCodec.array();
         for (PaymentApplied p : payments) {
-            array.add(Json.money(p.amount()).put("date", p.date().toString()));
+            array.add(JsonbCodec.money(p.amount()).put("date", p.date().toString()));
         }
-        return Json.write(array);
+        return JsonbCodec.write(array);
     }
 
     static List<PaymentApplied> read(String json) {
         List<PaymentApplied> payments = new ArrayList<>();
-        for (JsonNode node : Json.read(json)) {
-            payments.add(new PaymentApplied(LocalDate.parse(Json.text(node, "date")), Json.money(node)));
+        for (JsonNode node : JsonbCodec.read(json)) {
+            payments.add(new PaymentApplied(LocalDate.parse(JsonbCodec.text(node, "date")), JsonbCodec.money(node)));
         }
         return payments;
     }

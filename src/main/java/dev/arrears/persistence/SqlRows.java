@@ -48,15 +48,15 @@ final class SqlRows {
             return List.of();
         }
         List<String> elements = new ArrayList<>();
-        Json.read(json).forEach(node -> elements.add(node.asText()));
+        JsonbCodec.read(json).forEach(node -> elements.add(node.asText()));
         return List.copyOf(elements);
     }
 
     /** A list bound as one JSON parameter, to become a {@code text[]} with {@code json_array_elements_text}. */
     static String jsonArray(List<String> elements) {
-        var array = Json.array();
+        var array = JsonbCodec.array();
         elements.forEach(array::add);
-        return Json.write(array);
+        return JsonbCodec.write(array);
     }
 
     @SuppressWarnings("unchecked")

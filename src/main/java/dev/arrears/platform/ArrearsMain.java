@@ -2,12 +2,12 @@ package dev.arrears.platform;
 
 import dev.arrears.application.forecast.DecisionRule;
 import dev.arrears.domain.dunning.DunningEngine;
-import dev.arrears.platform.console.CreateAdminCommand;
-import dev.arrears.platform.demo.BenchCommand;
-import dev.arrears.platform.demo.DemoCommand;
-import dev.arrears.platform.forecast.ForecastCommand;
-import dev.arrears.platform.sandbox.SandboxCommand;
-import dev.arrears.platform.secrets.ResealSecretsCommand;
+import dev.arrears.cli.CreateAdminCommand;
+import dev.arrears.cli.demo.BenchCommand;
+import dev.arrears.cli.demo.DemoCommand;
+import dev.arrears.cli.forecast.ForecastCommand;
+import dev.arrears.cli.SandboxCommand;
+import dev.arrears.cli.ResealSecretsCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.time.Clock;

@@ -47,13 +47,13 @@ final class ControlApi {
                 return faults(req);
             }
             if (p.equals("/payments") && m.equals("POST")) {
-                return payment(Json.parse(req.body));
+                return payment(SandboxJson.parse(req.body));
             }
             if (p.equals("/clock") && m.equals("GET")) {
                 return ok(Map.of("now", sb.clock.instant().toString()));
             }
             if (p.equals("/clock") && m.equals("POST")) {
-                JsonNode body = Json.parse(req.body);
+                JsonNode body = SandboxJson.parse(req.body);
                 if (body.has("advance")) {
                     sb.clock.advance(Duration.parse(body.get("advance").asText()));
                 } else if (body.has("to")) {
@@ -69,10 +69,10 @@ final class ControlApi {
                 return ok(Map.of("now", sb.clock.instant().toString()));
             }
             if (p.equals("/grants") && m.equals("POST")) {
-                return grant(Json.parse(req.body));
+                return grant(SandboxJson.parse(req.body));
             }
             if (p.startsWith("/orgs/") && p.endsWith("/settings") && m.equals("POST")) {
-                return settings(p.substring("/orgs/".length(), p.length() - "/settings".length()), Json.parse(req.body));
+                return settings(p.substring("/orgs/".length(), p.length() - "/settings".length()), SandboxJson.parse(req.body));
             }
             if (p.equals("/limits/reset") && m.equals("POST")) {
                 sb.limits.reset();
@@ -85,7 +85,7 @@ final class ControlApi {
                 return ok(c);
             }
             return error(404, "no control endpoint " + m + " " + req.path);
-        } catch (Json.BadRequest | IllegalArgumentException | DateTimeParseException e) {
+        } catch (SandboxJson.BadRequest | IllegalArgumentException | DateTimeParseException e) {
             return error(400, e.getMessage());
         }
     }
@@ -153,7 +153,7 @@ final class ControlApi {
                 c.put("reference", i.reference);
                 c.put("privateNote", i.privateNote);
                 c.put("customer", i.customer.id());
-                c.put("total", Json.money(i.totalMinor, o.country.currencyDigits()));
+                c.put("total", SandboxJson.money(i.totalMinor, o.country.currencyDigits()));
                 c.put("status", Invoice.STATUS_NAMES[i.status]);
                 c.put("created", Instant.ofEpochMilli(i.createdMillis).toString());
                 created.add(c);
@@ -185,7 +185,7 @@ final class ControlApi {
                 Map<Invoice, List<Map<String, Object>>> paid = new HashMap<>();
                 for (Payment pay : o.payments) {
                     paid.computeIfAbsent(pay.invoice, k -> new ArrayList<>()).add(Map.of(
-                            "amount", Json.money(pay.amountMinor, o.country.currencyDigits()),
+                            "amount", SandboxJson.money(pay.amountMinor, o.country.currencyDigits()),
                             "at", Instant.ofEpochMilli(pay.createdMillis).toString()));
                 }
                 for (Invoice i : o.invoices) {
@@ -201,8 +201,8 @@ final class ControlApi {
                     v.put("currency", o.country.currency());
                     v.put("issueDate", java.time.LocalDate.ofEpochDay(i.issueDay).toString());
                     v.put("dueDate", java.time.LocalDate.ofEpochDay(i.dueDay).toString());
-                    v.put("total", Json.money(i.totalMinor, o.country.currencyDigits()));
-                    v.put("amountDue", Json.money(i.totalMinor - i.paidMinor, o.country.currencyDigits()));
+                    v.put("total", SandboxJson.money(i.totalMinor, o.country.currencyDigits()));
+                    v.put("amountDue", SandboxJson.money(i.totalMinor - i.paidMinor, o.country.currencyDigits()));
                     v.put("status", Invoice.STATUS_NAMES[i.status]);
                     v.put("payments", paid.getOrDefault(i, List.of()));
                     list.add(v);
@@ -252,7 +252,7 @@ final class ControlApi {
         return ok(body);
     }
 
-    private Resp faults(Req req) throws Json.BadRequest {
+    private Resp faults(Req req) throws SandboxJson.BadRequest {
         switch (req.method) {
             case "GET" -> {
                 return ok(Map.of("rules", sb.faults.rules()));
@@ -262,23 +262,23 @@ final class ControlApi {
                 return ok(Map.of("rules", List.of()));
             }
             case "POST" -> {
-                JsonNode b = Json.parse(req.body);
+                JsonNode b = SandboxJson.parse(req.body);
                 List<JsonNode> rules = new ArrayList<>();
                 if (b.has("rules")) {
                     b.get("rules").forEach(rules::add);
                 } else {
                     rules.add(b);
                 }
-                List<Faults.Rule> added = new ArrayList<>();
+                List<FaultInjection.Rule> added = new ArrayList<>();
                 for (JsonNode r : rules) {
                     if (!r.has("kind")) {
-                        throw new Json.BadRequest("a fault rule needs a kind: 5xx, 5xxAfterApply, timeoutAfterApply, timeout or 429");
+                        throw new SandboxJson.BadRequest("a fault rule needs a kind: 5xx, 5xxAfterApply, timeoutAfterApply, timeout or 429");
                     }
                     added.add(sb.faults.add(
                             r.hasNonNull("provider") && !r.get("provider").asText().equals("*") ? Provider.fromKey(r.get("provider").asText()) : null,
                             r.hasNonNull("org") ? r.get("org").asText() : null,
                             r.hasNonNull("operation") ? r.get("operation").asText() : null,
-                            Faults.Kind.fromKey(r.get("kind").asText()),
+                            FaultInjection.Kind.fromKey(r.get("kind").asText()),
                             r.path("rate").asDouble(1.0),
                             r.path("count").asInt(-1),
                             r.path("status").asInt(500),
@@ -314,16 +314,16 @@ final class ControlApi {
                 return error(409, "invoice " + ref + " is " + Invoice.STATUS_NAMES[inv.status] + " with nothing due");
             }
             int d = o.country.currencyDigits();
-            long amount = b.hasNonNull("amount") ? Json.minor(new BigDecimal(b.get("amount").asText()), d) : inv.dueMinor();
+            long amount = b.hasNonNull("amount") ? SandboxJson.minor(new BigDecimal(b.get("amount").asText()), d) : inv.dueMinor();
             if (amount <= 0 || amount > inv.dueMinor()) {
-                return error(400, "amount must be positive and at most the amount due " + Json.money(inv.dueMinor(), d));
+                return error(400, "amount must be positive and at most the amount due " + SandboxJson.money(inv.dueMinor(), d));
             }
             Payment p = o.applyPayment(inv, amount, now, b.path("reference").asText("Sandbox payment"));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("paymentId", p.id());
             m.put("invoiceId", inv.id());
-            m.put("amount", Json.money(amount, d));
-            m.put("amountDue", Json.money(inv.dueMinor(), d));
+            m.put("amount", SandboxJson.money(amount, d));
+            m.put("amountDue", SandboxJson.money(inv.dueMinor(), d));
             m.put("status", Invoice.STATUS_NAMES[inv.status]);
             return ok(m);
         }
@@ -376,10 +376,10 @@ final class ControlApi {
     }
 
     private static Resp ok(Object body) {
-        return Resp.json(200, Json.bytes(body));
+        return Resp.json(200, SandboxJson.bytes(body));
     }
 
     private static Resp error(int status, String message) {
-        return Resp.json(status, Json.bytes(Map.of("error", message == null ? "bad request" : message)));
+        return Resp.json(status, SandboxJson.bytes(Map.of("error", message == null ? "bad request" : message)));
     }
 }

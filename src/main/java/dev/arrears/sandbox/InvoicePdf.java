@@ -27,9 +27,9 @@ final class InvoicePdf {
         lines.add("To: " + inv.customer.name);
         lines.add("Issued: " + LocalDate.ofEpochDay(inv.issueDay) + "    Due: " + LocalDate.ofEpochDay(inv.dueDay));
         lines.add("");
-        lines.add("Total:      " + inv.currency + " " + Json.money(inv.totalMinor, digits).toPlainString());
-        lines.add("Paid:       " + inv.currency + " " + Json.money(inv.paidMinor, digits).toPlainString());
-        lines.add("Amount due: " + inv.currency + " " + Json.money(inv.dueMinor(), digits).toPlainString());
+        lines.add("Total:      " + inv.currency + " " + SandboxJson.money(inv.totalMinor, digits).toPlainString());
+        lines.add("Paid:       " + inv.currency + " " + SandboxJson.money(inv.paidMinor, digits).toPlainString());
+        lines.add("Amount due: " + inv.currency + " " + SandboxJson.money(inv.dueMinor(), digits).toPlainString());
         return document(lines);
     }
 

@@ -425,9 +425,9 @@ final class OAuth {
     private String jwt(Map<String, Object> claims) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         try {
-            String header = b64.encodeToString(Json.MAPPER.writeValueAsBytes(
+            String header = b64.encodeToString(SandboxJson.MAPPER.writeValueAsBytes(
                     Map.of("alg", "HS256", "kid", "arrears-sandbox", "typ", "JWT")));
-            String payload = b64.encodeToString(Json.MAPPER.writeValueAsBytes(claims));
+            String payload = b64.encodeToString(SandboxJson.MAPPER.writeValueAsBytes(claims));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(jwtKey, "HmacSHA256"));
             byte[] sig = mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII));

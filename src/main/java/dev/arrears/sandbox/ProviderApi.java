@@ -25,7 +25,7 @@ abstract class ProviderApi {
     }
 
     interface Handler {
-        Resp handle(Org org, OAuth.Grant grant, long nowMillis) throws Json.BadRequest;
+        Resp handle(Org org, OAuth.Grant grant, long nowMillis) throws SandboxJson.BadRequest;
     }
 
     /** The pipeline's verdict; a null {@code resp} means: drop the connection after {@code dropAfterMillis}. */
@@ -49,7 +49,7 @@ abstract class ProviderApi {
 
     abstract Resp throttled(RateLimits.Permit permit);
 
-    abstract Resp injectedThrottle(Faults.Rule rule);
+    abstract Resp injectedThrottle(FaultInjection.Rule rule);
 
     abstract Resp serverError(int status);
 
@@ -96,7 +96,7 @@ abstract class ProviderApi {
                     return result(r, resp, "throttled", null);
                 }
             }
-            Faults.Hit hit = sb.faults.decide(provider, r.org != null ? r.org.id : r.orgHint, r.operation, req.isWrite());
+            FaultInjection.Hit hit = sb.faults.decide(provider, r.org != null ? r.org.id : r.orgHint, r.operation, req.isWrite());
             if (hit != null) {
                 switch (hit.kind()) {
                     case ERROR -> {
@@ -135,7 +135,7 @@ abstract class ProviderApi {
                     resp = r.handler.handle(null, grant, sb.clock.millis());
                 }
                 entityId = resp.headers.remove("X-Sandbox-Entity");
-            } catch (Json.BadRequest e) {
+            } catch (SandboxJson.BadRequest e) {
                 resp = badRequest(e.getMessage());
                 entityId = null;
             }
@@ -149,11 +149,11 @@ abstract class ProviderApi {
         }
     }
 
-    private Result after(Faults.Hit hit, Route r, Resp resp, String outcome, String entityId) {
-        if (hit != null && hit.kind() == Faults.Kind.ERROR_AFTER_APPLY) {
+    private Result after(FaultInjection.Hit hit, Route r, Resp resp, String outcome, String entityId) {
+        if (hit != null && hit.kind() == FaultInjection.Kind.ERROR_AFTER_APPLY) {
             return result(r, serverError(hit.rule().status()), "fault:5xxAfterApply(" + outcome + ")", entityId);
         }
-        if (hit != null && hit.kind() == Faults.Kind.TIMEOUT_AFTER_APPLY) {
+        if (hit != null && hit.kind() == FaultInjection.Kind.TIMEOUT_AFTER_APPLY) {
             return new Result(null, hit.rule().delayMillis(), orgOf(r), r.operation,
                     "fault:timeoutAfterApply(" + outcome + ")", entityId);
         }

@@ -41,11 +41,11 @@ final class QboQuery {
         this.maxResults = maxResults;
     }
 
-    static QboQuery parse(String query) throws Json.BadRequest {
+    static QboQuery parse(String query) throws SandboxJson.BadRequest {
         List<String> t = tokenize(query);
         int i = 0;
         if (t.isEmpty() || !t.get(i++).equalsIgnoreCase("select")) {
-            throw new Json.BadRequest("QueryParserError: Encountered \"" + (t.isEmpty() ? "" : t.get(0)) + "\" expected SELECT");
+            throw new SandboxJson.BadRequest("QueryParserError: Encountered \"" + (t.isEmpty() ? "" : t.get(0)) + "\" expected SELECT");
         }
         boolean count = false;
         List<String> fields = new ArrayList<>();
@@ -63,7 +63,7 @@ final class QboQuery {
             }
         }
         if (i >= t.size() || !t.get(i++).equalsIgnoreCase("from") || i >= t.size()) {
-            throw new Json.BadRequest("QueryParserError: FROM expected");
+            throw new SandboxJson.BadRequest("QueryParserError: FROM expected");
         }
         String entity = t.get(i++);
         List<Condition> conditions = new ArrayList<>();
@@ -85,7 +85,7 @@ final class QboQuery {
                     List<String> values = new ArrayList<>();
                     if (op.equals("in")) {
                         if (!t.get(i++).equals("(")) {
-                            throw new Json.BadRequest("QueryParserError: ( expected after IN");
+                            throw new SandboxJson.BadRequest("QueryParserError: ( expected after IN");
                         }
                         while (!t.get(i).equals(")")) {
                             if (!t.get(i).equals(",")) {
@@ -97,11 +97,11 @@ final class QboQuery {
                     } else if (List.of("=", "<", ">", "<=", ">=", "like").contains(op)) {
                         values.add(unquote(t.get(i++)));
                     } else {
-                        throw new Json.BadRequest("QueryParserError: Encountered \" " + op + "\"");
+                        throw new SandboxJson.BadRequest("QueryParserError: Encountered \" " + op + "\"");
                     }
                     conditions.add(new Condition(prop, op, values));
                 }
-                case "or" -> throw new Json.BadRequest("QueryParserError: Encountered \" <OR> \"OR \"\" (OR is not supported)");
+                case "or" -> throw new SandboxJson.BadRequest("QueryParserError: Encountered \" <OR> \"OR \"\" (OR is not supported)");
                 case "orderby" -> {
                     do {
                         if (t.get(i).equals(",")) {
@@ -117,7 +117,7 @@ final class QboQuery {
                 }
                 case "startposition" -> start = Integer.parseInt(t.get(i++));
                 case "maxresults" -> max = Integer.parseInt(t.get(i++));
-                default -> throw new Json.BadRequest("QueryParserError: Encountered \" " + kw + "\"");
+                default -> throw new SandboxJson.BadRequest("QueryParserError: Encountered \" " + kw + "\"");
             }
         }
         if (max > 1000) {
@@ -130,7 +130,7 @@ final class QboQuery {
         return v.startsWith("'") ? v.substring(1, v.length() - 1) : v;
     }
 
-    static List<String> tokenize(String s) throws Json.BadRequest {
+    static List<String> tokenize(String s) throws SandboxJson.BadRequest {
         List<String> out = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -147,7 +147,7 @@ final class QboQuery {
                     sb.append(s.charAt(j++));
                 }
                 if (j >= s.length()) {
-                    throw new Json.BadRequest("QueryParserError: unterminated string");
+                    throw new SandboxJson.BadRequest("QueryParserError: unterminated string");
                 }
                 out.add(sb.append('\'').toString());
                 i = j + 1;
@@ -167,7 +167,7 @@ final class QboQuery {
     }
 
     /** Compares a property value (String, BigDecimal, LocalDate, OffsetDateTime, Boolean, Long) with a query literal. */
-    static boolean test(Object actual, Condition c) throws Json.BadRequest {
+    static boolean test(Object actual, Condition c) throws SandboxJson.BadRequest {
         if (c.op().equals("in")) {
             for (String v : c.values()) {
                 if (compare(actual, v) == 0) {
@@ -194,7 +194,7 @@ final class QboQuery {
         };
     }
 
-    static int compare(Object actual, String literal) throws Json.BadRequest {
+    static int compare(Object actual, String literal) throws SandboxJson.BadRequest {
         try {
             if (actual instanceof BigDecimal a) {
                 return a.compareTo(new BigDecimal(literal));
@@ -207,7 +207,7 @@ final class QboQuery {
             }
             if (actual instanceof OffsetDateTime a) {
                 OffsetDateTime other = literal.length() == 10
-                        ? LocalDate.parse(literal).atStartOfDay(QuickBooksApi.PACIFIC).toOffsetDateTime()
+                        ? LocalDate.parse(literal).atStartOfDay(QuickBooksImitation.PACIFIC).toOffsetDateTime()
                         : OffsetDateTime.parse(literal);
                 return a.toInstant().compareTo(other.toInstant());
             }
@@ -215,7 +215,7 @@ final class QboQuery {
                 return a.equals(Boolean.valueOf(literal)) ? 0 : 1;
             }
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new Json.BadRequest("QueryValidationError: value '" + literal + "' is not valid for this property");
+            throw new SandboxJson.BadRequest("QueryValidationError: value '" + literal + "' is not valid for this property");
         }
         return actual.toString().compareToIgnoreCase(literal);
     }

@@ -51,15 +51,15 @@ public final class SandboxServer implements AutoCloseable {
     final Ledger ledger;
     final OAuth oauth;
     final Journal journal;
-    final Faults faults;
+    final FaultInjection faults;
     final RateLimits limits = new RateLimits();
     final Idempotency idempotency = new Idempotency();
     private final String controlToken;
     private final HttpServer http;
     private final ExecutorService pool;
     private final ScheduledExecutorService dropper;
-    private final XeroApi xero;
-    private final QuickBooksApi qbo;
+    private final XeroImitation xero;
+    private final QuickBooksImitation qbo;
     private final ControlApi control;
 
     private SandboxServer(SandboxOptions options) throws IOException {
@@ -72,10 +72,10 @@ public final class SandboxServer implements AutoCloseable {
         clients.put(Provider.QUICKBOOKS, new String[] {options.qboClientId(), options.qboClientSecret()});
         this.oauth = new OAuth(clients, options.tokenLifetimesOnWallClock() ? wall : clock, wall, ledger);
         this.journal = new Journal(options.journalCapacity());
-        this.faults = new Faults(4242L);
+        this.faults = new FaultInjection(4242L);
         this.controlToken = options.controlToken() != null ? options.controlToken() : randomToken();
-        this.xero = new XeroApi(this);
-        this.qbo = new QuickBooksApi(this);
+        this.xero = new XeroImitation(this);
+        this.qbo = new QuickBooksImitation(this);
         this.control = new ControlApi(this);
         this.http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
         this.pool = Executors.newFixedThreadPool(options.threads(), r -> {
@@ -153,7 +153,7 @@ public final class SandboxServer implements AutoCloseable {
         return journal;
     }
 
-    public Faults faults() {
+    public FaultInjection faults() {
         return faults;
     }
 
@@ -179,7 +179,7 @@ public final class SandboxServer implements AutoCloseable {
         Resp resp = control.handle(req);
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = Json.MAPPER.readValue(resp.body, Map.class);
+            Map<String, Object> map = SandboxJson.MAPPER.readValue(resp.body, Map.class);
             map.put("_status", resp.status);
             return map;
         } catch (IOException e) {

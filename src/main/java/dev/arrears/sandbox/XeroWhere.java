@@ -31,16 +31,16 @@ final class XeroWhere {
         this.tokens = tokens;
     }
 
-    static <T> Predicate<T> parse(String where, Fields<T> fields) throws Json.BadRequest {
+    static <T> Predicate<T> parse(String where, Fields<T> fields) throws SandboxJson.BadRequest {
         XeroWhere p = new XeroWhere(tokenize(where));
         Predicate<T> result = p.or(fields);
         if (p.pos != p.tokens.size()) {
-            throw new Json.BadRequest("unexpected '" + p.tokens.get(p.pos) + "' in where clause: " + where);
+            throw new SandboxJson.BadRequest("unexpected '" + p.tokens.get(p.pos) + "' in where clause: " + where);
         }
         return result;
     }
 
-    private <T> Predicate<T> or(Fields<T> f) throws Json.BadRequest {
+    private <T> Predicate<T> or(Fields<T> f) throws SandboxJson.BadRequest {
         Predicate<T> left = and(f);
         while (peekIs("OR") || peekIs("||")) {
             pos++;
@@ -51,7 +51,7 @@ final class XeroWhere {
         return left;
     }
 
-    private <T> Predicate<T> and(Fields<T> f) throws Json.BadRequest {
+    private <T> Predicate<T> and(Fields<T> f) throws SandboxJson.BadRequest {
         Predicate<T> left = term(f);
         while (peekIs("AND") || peekIs("&&")) {
             pos++;
@@ -62,7 +62,7 @@ final class XeroWhere {
         return left;
     }
 
-    private <T> Predicate<T> term(Fields<T> f) throws Json.BadRequest {
+    private <T> Predicate<T> term(Fields<T> f) throws SandboxJson.BadRequest {
         String t = next();
         if (t.equals("(")) {
             Predicate<T> inner = or(f);
@@ -70,7 +70,7 @@ final class XeroWhere {
             return inner;
         }
         if (!Character.isLetter(t.charAt(0))) {
-            throw new Json.BadRequest("expected a field name in where clause, found '" + t + "'");
+            throw new SandboxJson.BadRequest("expected a field name in where clause, found '" + t + "'");
         }
         for (String method : new String[] {".Contains", ".StartsWith", ".EndsWith"}) {
             if (t.endsWith(method)) {
@@ -97,20 +97,20 @@ final class XeroWhere {
         checkField(f, t);
         String op = next();
         if (!List.of("==", "!=", ">", ">=", "<", "<=").contains(op)) {
-            throw new Json.BadRequest("unsupported operator '" + op + "' in where clause");
+            throw new SandboxJson.BadRequest("unsupported operator '" + op + "' in where clause");
         }
         Object expected = literal();
         String field = t;
         return r -> compare(f.value(r, field), op, expected);
     }
 
-    private static <T> void checkField(Fields<T> f, String field) throws Json.BadRequest {
+    private static <T> void checkField(Fields<T> f, String field) throws SandboxJson.BadRequest {
         if (!f.knows(field)) {
-            throw new Json.BadRequest("the sandbox cannot filter on '" + field + "' in a where clause");
+            throw new SandboxJson.BadRequest("the sandbox cannot filter on '" + field + "' in a where clause");
         }
     }
 
-    private Object literal() throws Json.BadRequest {
+    private Object literal() throws SandboxJson.BadRequest {
         String t = next();
         if (t.startsWith("\"")) {
             return t.substring(1, t.length() - 1);
@@ -137,14 +137,14 @@ final class XeroWhere {
             }
             expect(")");
             if (parts.size() < 3) {
-                throw new Json.BadRequest("DateTime needs year, month and day");
+                throw new SandboxJson.BadRequest("DateTime needs year, month and day");
             }
             return LocalDate.of(parts.get(0), parts.get(1), parts.get(2));
         }
         try {
             return new BigDecimal(t);
         } catch (NumberFormatException e) {
-            throw new Json.BadRequest("cannot read '" + t + "' as a value in where clause");
+            throw new SandboxJson.BadRequest("cannot read '" + t + "' as a value in where clause");
         }
     }
 
@@ -178,21 +178,21 @@ final class XeroWhere {
         return pos < tokens.size() && tokens.get(pos).equalsIgnoreCase(s);
     }
 
-    private String next() throws Json.BadRequest {
+    private String next() throws SandboxJson.BadRequest {
         if (pos >= tokens.size()) {
-            throw new Json.BadRequest("where clause ends too early");
+            throw new SandboxJson.BadRequest("where clause ends too early");
         }
         return tokens.get(pos++);
     }
 
-    private void expect(String s) throws Json.BadRequest {
+    private void expect(String s) throws SandboxJson.BadRequest {
         String t = next();
         if (!t.equals(s)) {
-            throw new Json.BadRequest("expected '" + s + "' in where clause, found '" + t + "'");
+            throw new SandboxJson.BadRequest("expected '" + s + "' in where clause, found '" + t + "'");
         }
     }
 
-    static List<String> tokenize(String s) throws Json.BadRequest {
+    static List<String> tokenize(String s) throws SandboxJson.BadRequest {
         List<String> out = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -209,7 +209,7 @@ final class XeroWhere {
                     sb.append(s.charAt(j++));
                 }
                 if (j >= s.length()) {
-                    throw new Json.BadRequest("unterminated string in where clause");
+                    throw new SandboxJson.BadRequest("unterminated string in where clause");
                 }
                 out.add(sb.append('"').toString());
                 i = j + 1;
@@ -231,7 +231,7 @@ final class XeroWhere {
                 out.add(s.substring(i, j));
                 i = j;
             } else {
-                throw new Json.BadRequest("unexpected character '" + c + "' in where clause");
+                throw new SandboxJson.BadRequest("unexpected character '" + c + "' in where clause");
             }
         }
         return out;

@@ -9,7 +9,7 @@ import dev.arrears.application.AuditRecord;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DecisionToRecord;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
@@ -88,7 +88,7 @@ class DecisionRecorderTest {
                 List.of("24 days overdue: the invoice reaches 'final demand'.", "Two earlier stages were passed over."));
 
         RecordedDecision recorded = recorder.record(new DecisionToRecord(invoice, StoredDunningState.NOT_STORED, decision, "v1",
-                TODAY, Delivery.DISPATCH));
+                TODAY, DeliveryMode.DISPATCH));
 
         assertThat(recorded.stateVersion()).isEqualTo(1);
         assertThat(recorded.actions().added()).containsExactly(reminder.key(), charge.key());
@@ -118,10 +118,10 @@ class DecisionRecorderTest {
         PlannedAction reminder = OutboxTest.reminder(invoice, "first reminder");
         DunningState state = active("first reminder", List.of());
         recorder.record(new DecisionToRecord(invoice, 0, new Decision(state, List.of(reminder), List.of("Due.")), "v1", TODAY,
-                Delivery.DISPATCH));
+                DeliveryMode.DISPATCH));
 
         RecordedDecision again = recorder.record(new DecisionToRecord(invoice, 1,
-                new Decision(state, List.of(reminder), List.of("Due.")), "v1", TODAY, Delivery.DISPATCH));
+                new Decision(state, List.of(reminder), List.of("Due.")), "v1", TODAY, DeliveryMode.DISPATCH));
 
         assertThat(again.stateVersion()).isEqualTo(2);
         assertThat(again.actions().added()).isEmpty();
@@ -133,13 +133,13 @@ class DecisionRecorderTest {
     @Test
     void a_decision_based_on_an_old_state_is_refused_and_leaves_nothing() throws Exception {
         recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(),
-                List.of("Due.")), "v1", TODAY, Delivery.DISPATCH));
+                List.of("Due.")), "v1", TODAY, DeliveryMode.DISPATCH));
         long auditBefore = auditRows();
 
         PlannedAction reminder = OutboxTest.reminder(invoice, "second reminder");
         assertThatThrownBy(() -> recorder.record(new DecisionToRecord(invoice, 0,
                 new Decision(active("second reminder", List.of()), List.of(reminder), List.of("Later.")), "v1", TODAY,
-                Delivery.DISPATCH))).isInstanceOf(StaleStateException.class);
+                DeliveryMode.DISPATCH))).isInstanceOf(StaleStateException.class);
 
         assertThat(states.load(invoice).orElseThrow().state().stage()).contains("first reminder");
         assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
@@ -158,7 +158,7 @@ class DecisionRecorderTest {
                 "text with a NUL \u0000 in it");
         Decision decision = new Decision(active("first reminder", List.of()), List.of(reminder, poison), List.of("Due."));
 
-        assertThatThrownBy(() -> recorder.record(new DecisionToRecord(invoice, 0, decision, "v1", TODAY, Delivery.DISPATCH)))
+        assertThatThrownBy(() -> recorder.record(new DecisionToRecord(invoice, 0, decision, "v1", TODAY, DeliveryMode.DISPATCH)))
                 .rootCause().hasMessageContaining("unsupported Unicode escape sequence");
 
         assertThat(states.load(invoice)).isEmpty();
@@ -169,9 +169,9 @@ class DecisionRecorderTest {
     @Test
     void only_newly_skipped_stages_are_reported() {
         recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("third", List.of("first")), List.of(),
-                List.of("Catch-up.")), "v1", TODAY, Delivery.DISPATCH));
+                List.of("Catch-up.")), "v1", TODAY, DeliveryMode.DISPATCH));
         recorder.record(new DecisionToRecord(invoice, 1, new Decision(active("fifth", List.of("first", "fourth")), List.of(),
-                List.of("Catch-up again.")), "v1", TODAY.plusDays(9), Delivery.DISPATCH));
+                List.of("Catch-up again.")), "v1", TODAY.plusDays(9), DeliveryMode.DISPATCH));
 
         assertThat(audit.byInvoice(invoice, 50)).filteredOn(r -> r.event().kind() == AuditKind.STAGE_SKIPPED)
                 .extracting(r -> r.event().detail().get("stage")).containsExactly("fourth", "first");
@@ -181,7 +181,7 @@ class DecisionRecorderTest {
     void in_preview_the_actions_are_previewed_not_pending() {
         organisations.setMode(org, OrganisationMode.PREVIEW);
         recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()),
-                List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, Delivery.PREVIEW_ONLY));
+                List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, DeliveryMode.PREVIEW_ONLY));
 
         assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
         assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).hasSize(1);
@@ -200,7 +200,7 @@ class DecisionRecorderTest {
 
         RecordedDecision recorded = recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder",
                 List.of()), List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY,
-                Delivery.PREVIEW_ONLY));
+                DeliveryMode.PREVIEW_ONLY));
 
         assertThat(recorded.actions().added()).hasSize(1);
         assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).isEmpty();
@@ -218,7 +218,7 @@ class DecisionRecorderTest {
     void a_decision_stored_while_go_live_is_under_way_waits_for_it_and_is_dispatched() throws Exception {
         organisations.setMode(org, OrganisationMode.PREVIEW);
         DecisionToRecord previewed = new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()),
-                List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, Delivery.PREVIEW_ONLY);
+                List.of(OutboxTest.reminder(invoice, "first reminder")), List.of("Due.")), "v1", TODAY, DeliveryMode.PREVIEW_ONLY);
         try (java.sql.Connection goLive = dataSource.getConnection()) {
             goLive.setAutoCommit(false);
             try (var lock = goLive.prepareStatement("update organisation set mode = 'LIVE' where id = ?")) {
@@ -240,16 +240,16 @@ class DecisionRecorderTest {
         InvoiceRef other = Fixtures.stored(invoices, invoice(org, "INV-E", "CUST-E", "800.00", "GBP",
                 dev.arrears.domain.invoice.InvoiceStatus.OPEN));
         recorder.record(new DecisionToRecord(other, 0, new Decision(active("first reminder", List.of()), List.of(),
-                List.of("Due.")), "v1", TODAY, Delivery.DISPATCH));
+                List.of("Due.")), "v1", TODAY, DeliveryMode.DISPATCH));
         long auditBefore = auditRows();
 
         PlannedAction reminder = OutboxTest.reminder(invoice, "first reminder");
         RecordedDecisions result = recorder.recordAll(List.of(
                 new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(reminder),
-                        List.of("Due.")), "v1", TODAY, Delivery.DISPATCH),
+                        List.of("Due.")), "v1", TODAY, DeliveryMode.DISPATCH),
                 new DecisionToRecord(other, 0, new Decision(active("second reminder", List.of()),
                         List.of(OutboxTest.reminder(other, "second reminder")), List.of("Later.")), "v1", TODAY,
-                        Delivery.DISPATCH)));
+                        DeliveryMode.DISPATCH)));
 
         assertThat(result.stale()).containsExactly(other);
         assertThat(result.recorded()).singleElement().satisfies(r -> {
@@ -271,9 +271,9 @@ class DecisionRecorderTest {
                 "first reminder", "Instalment due.");
         RecordedDecisions result = recorder.recordAll(List.of(
                 new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(shared),
-                        List.of("Plan.")), "v1", TODAY, Delivery.DISPATCH),
+                        List.of("Plan.")), "v1", TODAY, DeliveryMode.DISPATCH),
                 new DecisionToRecord(other, 0, new Decision(active("first reminder", List.of()), List.of(shared),
-                        List.of("Plan.")), "v1", TODAY, Delivery.DISPATCH)));
+                        List.of("Plan.")), "v1", TODAY, DeliveryMode.DISPATCH)));
 
         assertThat(result.stale()).isEmpty();
         assertThat(result.recorded()).extracting(r -> r.actions().added().size()).containsExactly(1, 0);

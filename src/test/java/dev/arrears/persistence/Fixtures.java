@@ -1,7 +1,7 @@
 package dev.arrears.persistence;
 
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
@@ -48,7 +48,7 @@ final class Fixtures {
 
     /** Stores the invoice and returns its reference. */
     static InvoiceRef stored(InvoiceStore invoices, InvoiceSnapshot snapshot) {
-        invoices.store(InvoicePage.of(OrganisationId.parse(snapshot.organisationId()), List.of(incoming(snapshot))));
+        invoices.store(SyncPage.of(OrganisationId.parse(snapshot.organisationId()), List.of(incoming(snapshot))));
         return InvoiceRef.of(snapshot);
     }
 

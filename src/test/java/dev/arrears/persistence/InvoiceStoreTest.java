@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
@@ -73,7 +73,7 @@ class InvoiceStoreTest {
                 LocalDate.of(2025, 2, 1), Optional.empty(), Money.of("15.00", "EUR"), Money.of("15.00", "EUR"),
                 InvoiceStatus.OPEN, List.of(), true);
 
-        PageStored stored = invoices.store(InvoicePage.of(org, List.of(incoming(gbp), incoming(jpy), incoming(bhd), incoming(bare))));
+        PageStored stored = invoices.store(SyncPage.of(org, List.of(incoming(gbp), incoming(jpy), incoming(bhd), incoming(bare))));
 
         assertThat(stored.written()).isEqualTo(4);
         assertThat(invoices.loadOpen(org)).containsExactly(bare, bhd, gbp, jpy); // by provider id
@@ -87,17 +87,17 @@ class InvoiceStoreTest {
     @Test
     void an_older_copy_never_overwrites_a_newer_one_and_a_newer_copy_does() {
         InvoiceSnapshot first = invoice(org, "A", "100.00", "GBP");
-        invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(first, "{}", Instant.parse("2025-03-01T10:00:00Z")))));
+        invoices.store(SyncPage.of(org, List.of(new IncomingInvoice(first, "{}", Instant.parse("2025-03-01T10:00:00Z")))));
 
         InvoiceSnapshot older = withAmountDue(first, "10.00");
-        PageStored late = invoices.store(InvoicePage.of(org,
+        PageStored late = invoices.store(SyncPage.of(org,
                 List.of(new IncomingInvoice(older, "{}", Instant.parse("2025-03-01T09:59:59Z")))));
         assertThat(late.written()).isZero();
         assertThat(late.ignoredAsOlder()).isEqualTo(1);
         assertThat(invoices.load(InvoiceRef.of(first))).contains(first);
 
         InvoiceSnapshot newer = withAmountDue(first, "60.00");
-        invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(newer, "{}", Instant.parse("2025-03-02T00:00:00Z")))));
+        invoices.store(SyncPage.of(org, List.of(new IncomingInvoice(newer, "{}", Instant.parse("2025-03-02T00:00:00Z")))));
         assertThat(invoices.load(InvoiceRef.of(first))).contains(newer);
     }
 
@@ -107,7 +107,7 @@ class InvoiceStoreTest {
         InvoiceSnapshot first = invoice(org, "A", "100.00", "GBP");
         InvoiceSnapshot newer = withAmountDue(first, "60.00");
 
-        PageStored stored = invoices.store(InvoicePage.of(org, List.of(
+        PageStored stored = invoices.store(SyncPage.of(org, List.of(
                 new IncomingInvoice(newer, "{}", Instant.parse("2025-03-02T00:00:00Z")),
                 new IncomingInvoice(first, "{}", Instant.parse("2025-03-01T10:00:00Z")))));
 
@@ -122,7 +122,7 @@ class InvoiceStoreTest {
         InvoiceSnapshot huge = invoice(org, "huge", "1000000000000000.00", "GBP"); // beyond numeric(19,4)
         QuarantinedRecord malformed = new QuarantinedRecord("bad", "DueDate 'soon' is not a date", "{\"DueDate\": \"soon\"");
 
-        PageStored stored = invoices.store(new InvoicePage(org, List.of(incoming(good), incoming(huge)), List.of(malformed),
+        PageStored stored = invoices.store(new SyncPage(org, List.of(incoming(good), incoming(huge)), List.of(malformed),
                 Optional.empty()));
 
         assertThat(stored.written()).isEqualTo(1);
@@ -140,9 +140,9 @@ class InvoiceStoreTest {
 
     @Test
     void a_good_copy_clears_an_earlier_quarantine() {
-        invoices.store(new InvoicePage(org, List.of(), List.of(new QuarantinedRecord("Q", "garbled", "??")), Optional.empty()));
+        invoices.store(new SyncPage(org, List.of(), List.of(new QuarantinedRecord("Q", "garbled", "??")), Optional.empty()));
         InvoiceSnapshot repaired = invoice(org, "Q", "75.00", "GBP");
-        invoices.store(InvoicePage.of(org, List.of(incoming(repaired))));
+        invoices.store(SyncPage.of(org, List.of(incoming(repaired))));
         assertThat(invoices.loadOpen(org)).containsExactly(repaired);
         assertThat(invoices.quarantined(org)).isEmpty();
     }
@@ -152,11 +152,11 @@ class InvoiceStoreTest {
         InvoiceSnapshot open = invoice(org, "P", "80.00", "GBP");
         InvoiceRef ref = Fixtures.stored(invoices, open);
         ActionKey key = ActionKey.forStage(org.toString(), "P", "first reminder", "reminder", 0);
-        outbox.record(ref, List.of(new PlannedAction.SendReminder(key, "first reminder", "polite")), Delivery.DISPATCH, "v1");
+        outbox.record(ref, List.of(new PlannedAction.SendReminder(key, "first reminder", "polite")), DeliveryMode.DISPATCH, "v1");
 
         InvoiceSnapshot paid = new InvoiceSnapshot(org.toString(), "P", open.number(), open.customerId(), open.customerName(),
                 open.issueDate(), open.dueDate(), open.total(), Money.of("0.00", "GBP"), InvoiceStatus.PAID, List.of(), false);
-        PageStored stored = invoices.store(InvoicePage.of(org,
+        PageStored stored = invoices.store(SyncPage.of(org,
                 List.of(new IncomingInvoice(paid, "{}", Fixtures.UPDATED.plusSeconds(60)))));
 
         assertThat(stored.settled()).containsExactly(ref);
@@ -171,7 +171,7 @@ class InvoiceStoreTest {
                 Optional.empty(), Optional.empty()), "accounting.transactions");
         SyncCursor cursor = new SyncCursor(Optional.empty(), Optional.of(Instant.parse("2025-03-01T12:00:00Z")));
 
-        invoices.store(new InvoicePage(org, List.of(incoming(invoice(org, "C", "1.00", "GBP"))), List.of(), Optional.of(cursor)));
+        invoices.store(new SyncPage(org, List.of(incoming(invoice(org, "C", "1.00", "GBP"))), List.of(), Optional.of(cursor)));
 
         assertThat(connections.find(org).orElseThrow().cursor()).isEqualTo(cursor);
     }

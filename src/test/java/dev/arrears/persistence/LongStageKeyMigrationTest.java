@@ -3,7 +3,7 @@ package dev.arrears.persistence;
 import static dev.arrears.persistence.Fixtures.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationId;
@@ -53,7 +53,7 @@ class LongStageKeyMigrationTest {
         ActionKey oldReminder = new ActionKey(org + ":INV-LONG:stage:" + StableKey.slug(STAGE) + ":reminder:0");
         ActionKey oldFee = new ActionKey(org + ":INV-LONG:fee:" + RULE + ":p1");
         outbox.record(invoice, List.of(new PlannedAction.SendReminder(oldReminder, STAGE, "final"),
-                new PlannedAction.ChargeLateFee(oldFee, STAGE, fee)), Delivery.DISPATCH, "v1");
+                new PlannedAction.ChargeLateFee(oldFee, STAGE, fee)), DeliveryMode.DISPATCH, "v1");
 
         sql.runMigration("V70__long_stage_and_rule_keys.sql");
         List<PlannedAction> plannedNow = List.of(
@@ -61,7 +61,7 @@ class LongStageKeyMigrationTest {
                         "reminder", 0), STAGE, "final"),
                 new PlannedAction.ChargeLateFee(ActionKey.forFee(org.toString(), "INV-LONG", StableKey.defaultFor(RULE), 1),
                         STAGE, fee));
-        RecordedActions again = outbox.record(invoice, plannedNow, Delivery.DISPATCH, "v1");
+        RecordedActions again = outbox.record(invoice, plannedNow, DeliveryMode.DISPATCH, "v1");
 
         assertThat(again.added()).isEmpty();
         assertThat(again.alreadyPresent()).containsExactlyElementsOf(plannedNow.stream().map(PlannedAction::key).toList());

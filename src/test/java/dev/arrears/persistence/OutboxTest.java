@@ -3,7 +3,7 @@ package dev.arrears.persistence;
 import static dev.arrears.persistence.Fixtures.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationId;
@@ -51,8 +51,8 @@ class OutboxTest {
     void the_same_action_recorded_twice_is_one_row_and_the_second_call_adds_nothing() throws Exception {
         PlannedAction reminder = reminder(invoice, "first reminder");
 
-        RecordedActions first = outbox.record(invoice, List.of(reminder), Delivery.DISPATCH, "v1");
-        RecordedActions second = outbox.record(invoice, List.of(reminder), Delivery.DISPATCH, "v1");
+        RecordedActions first = outbox.record(invoice, List.of(reminder), DeliveryMode.DISPATCH, "v1");
+        RecordedActions second = outbox.record(invoice, List.of(reminder), DeliveryMode.DISPATCH, "v1");
 
         assertThat(first.added()).containsExactly(reminder.key());
         assertThat(second.added()).isEmpty();
@@ -68,9 +68,9 @@ class OutboxTest {
         PlannedAction.ChargeLateFee a = fee(invoice, 1);
         PlannedAction.ChargeLateFee b = fee(previewed, 1);
         PlannedAction.ChargeLateFee c = fee(other, 1);
-        outbox.record(invoice, List.of(a, reminder(invoice, "final demand")), Delivery.DISPATCH, "v1");
-        outbox.record(previewed, List.of(b), Delivery.PREVIEW_ONLY, "v1");
-        outbox.record(other, List.of(c), Delivery.DISPATCH, "v1");
+        outbox.record(invoice, List.of(a, reminder(invoice, "final demand")), DeliveryMode.DISPATCH, "v1");
+        outbox.record(previewed, List.of(b), DeliveryMode.PREVIEW_ONLY, "v1");
+        outbox.record(other, List.of(c), DeliveryMode.DISPATCH, "v1");
 
         assertThat(outbox.lateFees(org, java.util.EnumSet.of(OutboxStatus.PENDING)))
                 .extracting(OutboxEntry::action).containsExactlyInAnyOrder(a, c);
@@ -96,7 +96,7 @@ class OutboxTest {
                 new PlannedAction.FlagForPerson(ActionKey.forInvoice(org.toString(), invoice.providerInvoiceId(), "no due date"),
                         "no-due-date", "The invoice has no due date"));
 
-        outbox.record(invoice, actions, Delivery.DISPATCH, "v7");
+        outbox.record(invoice, actions, DeliveryMode.DISPATCH, "v7");
 
         List<OutboxEntry> pending = outbox.list(org, OutboxStatus.PENDING);
         assertThat(pending).extracting(OutboxEntry::action).containsExactlyInAnyOrderElementsOf(actions);
@@ -113,7 +113,7 @@ class OutboxTest {
 
     @Test
     void preview_actions_are_kept_apart_from_those_to_dispatch() {
-        outbox.record(invoice, List.of(reminder(invoice, "first reminder")), Delivery.PREVIEW_ONLY, "v1");
+        outbox.record(invoice, List.of(reminder(invoice, "first reminder")), DeliveryMode.PREVIEW_ONLY, "v1");
         assertThat(outbox.list(org, OutboxStatus.PENDING)).isEmpty();
         assertThat(outbox.list(org, OutboxStatus.PREVIEWED)).hasSize(1);
     }
@@ -125,9 +125,9 @@ class OutboxTest {
         PlannedAction claimed = reminder(invoice, "second reminder");
         PlannedAction previewed = reminder(invoice, "third reminder");
         PlannedAction otherInvoice = reminder(other, "first reminder");
-        outbox.record(invoice, List.of(pending, claimed), Delivery.DISPATCH, "v1");
-        outbox.record(invoice, List.of(previewed), Delivery.PREVIEW_ONLY, "v1");
-        outbox.record(other, List.of(otherInvoice), Delivery.DISPATCH, "v1");
+        outbox.record(invoice, List.of(pending, claimed), DeliveryMode.DISPATCH, "v1");
+        outbox.record(invoice, List.of(previewed), DeliveryMode.PREVIEW_ONLY, "v1");
+        outbox.record(other, List.of(otherInvoice), DeliveryMode.DISPATCH, "v1");
         sql.update("update outbox_action set status = 'CLAIMED', claimed_by = 'replica-1', claim_expires_at = now() "
                 + "where action_key = ?", claimed.key().value());
 

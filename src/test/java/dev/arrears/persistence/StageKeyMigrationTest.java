@@ -3,7 +3,7 @@ package dev.arrears.persistence;
 import static dev.arrears.persistence.Fixtures.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationId;
@@ -42,12 +42,12 @@ class StageKeyMigrationTest {
         OrganisationId org = Fixtures.organisation(organisations);
         InvoiceRef invoice = Fixtures.stored(invoices, invoice(org, "INV-JP", "30000", "JPY"));
         ActionKey old = new ActionKey(org + ":INV-JP:stage::reminder:0");
-        outbox.record(invoice, List.of(new PlannedAction.SendReminder(old, FIRST, "overdue")), Delivery.DISPATCH, "v1");
+        outbox.record(invoice, List.of(new PlannedAction.SendReminder(old, FIRST, "overdue")), DeliveryMode.DISPATCH, "v1");
 
         sql.runMigration("V10__stage_keys_for_names_without_ascii.sql");
         PlannedAction plannedNow = new PlannedAction.SendReminder(
                 ActionKey.forStage(org.toString(), "INV-JP", StableKey.defaultFor(FIRST), "reminder", 0), FIRST, "overdue");
-        RecordedActions again = outbox.record(invoice, List.of(plannedNow), Delivery.DISPATCH, "v1");
+        RecordedActions again = outbox.record(invoice, List.of(plannedNow), DeliveryMode.DISPATCH, "v1");
 
         assertThat(again.added()).isEmpty();
         assertThat(again.alreadyPresent()).containsExactly(plannedNow.key());

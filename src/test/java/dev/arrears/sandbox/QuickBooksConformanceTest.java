@@ -38,7 +38,7 @@ class QuickBooksConformanceTest {
         f = new SandboxFixture();
         c = f.client;
         realm = f.qboOrgs.get(0);
-        String since = QuickBooksApi.meta(f.clock.millis());
+        String since = QuickBooksImitation.meta(f.clock.millis());
         f.clock.advance(Duration.ofDays(20));
         token = f.qboToken(realm);
         String customer = json(c.qboQuery(realm, token, "select * from Customer MAXRESULTS 1")).at("/QueryResponse/Customer/0/Id").asText();

@@ -21,7 +21,7 @@ import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.EmailReminders;
 import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.SendRulesCheck;
-import dev.arrears.application.cycle.Backoff;
+import dev.arrears.application.cycle.RetryBackoff;
 import dev.arrears.application.cycle.ChaseGuard;
 import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.cycle.CycleSettings;
@@ -173,10 +173,10 @@ class CycleFixture {
         DecideOrganisation decide = decide(effective);
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
-                new Backoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
+                new RetryBackoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
                 new SendRulesCheck(sendRules, contacts, connections), emails);
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
-                audit, new SettingsReads(book, audit), new Backoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
+                audit, new SettingsReads(book, audit), new RetryBackoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
         return new Replica(cycle, dispatch);
     }
 

@@ -6,7 +6,7 @@ import static dev.arrears.scheduling.CycleFixture.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
@@ -49,7 +49,7 @@ class DecideStepTest extends CycleTestBase {
     }
 
     private void store(InvoiceSnapshot snapshot, Instant updatedAt) {
-        fx.invoices.store(InvoicePage.of(OrganisationId.parse(snapshot.organisationId()),
+        fx.invoices.store(SyncPage.of(OrganisationId.parse(snapshot.organisationId()),
                 List.of(new IncomingInvoice(snapshot, "{}", updatedAt))));
     }
 }

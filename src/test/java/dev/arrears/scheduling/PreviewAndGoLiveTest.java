@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.arrears.platform.policy.PolicyCatalog;
-import dev.arrears.platform.policy.PolicyFileLoader;
-import dev.arrears.platform.policy.PolicyResolver;
+import dev.arrears.files.policy.PolicyCatalog;
+import dev.arrears.files.policy.PolicyFileLoader;
+import dev.arrears.files.policy.PolicyResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arrears.application.AuditKind;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
@@ -85,7 +85,7 @@ class QueueControlTest extends OneXeroReplicaTestBase {
         OutboxEntry stopped = queue.stop(org, a.id(), "cleo", fx.clock.instant());
         assertThat(stopped.status()).isEqualTo(OutboxStatus.CANCELLED);
         // The engine asking for the same action again (as it does for one a hold cancelled) adds nothing.
-        RecordedActions again = fx.outbox.record(a.invoice(), List.of(a.action()), Delivery.DISPATCH, "v1");
+        RecordedActions again = fx.outbox.record(a.invoice(), List.of(a.action()), DeliveryMode.DISPATCH, "v1");
         assertThat(again.added()).isEmpty();
         fx.clock.advance(Duration.ofHours(3));
         replica.cycle().runDue();

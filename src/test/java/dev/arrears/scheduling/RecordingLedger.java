@@ -1,7 +1,7 @@
 package dev.arrears.scheduling;
 
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
@@ -205,7 +205,7 @@ final class RecordingLedger implements LedgerGateway {
                 page.add(new IncomingInvoice(invoice, "{\"InvoiceID\":\"" + invoice.invoiceId() + "\"}",
                         updatedAt.get(organisation + "/" + invoice.invoiceId())));
             }
-            store.store(InvoicePage.of(organisation, page));
+            store.store(SyncPage.of(organisation, page));
             afterSync.accept(organisation);
             return new SyncReport(1, page.size(), 0, true, Optional.empty());
         } finally {

@@ -44,7 +44,7 @@ final class ActionAttempt {
     private final CycleBook book;
     private final LedgerGateways gateways;
     private final List<ChaseGuard> guards;
-    private final Backoff backoff;
+    private final RetryBackoff backoff;
     private final SendRulesCheck sendRules;
     private final ActionClaims claims;
     private final ReplicaId replica;
@@ -52,14 +52,14 @@ final class ActionAttempt {
 
     ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
-                  Backoff backoff, SendRulesCheck sendRules) {
+                  RetryBackoff backoff, SendRulesCheck sendRules) {
         this(replica, claims, clock, settings, organisations, invoices, payments, book, gateways, guards, backoff, sendRules,
                 EmailReminders.LEDGER_ONLY);
     }
 
     ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
-                  Backoff backoff, SendRulesCheck sendRules, EmailReminders emails) {
+                  RetryBackoff backoff, SendRulesCheck sendRules, EmailReminders emails) {
         this.emails = emails;
         this.clock = clock;
         this.settings = settings;

@@ -5,7 +5,7 @@ import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DecisionToRecord;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
@@ -108,9 +108,9 @@ public final class DecideOrganisation {
      * @throws CycleFailure when the organisation's policy is not loaded or it may not be decided now
      */
     public Report decide(Organisation organisation, Instant now) {
-        Delivery delivery = switch (organisation.mode()) {
-            case LIVE -> Delivery.DISPATCH;
-            case PREVIEW -> Delivery.PREVIEW_ONLY;
+        DeliveryMode delivery = switch (organisation.mode()) {
+            case LIVE -> DeliveryMode.DISPATCH;
+            case PREVIEW -> DeliveryMode.PREVIEW_ONLY;
             case PAUSED, NEEDS_RECONNECT -> throw new CycleFailure("the organisation is " + organisation.mode()
                     + ": nothing is decided");
         };
@@ -235,7 +235,7 @@ public final class DecideOrganisation {
      *         stage has no document or it is kept already
      */
     private Optional<Produced> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
-                                               Delivery delivery, List<InvoiceSnapshot> open,
+                                               DeliveryMode delivery, List<InvoiceSnapshot> open,
                                                Map<String, StoredDunningState> stored, CollectionsContext context,
                                                StageDocuments.Known known) {
         InvoiceSnapshot invoice = decided.invoice();

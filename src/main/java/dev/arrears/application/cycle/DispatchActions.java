@@ -38,7 +38,7 @@ public final class DispatchActions {
 
     public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
                            OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
-                           LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff, SendRulesCheck sendRules) {
+                           LedgerGateways gateways, List<ChaseGuard> guards, RetryBackoff backoff, SendRulesCheck sendRules) {
         this(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways, guards, backoff, sendRules,
                 EmailReminders.LEDGER_ONLY);
     }
@@ -46,7 +46,7 @@ public final class DispatchActions {
     /** @param emails the email channel: reminders whose channel is email are sent by Arrears, not by the ledger */
     public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
                            OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
-                           LedgerGateways gateways, List<ChaseGuard> guards, Backoff backoff, SendRulesCheck sendRules,
+                           LedgerGateways gateways, List<ChaseGuard> guards, RetryBackoff backoff, SendRulesCheck sendRules,
                            EmailReminders emails) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -46,13 +46,13 @@ public final class RunCycle {
     private final DispatchActions dispatch;
     private final AuditTrail audit;
     private final SettingsReads settingsReads;
-    private final Backoff failureBackoff;
+    private final RetryBackoff failureBackoff;
     /** Guards against two threads of this process on one organisation (a tick and an operator's "run now"). */
     private final Set<OrganisationId> working = ConcurrentHashMap.newKeySet();
 
     public RunCycle(ReplicaId replica, Clock clock, CycleSettings settings, OrganisationLeases leases, CycleBook book,
                     OrganisationStore organisations, LedgerGateways gateways, DecideOrganisation decide,
-                    DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads, Backoff failureBackoff) {
+                    DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads, RetryBackoff failureBackoff) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -3,7 +3,7 @@ package dev.arrears.application.cycle;
 import dev.arrears.application.AuditEvent;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
-import dev.arrears.application.Delivery;
+import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
@@ -83,7 +83,7 @@ public final class StageDocuments {
      * @param known what the step read once for all its documents ({@link #known})
      */
     public record Trigger(Organisation organisation, InvoiceSnapshot invoice, String stage, String documentName,
-                          Policy policy, LocalDate today, Instant now, Delivery delivery,
+                          Policy policy, LocalDate today, Instant now, DeliveryMode delivery,
                           List<InvoiceSnapshot> openInvoices, Map<String, StoredDunningState> states,
                           CollectionsContext collections, Known known) {
     }
@@ -106,9 +106,9 @@ public final class StageDocuments {
     }
 
     /** The documents kept and the late fees charged, for the documents of decisions stored by now. */
-    public Known known(OrganisationId organisationId, Set<String> keptTriggerKeys, Delivery delivery) {
+    public Known known(OrganisationId organisationId, Set<String> keptTriggerKeys, DeliveryMode delivery) {
         Set<OutboxStatus> statuses = EnumSet.copyOf(CHARGED_LIVE);
-        if (delivery == Delivery.PREVIEW_ONLY) {
+        if (delivery == DeliveryMode.PREVIEW_ONLY) {
             statuses.add(OutboxStatus.PREVIEWED);
         }
         return new Known(keptTriggerKeys, outbox.lateFees(organisationId, statuses));

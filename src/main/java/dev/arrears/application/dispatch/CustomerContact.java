@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param contactId derived from the member action keys of all its messages
  * @param messages  one per currency, ordered by currency code
  */
-public record CustomerContact(String contactId, String customerId, Delivery delivery, List<ConsolidatedReminder> messages) {
+public record CustomerContact(String contactId, String customerId, ContactDelivery delivery, List<ConsolidatedReminder> messages) {
     public CustomerContact {
         Objects.requireNonNull(contactId, "contactId");
         Objects.requireNonNull(customerId, "customerId");
@@ -21,7 +21,7 @@ public record CustomerContact(String contactId, String customerId, Delivery deli
 
     /** What the dispatcher sends: one entry per message when combined, one per invoice otherwise. */
     public List<List<DueReminder>> sends() {
-        return delivery == Delivery.COMBINED
+        return delivery == ContactDelivery.COMBINED
                 ? messages.stream().map(ConsolidatedReminder::members).toList()
                 : messages.stream().flatMap(m -> m.members().stream()).map(List::of).toList();
     }

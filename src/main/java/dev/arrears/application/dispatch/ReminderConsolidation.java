@@ -46,7 +46,7 @@ public final class ReminderConsolidation {
         if (distinctKeys != reminders.size()) {
             throw new IllegalArgumentException("a reminder action key is given more than once; each invoice action is sent once");
         }
-        Delivery delivery = channelCombines ? Delivery.COMBINED : Delivery.ONE_PER_INVOICE;
+        ContactDelivery delivery = channelCombines ? ContactDelivery.COMBINED : ContactDelivery.ONE_PER_INVOICE;
         Map<String, Map<String, List<DueReminder>>> byCustomer = new TreeMap<>();
         for (DueReminder reminder : reminders) {
             InvoiceSnapshot invoice = reminder.invoice();

@@ -28,7 +28,7 @@ class IntuitHttp {
     private final ReplicaId replica;
     private final LedgerCallMeter meter;
 
-    IntuitHttp(QuickBooksSettings settings, ReplicaId replica, LedgerCallMeter meter) {
+    IntuitHttp(QuickBooksConfig settings, ReplicaId replica, LedgerCallMeter meter) {
         this.replica = replica;
         this.meter = meter;
         this.client = HttpClient.newBuilder()

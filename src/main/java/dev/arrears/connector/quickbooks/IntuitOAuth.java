@@ -26,10 +26,10 @@ import java.util.Optional;
 @ApplicationScoped
 class IntuitOAuth {
 
-    private final QuickBooksSettings settings;
+    private final QuickBooksConfig settings;
     private final IntuitHttp http;
 
-    IntuitOAuth(QuickBooksSettings settings, IntuitHttp http) {
+    IntuitOAuth(QuickBooksConfig settings, IntuitHttp http) {
         this.settings = settings;
         this.http = http;
     }

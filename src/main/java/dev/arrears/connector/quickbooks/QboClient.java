@@ -37,7 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 class QboClient {
 
-    private final QuickBooksSettings settings;
+    private final QuickBooksConfig settings;
     private final IntuitHttp http;
     private final QuickBooksTokens tokens;
     private final ConnectionStore connections;
@@ -47,7 +47,7 @@ class QboClient {
     private final Clock clock;
     private final Ticker ticker;
 
-    QboClient(QuickBooksSettings settings, IntuitHttp http, QuickBooksTokens tokens, ConnectionStore connections,
+    QboClient(QuickBooksConfig settings, IntuitHttp http, QuickBooksTokens tokens, ConnectionStore connections,
               LedgerProfileStore profiles, RealmLimiters limiters, Pause pause, Clock clock, Ticker ticker) {
         this.settings = settings;
         this.http = http;
@@ -115,8 +115,8 @@ class QboClient {
             return response.body();
         }
         String text = new String(response.body(), StandardCharsets.UTF_8);
-        String what = call.describe() + " → HTTP " + status + ": " + Faults.describe(parse(text).map(Faults::of)
-                .orElseGet(() -> Faults.ofText(text)));
+        String what = call.describe() + " → HTTP " + status + ": " + QboFaultReader.describe(parse(text).map(QboFaultReader::of)
+                .orElseGet(() -> QboFaultReader.ofText(text)));
         if (status == 429) {
             throw throttled(session, response.headers(), what);
         }
@@ -155,15 +155,15 @@ class QboClient {
             int status = response.statusCode();
             String tid = response.headers().firstValue("intuit_tid").or(() -> response.headers().firstValue("Intuit-Tid")).orElse("-");
             Optional<JsonNode> json = parse(response.body());
-            List<QboError> errors = json.map(Faults::of).orElseGet(() -> Faults.ofText(response.body()));
+            List<QboError> errors = json.map(QboFaultReader::of).orElseGet(() -> QboFaultReader.ofText(response.body()));
             if (status >= 200 && status < 300 && json.isPresent() && errors.isEmpty()) {
                 return json.get();
             }
-            String what = call.describe() + " → HTTP " + status + " (intuit_tid " + tid + "): " + Faults.describe(errors);
-            if (status == 429 || Faults.has(errors, "3001")) {
+            String what = call.describe() + " → HTTP " + status + " (intuit_tid " + tid + "): " + QboFaultReader.describe(errors);
+            if (status == 429 || QboFaultReader.has(errors, "3001")) {
                 throw throttled(session, response.headers(), what);
             }
-            if (status == 401 || Faults.has(errors, "3200")) {
+            if (status == 401 || QboFaultReader.has(errors, "3200")) {
                 if (!refreshed) {
                     refreshed = true;
                     QuickBooksTokens.TokenUse token = tokens.afterRejection(session.organisation(), session.accessToken());
@@ -174,10 +174,10 @@ class QboClient {
                     attempt--; // the refresh is not a failed attempt
                     continue;
                 }
-                throw reconnect(session, "QuickBooks refused a freshly refreshed access token: " + Faults.describe(errors));
+                throw reconnect(session, "QuickBooks refused a freshly refreshed access token: " + QboFaultReader.describe(errors));
             }
-            if (Faults.has(errors, "3201", "3100", "120")) {
-                throw reconnect(session, "QuickBooks no longer authorises Arrears for this company: " + Faults.describe(errors));
+            if (QboFaultReader.has(errors, "3201", "3100", "120")) {
+                throw reconnect(session, "QuickBooks no longer authorises Arrears for this company: " + QboFaultReader.describe(errors));
             }
             boolean transientFailure = status >= 500 || status == 408 || (status < 300 && json.isEmpty());
             if (transientFailure) {

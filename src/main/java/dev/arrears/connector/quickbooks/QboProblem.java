@@ -41,6 +41,6 @@ final class QboProblem extends RuntimeException {
     }
 
     boolean has(String code) {
-        return Faults.has(errors, code);
+        return QboFaultReader.has(errors, code);
     }
 }

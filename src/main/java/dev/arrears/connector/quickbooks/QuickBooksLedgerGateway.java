@@ -18,11 +18,11 @@ import java.util.Optional;
 public class QuickBooksLedgerGateway implements LedgerGateway {
 
     private final QboClient client;
-    private final QuickBooksCompanySettings settings;
+    private final QuickBooksSettingsReader settings;
     private final QuickBooksSync sync;
     private final QuickBooksWrites writes;
 
-    QuickBooksLedgerGateway(QboClient client, QuickBooksCompanySettings settings, QuickBooksSync sync,
+    QuickBooksLedgerGateway(QboClient client, QuickBooksSettingsReader settings, QuickBooksSync sync,
                             QuickBooksWrites writes) {
         this.client = client;
         this.settings = settings;

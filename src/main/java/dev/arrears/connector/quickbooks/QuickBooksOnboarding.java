@@ -45,15 +45,15 @@ class QuickBooksOnboarding {
     private final OrganisationStore organisations;
     private final ConnectionStore connections;
     private final LedgerProfileStore profiles;
-    private final QuickBooksCompanySettings companySettings;
-    private final QuickBooksSettings settings;
+    private final QuickBooksSettingsReader companySettings;
+    private final QuickBooksConfig settings;
     private final SettingsReadOutsideCycle settingsReads;
     private final PolicyRepository policies;
     private final Clock clock;
 
     QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
-                         ConnectionStore connections, LedgerProfileStore profiles, QuickBooksCompanySettings companySettings,
-                         QuickBooksSettings settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
+                         ConnectionStore connections, LedgerProfileStore profiles, QuickBooksSettingsReader companySettings,
+                         QuickBooksConfig settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
                          Clock clock) {
         this.oauth = oauth;
         this.states = states;

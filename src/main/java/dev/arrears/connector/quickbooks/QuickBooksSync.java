@@ -2,7 +2,7 @@ package dev.arrears.connector.quickbooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationId;
@@ -56,10 +56,10 @@ class QuickBooksSync {
     private final QboClient client;
     private final InvoiceStore invoices;
     private final OrganisationStore organisations;
-    private final QuickBooksSettings.Sync settings;
+    private final QuickBooksConfig.Sync settings;
     private final Clock clock;
 
-    QuickBooksSync(QboClient client, InvoiceStore invoices, OrganisationStore organisations, QuickBooksSettings settings,
+    QuickBooksSync(QboClient client, InvoiceStore invoices, OrganisationStore organisations, QuickBooksConfig settings,
                    Clock clock) {
         this.client = client;
         this.invoices = invoices;
@@ -257,7 +257,7 @@ class QuickBooksSync {
         for (JsonNode stub : deletedStubs) {
             deletedSnapshot(organisation, stub).ifPresent(i -> incoming.put(i.snapshot().invoiceId(), i));
         }
-        PageStored stored = invoices.store(new InvoicePage(organisation, List.copyOf(incoming.values()), quarantined, cursor));
+        PageStored stored = invoices.store(new SyncPage(organisation, List.copyOf(incoming.values()), quarantined, cursor));
         run.tally.stored += stored.written();
         run.tally.quarantined += stored.quarantined().size();
     }

@@ -26,10 +26,10 @@ class QuickBooksTokens {
 
     private final TokenRefresher refresher;
     private final IntuitOAuth oauth;
-    private final QuickBooksSettings.Tokens settings;
+    private final QuickBooksConfig.Tokens settings;
     private final Clock clock;
 
-    QuickBooksTokens(TokenRefresher refresher, IntuitOAuth oauth, QuickBooksSettings settings, Clock clock) {
+    QuickBooksTokens(TokenRefresher refresher, IntuitOAuth oauth, QuickBooksConfig settings, Clock clock) {
         this.refresher = refresher;
         this.oauth = oauth;
         this.settings = settings.tokens();

@@ -38,10 +38,10 @@ class QuickBooksWrites {
 
     private final QboClient client;
     private final QuickBooksSync reader;
-    private final QuickBooksSettings settings;
+    private final QuickBooksConfig settings;
     private final Clock clock;
 
-    QuickBooksWrites(QboClient client, QuickBooksSync reader, QuickBooksSettings settings, Clock clock) {
+    QuickBooksWrites(QboClient client, QuickBooksSync reader, QuickBooksConfig settings, Clock clock) {
         this.client = client;
         this.reader = reader;
         this.settings = settings;

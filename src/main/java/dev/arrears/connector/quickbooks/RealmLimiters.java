@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 class RealmLimiters {
 
-    private final QuickBooksSettings.Limits limits;
+    private final QuickBooksConfig.Limits limits;
     private final Map<String, RealmLimiter> byRealm = new ConcurrentHashMap<>();
 
     private final Ticker ticker;
     private final Clock clock;
 
-    RealmLimiters(QuickBooksSettings settings, Ticker ticker, Clock clock) {
+    RealmLimiters(QuickBooksConfig settings, Ticker ticker, Clock clock) {
         this.limits = settings.limits();
         this.ticker = ticker;
         this.clock = clock;

@@ -22,9 +22,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class XeroAddressBook implements LedgerAddressBook {
 
-    private final XeroApi api;
+    private final XeroClient api;
 
-    XeroAddressBook(XeroApi api) {
+    XeroAddressBook(XeroClient api) {
         this.api = api;
     }
 
@@ -35,13 +35,13 @@ public class XeroAddressBook implements LedgerAddressBook {
 
     @Override
     public AddressReading read(OrganisationId organisation, InvoiceSnapshot invoice) {
-        XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Contacts/" + invoice.customerId(), Map.of()), new CallCount());
+        XeroClient.Result result = api.call(organisation, XeroClient.Call.get("/Contacts/" + invoice.customerId(), Map.of()), new CallCount());
         return switch (result) {
-            case XeroApi.Ok ok -> new AddressReading.Found(recipients(ok.body().path("Contacts").path(0)));
+            case XeroClient.Ok ok -> new AddressReading.Found(recipients(ok.body().path("Contacts").path(0)));
             // A contact Xero no longer has has no address: the person's task says so.
-            case XeroApi.NotFound notFound -> new AddressReading.Found(Recipients.NONE);
-            case XeroApi.Failed failed -> new AddressReading.Failed(failed.failure());
-            case XeroApi.InDoubt inDoubt -> new AddressReading.Failed(new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty()));
+            case XeroClient.NotFound notFound -> new AddressReading.Found(Recipients.NONE);
+            case XeroClient.Failed failed -> new AddressReading.Failed(failed.failure());
+            case XeroClient.InDoubt inDoubt -> new AddressReading.Failed(new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty()));
         };
     }
 

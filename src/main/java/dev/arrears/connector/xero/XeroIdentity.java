@@ -33,11 +33,11 @@ class XeroIdentity {
 
     private final XeroHttp http;
     private final XeroConfig config;
-    private final Backoff backoff;
+    private final RequestBackoff backoff;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
-    XeroIdentity(XeroHttp http, XeroConfig config, Backoff backoff, Clock clock) {
+    XeroIdentity(XeroHttp http, XeroConfig config, RequestBackoff backoff, Clock clock) {
         this.http = http;
         this.config = config;
         this.backoff = backoff;

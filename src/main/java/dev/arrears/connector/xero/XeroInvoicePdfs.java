@@ -11,9 +11,9 @@ import java.util.Map;
 @ApplicationScoped
 public class XeroInvoicePdfs implements LedgerInvoicePdfs {
 
-    private final XeroApi api;
+    private final XeroClient api;
 
-    XeroInvoicePdfs(XeroApi api) {
+    XeroInvoicePdfs(XeroClient api) {
         this.api = api;
     }
 
@@ -24,13 +24,13 @@ public class XeroInvoicePdfs implements LedgerInvoicePdfs {
 
     @Override
     public Fetch fetch(OrganisationId organisation, InvoiceSnapshot invoice, int maxBytes) {
-        XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices/" + invoice.invoiceId(), Map.of())
+        XeroClient.Result result = api.call(organisation, XeroClient.Call.get("/Invoices/" + invoice.invoiceId(), Map.of())
                 .withHeader("Accept", "application/pdf"), new CallCount());
         return switch (result) {
-            case XeroApi.Ok ok -> LedgerInvoicePdfs.judged(ok.raw(), maxBytes, "Xero");
-            case XeroApi.NotFound none -> new Unavailable("Xero has no PDF of the invoice (" + none.detail() + ")");
-            case XeroApi.Failed failed -> new Unavailable("Xero could not be asked for the PDF: " + failed.failure().reason());
-            case XeroApi.InDoubt doubt -> new Unavailable("no answer from Xero: " + doubt.reason());
+            case XeroClient.Ok ok -> LedgerInvoicePdfs.judged(ok.raw(), maxBytes, "Xero");
+            case XeroClient.NotFound none -> new Unavailable("Xero has no PDF of the invoice (" + none.detail() + ")");
+            case XeroClient.Failed failed -> new Unavailable("Xero could not be asked for the PDF: " + failed.failure().reason());
+            case XeroClient.InDoubt doubt -> new Unavailable("no answer from Xero: " + doubt.reason());
         };
     }
 }

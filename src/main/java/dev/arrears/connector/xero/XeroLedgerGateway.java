@@ -19,12 +19,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class XeroLedgerGateway implements LedgerGateway {
 
-    private final XeroSettings settings;
+    private final XeroSettingsReader settings;
     private final XeroSync sync;
     private final XeroWrites writes;
-    private final XeroApi api;
+    private final XeroClient api;
 
-    XeroLedgerGateway(XeroSettings settings, XeroSync sync, XeroWrites writes, XeroApi api) {
+    XeroLedgerGateway(XeroSettingsReader settings, XeroSync sync, XeroWrites writes, XeroClient api) {
         this.settings = settings;
         this.sync = sync;
         this.writes = writes;
@@ -48,10 +48,10 @@ public class XeroLedgerGateway implements LedgerGateway {
 
     @Override
     public InvoiceReading reread(OrganisationId organisation, String providerInvoiceId) {
-        XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices/" + providerInvoiceId, Map.of()),
+        XeroClient.Result result = api.call(organisation, XeroClient.Call.get("/Invoices/" + providerInvoiceId, Map.of()),
                 new CallCount());
         return switch (result) {
-            case XeroApi.Ok ok -> {
+            case XeroClient.Ok ok -> {
                 var node = ok.body().path("Invoices").path(0);
                 if (node.isMissingNode()) {
                     yield new InvoiceReading.Gone("Xero returned no invoice " + providerInvoiceId);
@@ -63,9 +63,9 @@ public class XeroLedgerGateway implements LedgerGateway {
                             "Xero's copy of invoice " + providerInvoiceId + " could not be read: " + e.getMessage()));
                 }
             }
-            case XeroApi.NotFound notFound -> new InvoiceReading.Gone("Xero no longer has invoice " + providerInvoiceId);
-            case XeroApi.Failed failed -> new InvoiceReading.Failed(failed.failure());
-            case XeroApi.InDoubt inDoubt -> new InvoiceReading.Failed(new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty()));
+            case XeroClient.NotFound notFound -> new InvoiceReading.Gone("Xero no longer has invoice " + providerInvoiceId);
+            case XeroClient.Failed failed -> new InvoiceReading.Failed(failed.failure());
+            case XeroClient.InDoubt inDoubt -> new InvoiceReading.Failed(new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty()));
         };
     }
 

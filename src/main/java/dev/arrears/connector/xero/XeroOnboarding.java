@@ -40,9 +40,9 @@ class XeroOnboarding {
 
     private final XeroConfig config;
     private final XeroIdentity identity;
-    private final XeroApi api;
+    private final XeroClient api;
     private final XeroTokens tokens;
-    private final XeroSettings settingsReader;
+    private final XeroSettingsReader settingsReader;
     private final PendingConsentStore consents;
     private final OrganisationStore organisations;
     private final ConnectionStore connections;
@@ -51,7 +51,7 @@ class XeroOnboarding {
     private final PolicyRepository policies;
     private final Clock clock;
 
-    XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroApi api, XeroTokens tokens, XeroSettings settingsReader,
+    XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroClient api, XeroTokens tokens, XeroSettingsReader settingsReader,
                    PendingConsentStore consents, OrganisationStore organisations, ConnectionStore connections,
                    LedgerSettingsStore settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
                    Clock clock) {
@@ -190,21 +190,21 @@ class XeroOnboarding {
     private Organisation register(XeroIdentity.Granted granted, XeroIdentity.Connection connection, String group,
                                   String policyId) {
         Optional<LedgerConnection> known = connections.findByTenant(LedgerProvider.XERO, connection.tenantId());
-        Optional<XeroSettings.OrganisationFacts> newOrganisation = Optional.empty();
+        Optional<XeroSettingsReader.OrganisationFacts> newOrganisation = Optional.empty();
         if (known.isEmpty()) {
-            XeroApi.Result read = api.readOnce(granted.tokens().accessToken(), connection.tenantId(),
-                    XeroApi.Call.get("/Organisation", Map.of()));
-            if (!(read instanceof XeroApi.Ok ok)) {
+            XeroClient.Result read = api.readOnce(granted.tokens().accessToken(), connection.tenantId(),
+                    XeroClient.Call.get("/Organisation", Map.of()));
+            if (!(read instanceof XeroClient.Ok ok)) {
                 throw new OnboardingRefused("Xero organisation " + connection.tenantName() + " could not be read: "
-                        + ((XeroApi.Failed) read).failure().reason());
+                        + ((XeroClient.Failed) read).failure().reason());
             }
             JsonNode org = ok.body().path("Organisations").path(0);
-            newOrganisation = Optional.of(switch (XeroSettings.parseFacts(org)) {
-                case XeroSettings.Facts f -> f.facts();
-                case XeroSettings.FactsFailed failed -> throw new OnboardingRefused(failed.failure().reason());
+            newOrganisation = Optional.of(switch (XeroSettingsReader.parseFacts(org)) {
+                case XeroSettingsReader.Facts f -> f.facts();
+                case XeroSettingsReader.FactsFailed failed -> throw new OnboardingRefused(failed.failure().reason());
             });
         }
-        Optional<XeroSettings.OrganisationFacts> facts = newOrganisation;
+        Optional<XeroSettingsReader.OrganisationFacts> facts = newOrganisation;
         // One transaction from the organisation row to its connection and settings: a replica's cycle
         // must never lease a new organisation whose connection is not stored yet (it would find none
         // and mark the organisation as needing a reconnect).
@@ -217,7 +217,7 @@ class XeroOnboarding {
                     stored = organisations.setMode(stored.id(), OrganisationMode.PREVIEW);
                 }
             } else {
-                XeroSettings.OrganisationFacts f = facts.orElseThrow();
+                XeroSettingsReader.OrganisationFacts f = facts.orElseThrow();
                 stored = organisations.create(new NewOrganisation(f.name(), LedgerProvider.XERO, f.zone(),
                         f.country(), f.baseCurrency(), policyId));
             }

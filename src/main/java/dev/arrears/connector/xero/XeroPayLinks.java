@@ -12,9 +12,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class XeroPayLinks implements LedgerPayLinks {
 
-    private final XeroApi api;
+    private final XeroClient api;
 
-    XeroPayLinks(XeroApi api) {
+    XeroPayLinks(XeroClient api) {
         this.api = api;
     }
 
@@ -25,9 +25,9 @@ public class XeroPayLinks implements LedgerPayLinks {
 
     @Override
     public Optional<String> payLink(OrganisationId organisation, InvoiceSnapshot invoice) {
-        XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices/" + invoice.invoiceId() + "/OnlineInvoice",
+        XeroClient.Result result = api.call(organisation, XeroClient.Call.get("/Invoices/" + invoice.invoiceId() + "/OnlineInvoice",
                 Map.of()), new CallCount());
-        if (result instanceof XeroApi.Ok ok) {
+        if (result instanceof XeroClient.Ok ok) {
             return LedgerPayLinks.usable(ok.body().path("OnlineInvoices").path(0).path("OnlineInvoiceUrl").asText(""));
         }
         return Optional.empty();

@@ -3,7 +3,7 @@ package dev.arrears.connector.xero;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerConnection;
@@ -46,13 +46,13 @@ class XeroSync {
 
     private static final int IDS_PER_REQUEST = 50;
 
-    private final XeroApi api;
+    private final XeroClient api;
     private final InvoiceStore invoices;
     private final ConnectionStore connections;
     private final XeroConfig config;
     private final Clock clock;
 
-    XeroSync(XeroApi api, InvoiceStore invoices, ConnectionStore connections, XeroConfig config, Clock clock) {
+    XeroSync(XeroClient api, InvoiceStore invoices, ConnectionStore connections, XeroConfig config, Clock clock) {
         this.api = api;
         this.invoices = invoices;
         this.connections = connections;
@@ -100,7 +100,7 @@ class XeroSync {
             query.put("page", Integer.toString(page));
             query.put("pageSize", Integer.toString(pageSize));
             query.put("summaryOnly", "true");
-            XeroApi.Result result = api.call(run.organisation, XeroApi.Call.get("/Invoices", query), run.calls);
+            XeroClient.Result result = api.call(run.organisation, XeroClient.Call.get("/Invoices", query), run.calls);
             Optional<JsonNode> body = body(result);
             if (body.isEmpty()) {
                 return Optional.of(failure(result));
@@ -110,7 +110,7 @@ class XeroSync {
             if (detailFailure.isPresent()) {
                 return detailFailure;
             }
-            store(run, new InvoicePage(run.organisation, mapped.invoices, mapped.quarantined, Optional.empty()));
+            store(run, new SyncPage(run.organisation, mapped.invoices, mapped.quarantined, Optional.empty()));
             seen.addAll(mapped.ids());
             int count = body.get().path("Invoices").size();
             int pageCount = body.get().path("pagination").path("pageCount").asInt(Integer.MAX_VALUE);
@@ -140,9 +140,9 @@ class XeroSync {
             query.put("order", "UpdatedDateUTC ASC");
             query.put("page", Integer.toString(page));
             query.put("pageSize", Integer.toString(pageSize));
-            XeroApi.Call call = XeroApi.Call.get("/Invoices", query)
+            XeroClient.Call call = XeroClient.Call.get("/Invoices", query)
                     .withHeader("If-Modified-Since", XeroDates.ifModifiedSince(since));
-            XeroApi.Result result = api.call(run.organisation, call, run.calls);
+            XeroClient.Result result = api.call(run.organisation, call, run.calls);
             Optional<JsonNode> body = body(result);
             if (body.isEmpty()) {
                 return Optional.of(failure(result));
@@ -151,7 +151,7 @@ class XeroSync {
             for (Instant updated : mapped.updatedAt) {
                 position = position.changedThrough(updated);
             }
-            store(run, new InvoicePage(run.organisation, mapped.invoices, mapped.quarantined,
+            store(run, new SyncPage(run.organisation, mapped.invoices, mapped.quarantined,
                     Optional.of(position.toSyncCursor())));
             int count = body.get().path("Invoices").size();
             int pageCount = body.get().path("pagination").path("pageCount").asInt(Integer.MAX_VALUE);
@@ -185,8 +185,8 @@ class XeroSync {
         }
         for (int from = 0; from < needed.size(); from += IDS_PER_REQUEST) {
             List<String> chunk = needed.subList(from, Math.min(needed.size(), from + IDS_PER_REQUEST));
-            XeroApi.Result result = api.call(run.organisation,
-                    XeroApi.Call.get("/Invoices", Map.of("IDs", String.join(",", chunk))), run.calls);
+            XeroClient.Result result = api.call(run.organisation,
+                    XeroClient.Call.get("/Invoices", Map.of("IDs", String.join(",", chunk))), run.calls);
             Optional<JsonNode> body = body(result);
             if (body.isEmpty()) {
                 return Optional.of(failure(result));
@@ -207,8 +207,8 @@ class XeroSync {
     private Optional<LedgerFailure> rereadVanished(Run run, List<String> vanished) {
         for (int from = 0; from < vanished.size(); from += IDS_PER_REQUEST) {
             List<String> chunk = vanished.subList(from, Math.min(vanished.size(), from + IDS_PER_REQUEST));
-            XeroApi.Result result = api.call(run.organisation,
-                    XeroApi.Call.get("/Invoices", Map.of("IDs", String.join(",", chunk))), run.calls);
+            XeroClient.Result result = api.call(run.organisation,
+                    XeroClient.Call.get("/Invoices", Map.of("IDs", String.join(",", chunk))), run.calls);
             Optional<JsonNode> body = body(result);
             if (body.isEmpty()) {
                 return Optional.of(failure(result));
@@ -221,12 +221,12 @@ class XeroSync {
                             "Xero no longer returns this invoice (deleted, or no longer visible to Arrears)", "{}"));
                 }
             }
-            store(run, new InvoicePage(run.organisation, mapped.invoices, mapped.quarantined, Optional.empty()));
+            store(run, new SyncPage(run.organisation, mapped.invoices, mapped.quarantined, Optional.empty()));
         }
         return Optional.empty();
     }
 
-    private void store(Run run, InvoicePage page) {
+    private void store(Run run, SyncPage page) {
         PageStored stored = invoices.store(page);
         run.stored += stored.written();
         run.quarantined += stored.quarantined().size();
@@ -278,19 +278,19 @@ class XeroSync {
                 s.issueDate(), s.dueDate(), s.total(), s.amountDue(), s.status(), payments, s.lateFeeInvoice());
     }
 
-    private static Optional<JsonNode> body(XeroApi.Result result) {
-        if (result instanceof XeroApi.Ok ok && ok.body().isObject()) {
+    private static Optional<JsonNode> body(XeroClient.Result result) {
+        if (result instanceof XeroClient.Ok ok && ok.body().isObject()) {
             return Optional.of(ok.body());
         }
         return Optional.empty();
     }
 
-    private static LedgerFailure failure(XeroApi.Result result) {
+    private static LedgerFailure failure(XeroClient.Result result) {
         return switch (result) {
-            case XeroApi.Failed failed -> failed.failure();
-            case XeroApi.Ok ok -> new LedgerFailure.RetryLater("Xero sent an answer that is not a JSON object", Optional.empty());
-            case XeroApi.NotFound notFound -> new LedgerFailure.Rejected(notFound.detail());
-            case XeroApi.InDoubt inDoubt -> new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty());
+            case XeroClient.Failed failed -> failed.failure();
+            case XeroClient.Ok ok -> new LedgerFailure.RetryLater("Xero sent an answer that is not a JSON object", Optional.empty());
+            case XeroClient.NotFound notFound -> new LedgerFailure.Rejected(notFound.detail());
+            case XeroClient.InDoubt inDoubt -> new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty());
         };
     }
 }

@@ -48,7 +48,7 @@ class XeroWrites {
 
     private static final int NOTE_LIMIT = 2500;
 
-    private final XeroApi api;
+    private final XeroClient api;
     private final LedgerSettingsStore settings;
     private final LedgerThrottleStore throttle;
     private final Clock clock;
@@ -56,7 +56,7 @@ class XeroWrites {
     private final Duration idempotencyWindow;
     private final ObjectMapper json = new ObjectMapper();
 
-    XeroWrites(XeroApi api, LedgerSettingsStore settings, LedgerThrottleStore throttle, Clock clock, XeroConfig config) {
+    XeroWrites(XeroClient api, LedgerSettingsStore settings, LedgerThrottleStore throttle, Clock clock, XeroConfig config) {
         this.idempotencyWindow = config.idempotencyWindow();
         this.api = api;
         this.settings = settings;
@@ -109,28 +109,28 @@ class XeroWrites {
                     today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
         String invoiceId = reminder.invoice().invoiceId();
-        XeroApi.Call email = new XeroApi.Call("POST", "/Invoices/" + invoiceId + "/Email", Map.of(),
+        XeroClient.Call email = new XeroClient.Call("POST", "/Invoices/" + invoiceId + "/Email", Map.of(),
                 Map.of("Idempotency-Key", IdempotencyKeys.of(reminder.key(), "email")),
                 Optional.of(json.createObjectNode()), true);
-        XeroApi.Result sent = api.call(organisation, email, calls);
-        if (!(sent instanceof XeroApi.Ok)) {
-            if (!(sent instanceof XeroApi.InDoubt)) {
+        XeroClient.Result sent = api.call(organisation, email, calls);
+        if (!(sent instanceof XeroClient.Ok)) {
+            if (!(sent instanceof XeroClient.InDoubt)) {
                 throttle.releaseEmail(organisation, today);
             }
             return emailOutcome(sent, today);
         }
-        XeroApi.Result noted = addNote(organisation, invoiceId, reminder.noteText(), reminder.stage(), reminder.key(), calls);
-        if (noted instanceof XeroApi.Ok) {
+        XeroClient.Result noted = addNote(organisation, invoiceId, reminder.noteText(), reminder.stage(), reminder.key(), calls);
+        if (noted instanceof XeroClient.Ok) {
             return new WriteOutcome.Done("email sent; history note added to invoice " + invoiceId);
         }
         // The email went out: reporting anything but done would send it again.
         Log.warnf("Reminder email for invoice %s sent, but its history note was not added: %s", invoiceId, noted);
-        return new WriteOutcome.Done("email sent; the history note could not be added (" + XeroApi.describe(noted) + ")");
+        return new WriteOutcome.Done("email sent; the history note could not be added (" + XeroClient.describe(noted) + ")");
     }
 
     private WriteOutcome note(OrganisationId organisation, LedgerWrite.Note note, CallCount calls) {
-        XeroApi.Result result = addNote(organisation, note.invoice().invoiceId(), note.text(), note.stage(), note.key(), calls);
-        if (result instanceof XeroApi.Ok) {
+        XeroClient.Result result = addNote(organisation, note.invoice().invoiceId(), note.text(), note.stage(), note.key(), calls);
+        if (result instanceof XeroClient.Ok) {
             return new WriteOutcome.Done("history note added to invoice " + note.invoice().invoiceId());
         }
         return outcome(result);
@@ -162,10 +162,10 @@ class XeroWrites {
         line.put("TaxType", own.lateFeeTaxType().get());
         ObjectNode body = json.createObjectNode();
         body.putArray("Invoices").add(invoice);
-        XeroApi.Call put = new XeroApi.Call("PUT", "/Invoices", Map.of("summarizeErrors", "false"),
+        XeroClient.Call put = new XeroClient.Call("PUT", "/Invoices", Map.of("summarizeErrors", "false"),
                 Map.of("Idempotency-Key", IdempotencyKeys.of(fee.key(), "fee")), Optional.of(body), true);
-        XeroApi.Result result = api.call(organisation, put, calls);
-        if (!(result instanceof XeroApi.Ok ok)) {
+        XeroClient.Result result = api.call(organisation, put, calls);
+        if (!(result instanceof XeroClient.Ok ok)) {
             return outcome(result);
         }
         JsonNode created = ok.body().path("Invoices").path(0);
@@ -181,22 +181,22 @@ class XeroWrites {
         String number = created.path("InvoiceNumber").asText(feeId);
         String text = "Late fee of " + fee.fee().amount() + " raised as " + number + " (" + fee.fee().ruleId() + ", period "
                 + fee.fee().period() + ", " + fee.fee().computation() + ")";
-        XeroApi.Result noted = addNote(organisation, fee.invoice().invoiceId(), text, fee.stage(), fee.key(), calls);
-        if (!(noted instanceof XeroApi.Ok)) {
+        XeroClient.Result noted = addNote(organisation, fee.invoice().invoiceId(), text, fee.stage(), fee.key(), calls);
+        if (!(noted instanceof XeroClient.Ok)) {
             Log.warnf("Late fee %s raised on invoice %s, but its history note was not added: %s", feeId,
                     fee.invoice().invoiceId(), noted);
         }
         return new WriteOutcome.Done(feeId);
     }
 
-    private XeroApi.Result addNote(OrganisationId organisation, String invoiceId, String text, String stage,
+    private XeroClient.Result addNote(OrganisationId organisation, String invoiceId, String text, String stage,
                                    ActionKey key, CallCount calls) {
         String suffix = " — stage " + stage + " " + IdempotencyKeys.noteMarker(key);
         String details = text.length() + suffix.length() > NOTE_LIMIT
                 ? text.substring(0, NOTE_LIMIT - suffix.length() - 1) + "…" + suffix : text + suffix;
         ObjectNode body = json.createObjectNode();
         body.putArray("HistoryRecords").addObject().put("Details", details);
-        XeroApi.Call put = new XeroApi.Call("PUT", "/Invoices/" + invoiceId + "/History", Map.of(),
+        XeroClient.Call put = new XeroClient.Call("PUT", "/Invoices/" + invoiceId + "/History", Map.of(),
                 Map.of("Idempotency-Key", IdempotencyKeys.of(key, "note")), Optional.of(body), true);
         return api.call(organisation, put, calls);
     }
@@ -204,8 +204,8 @@ class XeroWrites {
     private Evidence feeInvoice(OrganisationId organisation, ActionKey key, CallCount calls) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("where", "Type==\"ACCREC\" AND Reference==\"" + XeroInvoiceMapper.FEE_REFERENCE_PREFIX + key.value() + "\"");
-        XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices", query), calls);
-        if (result instanceof XeroApi.Ok ok) {
+        XeroClient.Result result = api.call(organisation, XeroClient.Call.get("/Invoices", query), calls);
+        if (result instanceof XeroClient.Ok ok) {
             for (JsonNode invoice : ok.body().path("Invoices")) {
                 String id = invoice.path("InvoiceID").asText("");
                 if (!id.isBlank()) {
@@ -228,9 +228,9 @@ class XeroWrites {
     }
 
     private Optional<Evidence> noteEvidence(OrganisationId organisation, String invoiceId, ActionKey key, CallCount calls) {
-        XeroApi.Result result = api.call(organisation, XeroApi.Call.get("/Invoices/" + invoiceId + "/History", Map.of()),
+        XeroClient.Result result = api.call(organisation, XeroClient.Call.get("/Invoices/" + invoiceId + "/History", Map.of()),
                 calls);
-        if (!(result instanceof XeroApi.Ok ok)) {
+        if (!(result instanceof XeroClient.Ok ok)) {
             return Optional.of(new Evidence.Unknown(failure(result)));
         }
         String marker = IdempotencyKeys.noteMarker(key);
@@ -248,8 +248,8 @@ class XeroWrites {
     }
 
     /** Xero answers 400 for every email failure, its daily email limit included: that one is deferred. */
-    private static WriteOutcome emailOutcome(XeroApi.Result result, LocalDate today) {
-        if (result instanceof XeroApi.Failed(LedgerFailure.Rejected rejected)
+    private static WriteOutcome emailOutcome(XeroClient.Result result, LocalDate today) {
+        if (result instanceof XeroClient.Failed(LedgerFailure.Rejected rejected)
                 && rejected.reason().toLowerCase(Locale.ROOT).matches(".*(rate limit|daily limit|email limit).*")) {
             return new WriteOutcome.Failed(LedgerFailure.RetryLater.throttled(rejected.reason() + "; deferred to the next day",
                     today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
@@ -257,22 +257,22 @@ class XeroWrites {
         return outcome(result);
     }
 
-    private static WriteOutcome outcome(XeroApi.Result result) {
+    private static WriteOutcome outcome(XeroClient.Result result) {
         return switch (result) {
-            case XeroApi.Ok ok -> new WriteOutcome.Done("HTTP " + ok.status());
-            case XeroApi.InDoubt inDoubt -> new WriteOutcome.InDoubt(inDoubt.reason());
-            case XeroApi.Failed failed -> new WriteOutcome.Failed(failed.failure());
-            case XeroApi.NotFound notFound -> new WriteOutcome.Failed(new LedgerFailure.Rejected(
+            case XeroClient.Ok ok -> new WriteOutcome.Done("HTTP " + ok.status());
+            case XeroClient.InDoubt inDoubt -> new WriteOutcome.InDoubt(inDoubt.reason());
+            case XeroClient.Failed failed -> new WriteOutcome.Failed(failed.failure());
+            case XeroClient.NotFound notFound -> new WriteOutcome.Failed(new LedgerFailure.Rejected(
                     "Xero does not know the invoice (" + notFound.detail() + ")"));
         };
     }
 
-    private static LedgerFailure failure(XeroApi.Result result) {
+    private static LedgerFailure failure(XeroClient.Result result) {
         return switch (result) {
-            case XeroApi.Failed failed -> failed.failure();
-            case XeroApi.NotFound notFound -> new LedgerFailure.Rejected("Xero does not know the invoice (" + notFound.detail() + ")");
-            case XeroApi.InDoubt inDoubt -> new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty());
-            case XeroApi.Ok ok -> new LedgerFailure.RetryLater("unexpected answer", Optional.empty());
+            case XeroClient.Failed failed -> failed.failure();
+            case XeroClient.NotFound notFound -> new LedgerFailure.Rejected("Xero does not know the invoice (" + notFound.detail() + ")");
+            case XeroClient.InDoubt inDoubt -> new LedgerFailure.RetryLater(inDoubt.reason(), Optional.empty());
+            case XeroClient.Ok ok -> new LedgerFailure.RetryLater("unexpected answer", Optional.empty());
         };
     }
 

@@ -16,9 +16,9 @@ public class ClockProducer {
 
     @Produces
     @Singleton
-    Clock clock(ClockSettings settings) {
+    Clock clock(ClockConfig settings) {
         Clock clock = create(settings, Clock.systemUTC());
-        if (settings.mode() != ClockSettings.Mode.SYSTEM) {
+        if (settings.mode() != ClockConfig.Mode.SYSTEM) {
             Log.warnf("Simulated clock in use (%s): it is now %s for Arrears", settings.mode(), clock.instant());
         }
         return clock;
@@ -28,15 +28,15 @@ public class ClockProducer {
     @Produces
     @Singleton
     @SessionTime
-    Clock sessionClock(ClockSettings settings, Clock clock) {
+    Clock sessionClock(ClockConfig settings, Clock clock) {
         return forSessions(settings, clock, Clock.systemUTC());
     }
 
-    static Clock forSessions(ClockSettings settings, Clock application, Clock system) {
-        return settings.mode() == ClockSettings.Mode.SYSTEM ? application : system;
+    static Clock forSessions(ClockConfig settings, Clock application, Clock system) {
+        return settings.mode() == ClockConfig.Mode.SYSTEM ? application : system;
     }
 
-    static Clock create(ClockSettings settings, Clock system) {
+    static Clock create(ClockConfig settings, Clock system) {
         return switch (settings.mode()) {
             case SYSTEM -> system;
             case FIXED -> Clock.fixed(required(settings.start().orElse(null), "arrears.clock.start", "fixed"), ZoneOffset.UTC);

@@ -24,7 +24,7 @@ import dev.arrears.application.email.UndeliverableAddresses;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.SenderProfileStore;
 import dev.arrears.application.cycle.ActionClaims;
-import dev.arrears.application.cycle.Backoff;
+import dev.arrears.application.cycle.RetryBackoff;
 import dev.arrears.application.cycle.ChaseGuard;
 import dev.arrears.application.cycle.CollectionsGuard;
 import dev.arrears.application.cycle.CycleBook;
@@ -129,7 +129,7 @@ public class CycleWiring {
                 config.backoffBase(), config.backoffMax());
         List<ChaseGuard> guardList = guards.stream().toList();
         return new DispatchActions(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways,
-                guardList, new Backoff(settings.backoffBase(), settings.backoffMax(), random),
+                guardList, new RetryBackoff(settings.backoffBase(), settings.backoffMax(), random),
                 new SendRulesCheck(sendRules, contacts, connections), emails);
     }
 
@@ -170,7 +170,7 @@ public class CycleWiring {
         CycleSettings settings = new CycleSettings(config.leaseDuration(), config.organisationsPerRun(), config.syncEvery(),
                 config.decideEvery(), config.settingsEvery(), config.failureBackoffBase(), config.failureBackoffMax());
         return new RunCycle(replica, clock, settings, leases, book, organisations, gateways, decide, dispatch, audit,
-                settingsReads, new Backoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random));
+                settingsReads, new RetryBackoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random));
     }
 
     private static String hostName() {

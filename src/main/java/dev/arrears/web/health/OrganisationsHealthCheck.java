@@ -24,9 +24,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class OrganisationsHealthCheck implements HealthCheck {
 
     private final CycleBook cycles;
-    private final HealthSettings settings;
+    private final HealthConfig settings;
 
-    public OrganisationsHealthCheck(CycleBook cycles, HealthSettings settings) {
+    public OrganisationsHealthCheck(CycleBook cycles, HealthConfig settings) {
         this.cycles = cycles;
         this.settings = settings;
     }

@@ -21,7 +21,7 @@ public class OperatorAuthenticationFilter {
     private static final String ADMIN_PREFIX = "admin";
     private final OperatorToken token;
 
-    public OperatorAuthenticationFilter(OperatorSettings settings) {
+    public OperatorAuthenticationFilter(OperatorConfig settings) {
         this.token = OperatorToken.from(settings.token());
     }
 

@@ -39,7 +39,7 @@ class ReminderConsolidationTest {
 
         assertThat(contacts).extracting(CustomerContact::customerId).containsExactly("C-ACME", "C-BOLT");
         CustomerContact acme = contacts.getFirst();
-        assertThat(acme.delivery()).isEqualTo(Delivery.COMBINED);
+        assertThat(acme.delivery()).isEqualTo(ContactDelivery.COMBINED);
         assertThat(acme.messages()).singleElement().satisfies(message -> {
             assertThat(message.currency().getCurrencyCode()).isEqualTo("GBP");
             // Earlier due date first; each member keeps its own outbox key.
@@ -54,7 +54,7 @@ class ReminderConsolidationTest {
         List<CustomerContact> contacts = ReminderConsolidation.consolidate(List.of(acme1, acme2, acmeEuro), false);
 
         assertThat(contacts).singleElement().satisfies(acme -> {
-            assertThat(acme.delivery()).isEqualTo(Delivery.ONE_PER_INVOICE);
+            assertThat(acme.delivery()).isEqualTo(ContactDelivery.ONE_PER_INVOICE);
             assertThat(acme.messages()).extracting(m -> m.currency().getCurrencyCode()).containsExactly("EUR", "GBP");
             assertThat(acme.sends()).containsExactly(List.of(acmeEuro), List.of(acme2), List.of(acme1));
             assertThat(acme.invoiceCount()).isEqualTo(3);

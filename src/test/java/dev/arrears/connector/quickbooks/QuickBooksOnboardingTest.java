@@ -155,7 +155,7 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
         assertThat(first.failure()).isEmpty();
         assertThat(first.ledgerChasesToo()).isTrue();
         assertThat(first.lateFeesBlockedBecause()).get().asString().contains("QuickBooks' own automatic late fees");
-        assertThat(first.warnings()).contains(QuickBooksCompanySettings.REMINDERS_WARNING);
+        assertThat(first.warnings()).contains(QuickBooksSettingsReader.REMINDERS_WARNING);
         assertThat(requests(company.path("item"))).hasSize(1);
         LedgerFacts facts = profiles.find(company.org()).facts().orElseThrow();
         assertThat(facts.lateFeeItemId()).contains("33");

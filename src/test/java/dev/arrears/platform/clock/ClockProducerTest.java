@@ -19,7 +19,7 @@ class ClockProducerTest {
     @Test
     void systemModeIsTheSystemClock() {
         Clock system = Clock.fixed(REAL, ZoneOffset.UTC);
-        assertThat(ClockProducer.create(settings(ClockSettings.Mode.SYSTEM, null, null, null), system)).isSameAs(system);
+        assertThat(ClockProducer.create(settings(ClockConfig.Mode.SYSTEM, null, null, null), system)).isSameAs(system);
     }
 
     /** Seen in the demo (a day every ten seconds): a console session ended before its next page was asked for. */
@@ -27,26 +27,26 @@ class ClockProducerTest {
     void consoleSessionsRunOnRealTimeWhenTheApplicationClockIsSimulated() {
         TestClock real = new TestClock();
         real.set(REAL);
-        ClockSettings accelerated = settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640));
+        ClockConfig accelerated = settings(ClockConfig.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640));
         Clock application = ClockProducer.create(accelerated, real);
         Clock sessions = ClockProducer.forSessions(accelerated, application, real);
         real.advance(Duration.ofSeconds(10));
         assertThat(sessions.instant()).isEqualTo(REAL.plusSeconds(10));
 
         Clock system = Clock.fixed(REAL, ZoneOffset.UTC);
-        ClockSettings normal = settings(ClockSettings.Mode.SYSTEM, null, null, null);
+        ClockConfig normal = settings(ClockConfig.Mode.SYSTEM, null, null, null);
         assertThat(ClockProducer.forSessions(normal, system, Clock.systemUTC())).isSameAs(system);
     }
 
     @Test
     void fixedModeAlwaysShowsTheConfiguredInstant() {
-        Clock clock = ClockProducer.create(settings(ClockSettings.Mode.FIXED, SIMULATED, null, null), Clock.fixed(REAL, ZoneOffset.UTC));
+        Clock clock = ClockProducer.create(settings(ClockConfig.Mode.FIXED, SIMULATED, null, null), Clock.fixed(REAL, ZoneOffset.UTC));
         assertThat(clock.instant()).isEqualTo(SIMULATED);
     }
 
     @Test
     void offsetModeShiftsTheSystemTime() {
-        Clock clock = ClockProducer.create(settings(ClockSettings.Mode.OFFSET, null, Duration.ofDays(14), null), Clock.fixed(REAL, ZoneOffset.UTC));
+        Clock clock = ClockProducer.create(settings(ClockConfig.Mode.OFFSET, null, Duration.ofDays(14), null), Clock.fixed(REAL, ZoneOffset.UTC));
         assertThat(clock.instant()).isEqualTo(REAL.plus(Duration.ofDays(14)));
     }
 
@@ -55,7 +55,7 @@ class ClockProducerTest {
         TestClock real = new TestClock();
         real.set(REAL);
         Clock clock = ClockProducer.create(
-                settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640)), real);
+                settings(ClockConfig.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640)), real);
         assertThat(clock.instant()).isEqualTo(SIMULATED);
         real.advance(Duration.ofSeconds(10));
         assertThat(clock.instant()).isEqualTo(SIMULATED.plus(Duration.ofDays(1)));
@@ -68,28 +68,28 @@ class ClockProducerTest {
         TestClock real = new TestClock();
         real.set(REAL);
         Instant anchor = REAL.plusSeconds(30);
-        Clock early = ClockProducer.create(settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640), anchor), real);
+        Clock early = ClockProducer.create(settings(ClockConfig.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640), anchor), real);
         assertThat(early.instant()).as("before the anchor the clock stands at the start").isEqualTo(SIMULATED);
         real.advance(Duration.ofSeconds(40));
-        Clock late = ClockProducer.create(settings(ClockSettings.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640), anchor), real);
+        Clock late = ClockProducer.create(settings(ClockConfig.Mode.ACCELERATED, SIMULATED, null, Duration.ofSeconds(8640), anchor), real);
         assertThat(late.instant()).isEqualTo(early.instant()).isEqualTo(SIMULATED.plus(Duration.ofDays(1)));
     }
 
     @Test
     void aModeWithoutItsSettingNamesTheMissingKey() {
-        assertThatThrownBy(() -> ClockProducer.create(settings(ClockSettings.Mode.FIXED, null, null, null), Clock.systemUTC()))
+        assertThatThrownBy(() -> ClockProducer.create(settings(ClockConfig.Mode.FIXED, null, null, null), Clock.systemUTC()))
                 .hasMessageContaining("arrears.clock.start");
-        assertThatThrownBy(() -> ClockProducer.create(settings(ClockSettings.Mode.ACCELERATED, null, null, null), Clock.systemUTC()))
+        assertThatThrownBy(() -> ClockProducer.create(settings(ClockConfig.Mode.ACCELERATED, null, null, null), Clock.systemUTC()))
                 .hasMessageContaining("arrears.clock.per-second");
     }
 
-    private static ClockSettings settings(ClockSettings.Mode mode, Instant start, Duration offset, Duration perSecond) {
+    private static ClockConfig settings(ClockConfig.Mode mode, Instant start, Duration offset, Duration perSecond) {
         return settings(mode, start, offset, perSecond, null);
     }
 
-    private static ClockSettings settings(ClockSettings.Mode mode, Instant start, Duration offset, Duration perSecond,
+    private static ClockConfig settings(ClockConfig.Mode mode, Instant start, Duration offset, Duration perSecond,
                                           Instant anchor) {
-        return new ClockSettings() {
+        return new ClockConfig() {
             public Mode mode() { return mode; }
             public Optional<Instant> start() { return Optional.ofNullable(start); }
             public Optional<Duration> offset() { return Optional.ofNullable(offset); }

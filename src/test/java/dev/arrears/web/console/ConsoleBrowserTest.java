@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
@@ -342,7 +342,7 @@ class ConsoleBrowserTest {
 
         decide.decide(organisations.find(org).orElseThrow(), clock.instant());
 
-        String version = dev.arrears.platform.policy.PolicyFileLoader.version(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String version = dev.arrears.files.policy.PolicyFileLoader.version(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         browser.get(url("/console/organisations/" + org + "/invoices/INV-" + suffix));
         assertThat(waitFor(By.id("timeline")).getText()).contains("Early notice").contains(version);
     }
@@ -362,7 +362,7 @@ class ConsoleBrowserTest {
         InvoiceSnapshot invoice = new InvoiceSnapshot(org.toString(), "INV-" + suffix, "INV-" + suffix, "CUST-" + suffix,
                 "Customer " + suffix, today.minusDays(daysOverdue + 30), Optional.of(today.minusDays(daysOverdue)),
                 Money.of("480.00", "GBP"), Money.of("480.00", "GBP"), InvoiceStatus.OPEN, List.of(), false);
-        invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
+        invoices.store(SyncPage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
     }
 
     ConsoleUser user(String name, ConsoleRole role, OrganisationId... assigned) {

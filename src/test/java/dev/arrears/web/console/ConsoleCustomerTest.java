@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.not;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
@@ -64,7 +64,7 @@ class ConsoleCustomerTest {
         org = organisations.create(new NewOrganisation("Customers " + suffix, LedgerProvider.XERO, ZoneId.of("Europe/London"),
                 "GB", Money.currency("GBP"), "default")).id();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
-        invoices.store(InvoicePage.of(org, List.of(
+        invoices.store(SyncPage.of(org, List.of(
                 incoming("INV-1", "0101", "CUST-A", "Acme Stores", today.minusDays(10), InvoiceStatus.OPEN),
                 incoming("INV-2", "0102", "CUST-A", "Acme Stores", today.plusDays(5), InvoiceStatus.OPEN),
                 incoming("INV-3", "0103", "CUST-A", "Acme Stores", today.minusDays(60), InvoiceStatus.PAID),

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
@@ -22,7 +22,7 @@ import dev.arrears.application.policy.PolicyDocuments;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
-import dev.arrears.platform.policy.PolicyFileLoader;
+import dev.arrears.files.policy.PolicyFileLoader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -357,7 +357,7 @@ class ConsolePoliciesTest {
         InvoiceSnapshot invoice = new InvoiceSnapshot(org.toString(), id, id, "CUST-" + suffix, "Customer " + suffix,
                 today.minusDays(daysOverdue + 30), Optional.of(today.minusDays(daysOverdue)), Money.of("480.00", "GBP"),
                 Money.of("480.00", "GBP"), InvoiceStatus.OPEN, List.of(), false);
-        invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
+        invoices.store(SyncPage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
         return id;
     }
 

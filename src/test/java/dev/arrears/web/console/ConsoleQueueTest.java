@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
@@ -88,7 +88,7 @@ class ConsoleQueueTest {
         InvoiceSnapshot invoice = new InvoiceSnapshot(org.toString(), "INV-Q", "0042", "CUST-Q", "Late Payer",
                 today.minusDays(32), Optional.of(today.minusDays(2)), Money.of("300.00", "GBP"), Money.of("300.00", "GBP"),
                 InvoiceStatus.OPEN, List.of(), false);
-        invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
+        invoices.store(SyncPage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
         decide.decide(organisations.find(org).orElseThrow(), clock.instant());
         reminder = outbox.list(org, OutboxStatus.PREVIEWED).getFirst();
     }

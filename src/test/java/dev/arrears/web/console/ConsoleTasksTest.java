@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import dev.arrears.application.AuditKind;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.IncomingInvoice;
-import dev.arrears.application.InvoicePage;
+import dev.arrears.application.SyncPage;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.LedgerProvider;
@@ -80,7 +80,7 @@ class ConsoleTasksTest {
         InvoiceSnapshot invoice = new InvoiceSnapshot(org.toString(), "INV-T", "0077", "CUST-T", "Slow Payer",
                 today.minusDays(70), Optional.of(today.minusDays(40)), Money.of("900.00", "GBP"), Money.of("900.00", "GBP"),
                 InvoiceStatus.OPEN, List.of(), false);
-        invoices.store(InvoicePage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
+        invoices.store(SyncPage.of(org, List.of(new IncomingInvoice(invoice, "{}", Instant.parse("2025-01-01T00:00:00Z")))));
         decide.decide(organisations.find(org).orElseThrow(), clock.instant());
         control.goLive(org, clock.instant());
         dispatch.dispatch(Optional.of(org));

@@ -1,0 +1,35 @@
+package dev.arrears.files.policy;
+
+import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.DunningStateStore;
+import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.SendRulesRepository;
+import dev.arrears.application.collections.CollectionsStore;
+import dev.arrears.application.console.ConsoleEvents;
+import dev.arrears.application.forecast.DecisionRule;
+import dev.arrears.application.forecast.Forecast;
+import dev.arrears.application.policy.PoliciesInForce;
+import dev.arrears.application.policy.PolicyBuilder;
+import dev.arrears.application.policy.PolicyDocuments;
+import dev.arrears.application.policy.PolicyEditing;
+import dev.arrears.domain.dunning.DunningEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The service the console's Policies page and the admin API's import and export share. */
+@ApplicationScoped
+public class PolicyEditingWiring {
+
+    @Produces
+    @Singleton
+    PolicyEditing policyEditing(PolicyDocuments documents, PolicyBuilder builder, PoliciesInForce policies,
+                                OrganisationStore organisations, ConnectionStore connections, InvoiceStore invoices,
+                                DunningStateStore states, CollectionsStore collections, SendRulesRepository sendRules,
+                                ConsoleEvents events, Clock clock) {
+        return new PolicyEditing(documents, builder, policies, organisations, connections, invoices, states, collections, sendRules,
+                new Forecast(DecisionRule.engine(new DunningEngine())), events, clock);
+    }
+}
