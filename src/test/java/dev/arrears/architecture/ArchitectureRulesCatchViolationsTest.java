@@ -19,7 +19,8 @@ class ArchitectureRulesCatchViolationsTest {
 
     @BeforeAll
     static void importFixtures() {
-        fixtures = new ClassFileImporter().importPackages(FIXTURE_ROOT);
+        fixtures = ArchitectureRules.requireEveryPackage(new ClassFileImporter().importPackages(FIXTURE_ROOT),
+                FIXTURE_ROOT, ArchitectureRules.PACKAGES);
     }
 
     @Test
@@ -49,7 +50,27 @@ class ArchitectureRulesCatchViolationsTest {
 
     @Test
     void productionCodeStartingTheSandboxIsReported() {
-        assertViolation(ArchitectureRules.nothingButPlatformImportsTheSandbox(FIXTURE_ROOT), "ResourceStartingTheSandbox");
+        assertViolation(ArchitectureRules.nothingButTheCommandsImportTheSandbox(FIXTURE_ROOT), "ResourceStartingTheSandbox");
+    }
+
+    @Test
+    void aFileReaderUsingAnEntityIsReported() {
+        assertViolation(ArchitectureRules.adaptersDoNotLeanOnEachOther(FIXTURE_ROOT), "PolicyReaderUsingAnEntity");
+    }
+
+    @Test
+    void applicationUsingAFileReaderIsReported() {
+        assertViolation(ArchitectureRules.applicationKnowsNoAdapters(FIXTURE_ROOT), "UseCaseReadingAPolicyFile");
+    }
+
+    @Test
+    void aCommandCallingAConnectorIsReported() {
+        assertViolation(ArchitectureRules.commandsUseNoOtherAdapter(FIXTURE_ROOT), "CommandUsingAConnector");
+    }
+
+    @Test
+    void aResourceRunningACommandIsReported() {
+        assertViolation(ArchitectureRules.nothingButPlatformStartsACommand(FIXTURE_ROOT), "ResourceRunningACommand");
     }
 
     @Test

@@ -14,9 +14,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        production = new ClassFileImporter()
+        production = ArchitectureRules.requireEveryPackage(new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
+                .importPackages(ROOT), ROOT, ArchitectureRules.PACKAGES);
     }
 
     @Test
@@ -45,8 +45,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void noArrearsCodeOutsidePlatformImportsTheSandbox() {
-        ArchitectureRules.nothingButPlatformImportsTheSandbox(ROOT).check(production);
+    void noArrearsCodeOutsideTheCommandsImportsTheSandbox() {
+        ArchitectureRules.nothingButTheCommandsImportTheSandbox(ROOT).check(production);
+    }
+
+    @Test
+    void commandsUseNoOtherAdapter() {
+        ArchitectureRules.commandsUseNoOtherAdapter(ROOT).check(production);
+    }
+
+    @Test
+    void onlyPlatformStartsACommand() {
+        ArchitectureRules.nothingButPlatformStartsACommand(ROOT).check(production);
     }
 
     @Test
