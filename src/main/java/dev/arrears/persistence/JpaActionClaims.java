@@ -8,6 +8,7 @@ import dev.arrears.application.cycle.ActionClaims;
 import dev.arrears.application.cycle.AutomaticContact;
 import dev.arrears.application.cycle.ClaimResult;
 import dev.arrears.application.cycle.ClaimedAction;
+import dev.arrears.domain.policy.ReminderChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -191,11 +192,13 @@ public class JpaActionClaims implements ActionClaims {
 
     @Override
     @Transactional
-    public boolean markWriting(UUID actionId, String replica, Instant at) {
+    public boolean markWriting(UUID actionId, String replica, Instant at, ReminderChannel channel) {
         return session().createNativeMutationQuery("""
                         update outbox_action set writing = true, first_write_at = coalesce(first_write_at, :at),
+                            payload = payload || jsonb_build_object('channel', cast(:channel as text)),
                             updated_at = :at""" + MINE)
                 .setParameter("at", at)
+                .setParameter("channel", channel.name())
                 .setParameter("id", actionId)
                 .setParameter("replica", replica)
                 .executeUpdate() == 1;

@@ -16,9 +16,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class SqlOperationsFigures implements OperationsFigures {
 
-    // A reminder's channel is in its payload when one was chosen; otherwise it goes through the ledger.
+    // The dispatcher records the channel in the payload right before the write (ActionClaims.markWriting):
+    // a reminder's channel is chosen only then, so one not dispatched yet has none; everything else
+    // is written into the ledger.
     private static final String ACTIONS = """
-            select kind, coalesce(payload->>'channel', 'LEDGER'), status, count(*)
+            select kind,
+                   coalesce(payload->>'channel', case when kind = 'SEND_REMINDER' then 'UNDECIDED' else 'LEDGER' end),
+                   status, count(*)
             from outbox_action group by 1, 2, 3 order by 1, 2, 3""";
     private static final String DUE = """
             select count(*) filter (where in_doubt and status in ('PENDING', 'CLAIMED')),

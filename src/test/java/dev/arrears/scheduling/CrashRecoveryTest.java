@@ -17,6 +17,7 @@ import dev.arrears.application.cycle.ReplicaId;
 import dev.arrears.application.cycle.ReplicaRestart;
 import dev.arrears.application.ledger.LedgerWrite;
 import dev.arrears.domain.dunning.PlannedAction;
+import dev.arrears.domain.policy.ReminderChannel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -81,7 +82,7 @@ class CrashRecoveryTest extends CycleTestBase {
         assertThat(claimed).singleElement().satisfies(c -> assertThat(c.inDoubt()).isFalse());
         PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.getFirst().entry().action();
         // The dead replica began its write, which reached the ledger; then it died before storing the result.
-        assertThat(fx.claims.markWriting(claimed.getFirst().entry().id(), "dead-replica", now)).isTrue();
+        assertThat(fx.claims.markWriting(claimed.getFirst().entry().id(), "dead-replica", now, ReminderChannel.LEDGER)).isTrue();
         xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
                 reminder.stage(), reminder.template(), "sent", Optional.empty()));
 
@@ -175,7 +176,7 @@ class CrashRecoveryTest extends CycleTestBase {
     private void claimBeginWriteAndReachTheLedger(String replica) {
         Instant now = fx.clock.instant();
         ClaimedAction claimed = fx.claims.claim(replica, UUID.randomUUID(), now, now.plus(Duration.ofMinutes(5)), 10, Optional.of(org)).getFirst();
-        assertThat(fx.claims.markWriting(claimed.entry().id(), replica, now)).isTrue();
+        assertThat(fx.claims.markWriting(claimed.entry().id(), replica, now, ReminderChannel.LEDGER)).isTrue();
         PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) claimed.entry().action();
         xero.applyDirectly(org, new LedgerWrite.Reminder(reminder.key(), invoice(org, "A", "C1", TODAY.minusDays(2)),
                 reminder.stage(), reminder.template(), "sent", Optional.empty()));

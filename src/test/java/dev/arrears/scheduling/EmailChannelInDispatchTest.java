@@ -35,6 +35,9 @@ import dev.arrears.application.email.UndeliverableAddresses;
 import dev.arrears.connector.email.ScriptedSmtp;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.ReminderChannel;
+import dev.arrears.platform.metrics.OperationsMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -67,6 +70,10 @@ class EmailChannelInDispatchTest extends CycleTestBase {
     MailTransport smtp;
     @Inject
     UndeliverableAddresses undeliverable;
+    @Inject
+    OperationsMetrics metrics;
+    @Inject
+    MeterRegistry registry;
 
     private GreenMail greenMail;
     private final Map<String, Recipients> addresses = new ConcurrentHashMap<>();
@@ -98,6 +105,8 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         xero.put(invoice(org, "A", "C1", SUNDAY));
         addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
         payLinks.put("A", "https://in.xero.com/pay/A?x=1&y=2");
+        double emailedBefore = remindersGauge("EMAIL", "DONE");
+        double ledgerBefore = remindersGauge("LEDGER", "DONE");
 
         replica.cycle().runDue();
 
@@ -116,6 +125,9 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         String messageId = received[0].getMessageID();
         assertThat(done.ledgerReference()).contains("email " + messageId + " to ap@c1.example");
         assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::kind).containsExactly("Note");
+        // The operator's figures count the reminder under the channel that carried it.
+        assertThat(remindersGauge("EMAIL", "DONE")).isEqualTo(emailedBefore + 1);
+        assertThat(remindersGauge("LEDGER", "DONE")).isEqualTo(ledgerBefore);
 
         replica.dispatch().dispatchDue();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
@@ -265,11 +277,22 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         OrganisationId org = fx.liveOrganisation("Ledger Ltd", LedgerProvider.XERO);
         profiles.save(org, profile(ReminderChannel.LEDGER, greenMail.getSmtp().getPort()));
         xero.put(invoice(org, "A", "C1", SUNDAY));
+        double emailedBefore = remindersGauge("EMAIL", "DONE");
+        double ledgerBefore = remindersGauge("LEDGER", "DONE");
 
         replica.cycle().runDue();
 
         assertThat(xero.applied(org)).extracting(RecordingLedger.Applied::kind).containsExactly("Reminder");
         assertThat(greenMail.getReceivedMessages()).isEmpty();
+        assertThat(remindersGauge("LEDGER", "DONE")).isEqualTo(ledgerBefore + 1);
+        assertThat(remindersGauge("EMAIL", "DONE")).isEqualTo(emailedBefore);
+    }
+
+    /** The {@code arrears_actions} gauge for sent reminders on one channel, as the operator's scrape shows it. */
+    private double remindersGauge(String channel, String status) {
+        metrics.refresh();
+        Gauge gauge = registry.find("arrears.actions").tags("kind", "SEND_REMINDER", "channel", channel, "status", status).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     /** The PDF as a ledger serves it: binary, a byte above 0x7F included. */

@@ -22,6 +22,7 @@ import dev.arrears.domain.contact.SendSlot;
 import dev.arrears.domain.dunning.PlannedAction;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
+import dev.arrears.domain.policy.ReminderChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -300,7 +301,7 @@ final class ActionAttempt {
                 return failure(claimed, unreadable.failure(), false, "address lookup");
             }
             case EmailReminders.Ready ready -> {
-                if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
+                if (!claims.markWriting(entry.id(), replica.value(), clock.instant(), ReminderChannel.EMAIL)) {
                     return Settlement.quiet(new ClaimResult.Retry(clock.instant(), false, claimed.inDoubt(),
                             "the claim was lost before the email"));
                 }
@@ -314,7 +315,7 @@ final class ActionAttempt {
         } catch (IllegalArgumentException e) {
             return needsHuman(claimed, "the write cannot be built: " + e.getMessage(), false);
         }
-        if (!claims.markWriting(entry.id(), replica.value(), clock.instant())) {
+        if (!claims.markWriting(entry.id(), replica.value(), clock.instant(), ReminderChannel.LEDGER)) {
             // Another replica took the claim over (it expired): it decides about this action now.
             return Settlement.quiet(new ClaimResult.Retry(clock.instant(), false, claimed.inDoubt(),
                     "the claim was lost before the write"));

@@ -2,6 +2,7 @@ package dev.arrears.application.cycle;
 
 import dev.arrears.application.AuditEvent;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.domain.policy.ReminderChannel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +46,13 @@ public interface ActionClaims {
 
     /**
      * Records that the claimed action's write is about to begin, so that a crash from now on leaves
-     * it in doubt; the first such moment is kept for good.
+     * it in doubt; the first such moment is kept for good. The channel the write goes through is
+     * recorded with it (a reminder's is chosen only now, at dispatch), so the figures can count
+     * actions by the channel that carried them.
      *
      * @return false (and nothing stored) when the claim was lost to another replica: do not write
      */
-    boolean markWriting(UUID actionId, String replica, Instant at);
+    boolean markWriting(UUID actionId, String replica, Instant at, ReminderChannel channel);
 
     /** Gives up the dispatch marks this run took. */
     void release(String replica, UUID run);
