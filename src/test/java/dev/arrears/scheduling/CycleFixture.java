@@ -3,6 +3,7 @@ package dev.arrears.scheduling;
 import dev.arrears.application.AuditTrail;
 import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.PolicyVersionStore;
+import dev.arrears.application.cycle.CycleTimer;
 import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
@@ -176,7 +177,8 @@ class CycleFixture {
                 new RetryBackoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
                 new SendRulesCheck(sendRules, contacts, connections), emails);
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
-                audit, new SettingsReads(book, audit), new RetryBackoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random));
+                audit, new SettingsReads(book, audit), new RetryBackoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random),
+                CycleTimer.NONE);
         return new Replica(cycle, dispatch);
     }
 

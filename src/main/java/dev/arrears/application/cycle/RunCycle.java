@@ -47,12 +47,14 @@ public final class RunCycle {
     private final AuditTrail audit;
     private final SettingsReads settingsReads;
     private final RetryBackoff failureBackoff;
+    private final CycleTimer timer;
     /** Guards against two threads of this process on one organisation (a tick and an operator's "run now"). */
     private final Set<OrganisationId> working = ConcurrentHashMap.newKeySet();
 
     public RunCycle(ReplicaId replica, Clock clock, CycleSettings settings, OrganisationLeases leases, CycleBook book,
                     OrganisationStore organisations, LedgerGateways gateways, DecideOrganisation decide,
-                    DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads, RetryBackoff failureBackoff) {
+                    DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads, RetryBackoff failureBackoff,
+                    CycleTimer timer) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -65,6 +67,7 @@ public final class RunCycle {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.settingsReads = Objects.requireNonNull(settingsReads, "settingsReads");
         this.failureBackoff = Objects.requireNonNull(failureBackoff, "failureBackoff");
+        this.timer = Objects.requireNonNull(timer, "timer");
     }
 
     public ReplicaId replica() {
@@ -137,13 +140,13 @@ public final class RunCycle {
             // cycle costs the ledger one sync call, not a settings read as well.
             if (due(record.settingsRefreshedAt(), settings.settingsEvery())) {
                 renew(id);
-                refreshSettings(id, gateway);
+                timer.time(organisation.provider(), CycleTimer.Step.SETTINGS, () -> refreshSettings(id, gateway));
                 done.add("settings");
             }
             boolean synced = false;
             if (requested || due(record.lastSyncAt(), settings.syncEvery())) {
                 renew(id);
-                SyncReport sync = gateway.sync(id);
+                SyncReport sync = timer.time(organisation.provider(), CycleTimer.Step.SYNC, () -> gateway.sync(id));
                 if (sync.stoppedBy().isPresent()) {
                     throw new CycleFailure("sync stopped after " + sync.invoicesStored() + " invoices", sync.stoppedBy().get());
                 }
@@ -158,13 +161,15 @@ public final class RunCycle {
                 if (!DecideOrganisation.decides(current.mode())) {
                     return new CycleOutcome.Skipped(id, "the organisation became " + current.mode());
                 }
-                DecideOrganisation.Report report = decide.decide(current, clock.instant());
+                DecideOrganisation.Report report = timer.time(current.provider(), CycleTimer.Step.DECIDE,
+                        () -> decide.decide(current, clock.instant()));
                 stepDone(id, CycleStep.DECIDE);
                 done.add("decided " + report.recorded() + ", planned " + report.plannedActions()
                         + (report.errors().isEmpty() ? "" : ", " + report.errors().size() + " invoice errors"));
                 if (current.mode() == OrganisationMode.LIVE) {
                     renew(id);
-                    DispatchActions.Report sent = dispatch.dispatch(Optional.of(id));
+                    DispatchActions.Report sent = timer.time(current.provider(), CycleTimer.Step.DISPATCH,
+                            () -> dispatch.dispatch(Optional.of(id)));
                     done.add("dispatched " + sent.count(DispatchActions.Outcome.DONE));
                 }
             }
@@ -180,13 +185,14 @@ public final class RunCycle {
         }
     }
 
-    private void refreshSettings(OrganisationId id, LedgerGateway gateway) {
+    private SettingsReport refreshSettings(OrganisationId id, LedgerGateway gateway) {
         SettingsReport report = gateway.refreshSettings(id);
         Optional<LedgerFailure> failure = report.failure();
         if (failure.isPresent() && failure.get() instanceof LedgerFailure.NeedsReconnect) {
             throw new CycleFailure("reading the ledger settings", failure.get());
         }
         settingsReads.noted(id, report, clock.instant(), replica);
+        return report;
     }
 
     private CycleOutcome failed(OrganisationId id, RuntimeException error) {

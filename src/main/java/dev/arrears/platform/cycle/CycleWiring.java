@@ -12,6 +12,7 @@ import dev.arrears.application.PolicyVersionStore;
 import dev.arrears.application.SendRulesRepository;
 import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.collections.ContactLog;
+import dev.arrears.application.cycle.CycleTimer;
 import dev.arrears.application.cycle.EmailReminders;
 import dev.arrears.connector.email.EmailConfig;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
@@ -166,11 +167,11 @@ public class CycleWiring {
     @Singleton
     RunCycle runCycle(ReplicaId replica, Clock clock, CycleConfig config, OrganisationLeases leases, CycleBook book,
                       OrganisationStore organisations, LedgerGateways gateways, DecideOrganisation decide,
-                      DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads) {
+                      DispatchActions dispatch, AuditTrail audit, SettingsReads settingsReads, CycleTimer timer) {
         CycleSettings settings = new CycleSettings(config.leaseDuration(), config.organisationsPerRun(), config.syncEvery(),
                 config.decideEvery(), config.settingsEvery(), config.failureBackoffBase(), config.failureBackoffMax());
         return new RunCycle(replica, clock, settings, leases, book, organisations, gateways, decide, dispatch, audit,
-                settingsReads, new RetryBackoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random));
+                settingsReads, new RetryBackoff(settings.failureBackoffBase(), settings.failureBackoffMax(), random), timer);
     }
 
     private static String hostName() {

@@ -1,6 +1,7 @@
 package dev.arrears.web.admin;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,10 +23,13 @@ import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
+import dev.arrears.web.health.ManagementPort;
 import dev.arrears.web.security.TestOperator;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +60,8 @@ class AdminCycleApiTest {
     ConnectionStore connections;
     @Inject
     AgroalDataSource database;
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     OrganisationId org;
 
@@ -104,6 +110,13 @@ class AdminCycleApiTest {
                 .body("find { it.id == '" + org + "' }.consecutiveFailures", equalTo(1))
                 // No connection at all: a person has to connect it before anything else can happen.
                 .body("find { it.id == '" + org + "' }.mode", equalTo("NEEDS_RECONNECT"));
+
+        // The failed settings step was timed, by provider and step, and the figure is scraped from the management port.
+        String scraped = given().baseUri(ManagementPort.base(management)).when().get("q/metrics")
+                .then().statusCode(200).extract().asString();
+        assertThat(scraped).containsPattern("arrears_cycle_step_duration_seconds_count\\{provider=\"xero\",step=\"settings\"} [1-9]");
+        assertThat(scraped.lines().filter(l -> l.startsWith("arrears_cycle_step_duration_seconds")))
+                .isNotEmpty().noneMatch(l -> l.contains("organisation"));
     }
 
     @Test
