@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class DemoCommand {
 
+    /** The demo's call budgets: none that a demo run could reach (see where it is set). */
+    private static final String DEMO_BUDGET = "1000000";
+
     public static final String USAGE = """
             Usage: demo [options]     (database: QUARKUS_DATASOURCE_JDBC_URL, default jdbc:postgresql://localhost:5432/arrears_demo
                                        as user postgres, created when missing; its name must contain 'demo' or 'e2e':
@@ -152,6 +155,14 @@ public final class DemoCommand {
             return 2;
         }
         props.putAll(server.connectorSettings());
+        // Arrears' own budgets count real time (a minute of the limiter is a minute of the machine's), while
+        // the demo's days last seconds: 60 Xero calls a real minute would be 60 calls per six simulated days,
+        // and reminders would go out days late. The sandbox enforces no limits here, so neither does the daemon.
+        props.put("arrears.xero.limits.per-minute", DEMO_BUDGET);
+        props.put("arrears.xero.limits.per-day", DEMO_BUDGET);
+        props.put("arrears.xero.limits.app-per-minute", DEMO_BUDGET);
+        props.put("arrears.quickbooks.limits.requests-per-minute", DEMO_BUDGET);
+        props.put("arrears.quickbooks.limits.batches-per-minute", DEMO_BUDGET);
         props.put("arrears.quickbooks.environment", "production");
         // Every demo organisation gets a sender profile (DemoRunner) without its own server: its reminders go
         // to the firm-wide default server, the embedded one unless the environment names another.
