@@ -126,6 +126,10 @@ class DemoEndToEndIT {
         Map<String, Object> dump = new LinkedHashMap<>();
         dump.put("paid", String.valueOf(paid));
         dump.put("ledgers", ledgers);
+        // The daemon keeps dispatching while the end state is read: what the mail server had received
+        // before the outboxes were read must all be done in them; what it received after may be too.
+        smtp.collect(Instant.parse(get(sandbox + "/_sandbox/clock", true).path("now").asText()));
+        Set<String> receivedBeforeOutboxes = Set.copyOf(smtp.byMessageId().keySet());
         JsonNode organisations = get(admin + "/admin/organisations", false);
         dump.put("organisations", organisations);
         Map<String, JsonNode> outboxes = new LinkedHashMap<>();
@@ -148,7 +152,7 @@ class DemoEndToEndIT {
         checkStages(ledgers, start, last);
         checkOneFeePerDuePeriod(ledgers, start, last);
         checkPaymentStopsTheChase(ledgers, paid);
-        checkEmailsOnTheSmtpSide(ledgers, outboxBySandboxOrg);
+        checkEmailsOnTheSmtpSide(ledgers, outboxBySandboxOrg, receivedBeforeOutboxes);
     }
 
     private final Map<String, ZoneId> zones = new HashMap<>();
@@ -183,9 +187,11 @@ class DemoEndToEndIT {
     /**
      * On the SMTP server's side: every reminder the outbox marks done over the email channel is exactly
      * one email (one copy per recipient) with its stage's subject and its invoice's pay link; the server
-     * received nothing else; and nothing reached a customer after the invoice was paid.
+     * had received nothing else by the time the outboxes were read; and nothing reached a customer after
+     * the invoice was paid.
      */
-    private void checkEmailsOnTheSmtpSide(Map<String, JsonNode> ledgers, Map<String, JsonNode> outboxes) throws Exception {
+    private void checkEmailsOnTheSmtpSide(Map<String, JsonNode> ledgers, Map<String, JsonNode> outboxes,
+                                          Set<String> receivedBeforeOutboxes) throws Exception {
         Map<String, SmtpSide.Received> received = smtp.byMessageId();
         Set<String> accounted = new java.util.HashSet<>();
         int checked = 0;
@@ -222,7 +228,8 @@ class DemoEndToEndIT {
                 checked++;
             }
         }
-        assertThat(received.keySet()).as("every email the server received is a reminder the outbox marks done").isEqualTo(accounted);
+        assertThat(accounted).as("every email the server received before the outboxes were read is a reminder they mark done")
+                .containsAll(receivedBeforeOutboxes);
         assertThat(checked).as("reminders sent as Arrears' own email").isGreaterThanOrEqualTo(10);
     }
 
