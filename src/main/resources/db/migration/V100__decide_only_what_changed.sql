@@ -21,13 +21,11 @@ alter table organisation
     add column full_decide_on    date,   -- the organisation's day of the last decide of every open invoice
     add column full_decide_basis text;   -- policy files, policy id, zone and mode it was made under
 
--- A new invoice, or a ledger copy that differs in anything the engine reads.
+-- A ledger copy that differs in anything the engine reads. (A new invoice needs no reason: it has no
+-- dunning state yet, which makes it due; so a first sync leaves no reasons to clear.)
 create function invoice_decide_on_change() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'INSERT' then
-        new.decide_reason := coalesce(new.decide_reason, 'new in the mirror');
-        new.decide_mark := nextval('invoice_decide_mark');
-    elsif (new.number, new.customer_id, new.customer_name, new.currency, new.issue_date, new.due_date, new.total,
+    if (new.number, new.customer_id, new.customer_name, new.currency, new.issue_date, new.due_date, new.total,
            new.amount_due, new.status, new.late_fee_invoice, new.payments, new.quarantine_reason)
           is distinct from
           (old.number, old.customer_id, old.customer_name, old.currency, old.issue_date, old.due_date, old.total,
@@ -38,7 +36,7 @@ begin
     return new;
 end $$;
 
-create trigger invoice_decide_on_change before insert or update on invoice
+create trigger invoice_decide_on_change before update on invoice
     for each row execute function invoice_decide_on_change();
 
 -- A hold, dispute, promise, payment plan or the limitation settings changed: the open invoices it

@@ -154,6 +154,7 @@ public final class DecideOrganisation {
                     .ifPresent(result -> result.ifPresentOrElse(errors::add, produced::add)));
             keep(produced).forEach(errors::add);
         };
+        Map<String, EffectivePolicy> byCustomer = new java.util.HashMap<>();
         for (ToDecide candidate : candidates) {
             InvoiceSnapshot invoice = candidate.invoice();
             InvoiceRef ref = InvoiceRef.of(invoice);
@@ -167,10 +168,14 @@ public final class DecideOrganisation {
             try {
                 // Firm default (or the organisation's own policy) -> organisation override -> customer.
                 // The customer group is not mirrored from the ledgers yet, so group overrides do not apply.
-                effective = effectivePolicies.resolve(key, organisation.policyId(), invoice.customerId(),
-                        Optional.empty());
+                // Resolved once per customer of the step, not once per invoice.
+                effective = byCustomer.get(invoice.customerId());
+                if (effective == null) {
+                    effective = effectivePolicies.resolve(key, organisation.policyId(), invoice.customerId(), Optional.empty());
+                    rememberVersion(effective);
+                    byCustomer.put(invoice.customerId(), effective);
+                }
                 policy = effective.policy();
-                rememberVersion(effective);
                 decision = engine.decide(invoice, before.map(StoredDunningState::state).orElse(DunningState.initial()),
                         policy, today, context);
             } catch (RuntimeException e) {
@@ -208,7 +213,8 @@ public final class DecideOrganisation {
 
     /** The chunk's invoices are decided (their decision stands): what changed them is dealt with. */
     private List<Decided> decided(Organisation organisation, List<Decided> standing) {
-        toDecide.decided(organisation.id(), standing.stream().map(Decided::candidate).toList());
+        // Only those with a reason have one to clear (a first decide's invoices have none: they had no state).
+        toDecide.decided(organisation.id(), standing.stream().map(Decided::candidate).filter(c -> c.reason().isPresent()).toList());
         return standing;
     }
 
