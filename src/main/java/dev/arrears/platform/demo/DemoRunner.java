@@ -75,7 +75,7 @@ public class DemoRunner {
         try {
             Admin admin = new Admin("http://localhost:" + httpPort, operatorToken.orElseThrow());
             admin.awaitUp();
-            List<Connected> connected = connect(sandbox, admin, true);
+            List<Connected> connected = connect(sandbox::control, admin, true);
             guide(sandbox, connected);
             narrate(sandbox, admin, connected);
         } catch (InterruptedException e) {
@@ -89,7 +89,7 @@ public class DemoRunner {
     }
 
     /** Connects every sandbox organisation; with {@code live}, runs a first cycle in preview and switches it live. */
-    static List<Connected> connect(SandboxServer sandbox, Admin admin, boolean live) throws IOException, InterruptedException {
+    static List<Connected> connect(SandboxControl sandbox, Admin admin, boolean live) throws IOException, InterruptedException {
         List<Connected> out = new ArrayList<>();
         JsonNode orgs = JSON.valueToTree(sandbox.control("GET", "/_sandbox/orgs", null));
         for (JsonNode org : orgs.path("orgs")) {
