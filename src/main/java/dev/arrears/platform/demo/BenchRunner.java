@@ -93,7 +93,7 @@ public class BenchRunner {
                 Duration.ofMinutes(30));
         admin.awaitUp();
         Instant t = Instant.now();
-        List<DemoRunner.Connected> connected = DemoRunner.connect(sandbox, admin, false);
+        List<DemoRunner.Connected> connected = DemoRunner.connect(sandbox, admin, false, threads);
         Duration registration = Duration.between(t, Instant.now());
         long registrationCalls = summary(sandbox, 0).path("count").asLong();
         Log.infof("Benchmark: %d organisations registered in %s (%d ledger calls, settings and late-fee checks)",
