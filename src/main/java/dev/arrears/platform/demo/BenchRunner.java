@@ -8,9 +8,6 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +39,10 @@ public class BenchRunner {
     private final int invoices;
     private final String policiesDir;
     private final javax.sql.DataSource database;
-    /** The sum of the heap pools' peaks once the first 20 organisations' first cycles were done. */
-    private volatile long heapAtTwenty = -1;
+    /** Arrears' heap, watched from start-up (of a benchmark run only). */
+    private volatile HeapWatch heap;
+    /** Peak and kept heap once the first 20 organisations' first cycles were done. */
+    private volatile long[] heapAtTwenty = {-1, -1};
 
     BenchRunner(PoliciesConfig policies, javax.sql.DataSource database,
                 @ConfigProperty(name = "arrears.bench.enabled", defaultValue = "false") boolean enabled,
@@ -69,6 +68,7 @@ public class BenchRunner {
         if (!enabled || sandbox == null) {
             return;
         }
+        heap = new HeapWatch();
         Thread t = new Thread(() -> {
             int status = 0;
             try {
@@ -102,7 +102,7 @@ public class BenchRunner {
         long beforeFirst = summary(sandbox, 0).path("lastSeq").asLong();
         Phase first = cycleAll("first full sync + decide + outbox", sandbox, admin, connected);
         long afterFirst = summary(sandbox, 0).path("lastSeq").asLong();
-        long heapAtAll = heapPeak();
+        long[] heapAtAll = {heap.peak(), heap.keptPeak()};
         FloorRun.Result floor = floor(sandbox, connected, beforeFirst, afterFirst);
         Log.infof("Benchmark: the floor (same pages fetched, same rows upserted, nothing else) took %s: %d pages, %d rows",
                 floor.wall(), floor.pages(), floor.rows());
@@ -112,7 +112,7 @@ public class BenchRunner {
         String check = checkOutbox(admin, connected);
         Log.info("Benchmark: " + check);
         long throttled = summary(sandbox, 0).path("byStatus").path("429").asLong();
-        long heapPeak = heapPeak();
+        long[] heapAtEnd = {heap.peak(), heap.keptPeak()};
         String rss = "n/a";
         Path status = Path.of("/proc/self/status");
         if (Files.exists(status)) {
@@ -148,9 +148,11 @@ public class BenchRunner {
                 engineRate));
         b.append(String.format("invoices synced, decided and recorded per second in the first cycle: %,.0f%n",
                 total / Math.max(0.001, first.wall().toMillis() / 1000.0)));
-        b.append(String.format("Arrears' peak heap (sum of heap pools' peaks, its own JVM only): %d MB after the first 20 organisations'"
-                        + " first cycles, %d MB after all %d, %d MB at the end%n",
-                heapAtTwenty >> 20, heapAtAll >> 20, connected.size(), heapPeak >> 20));
+        b.append(String.format("Arrears' heap (its own JVM only; peak = largest heap in use before a collection, kept = largest"
+                        + " still in use after one): peak %d MB, kept %d MB after the first 20 organisations' first cycles;"
+                        + " peak %d MB, kept %d MB after all %d; peak %d MB, kept %d MB at the end%n",
+                heapAtTwenty[0] >> 20, heapAtTwenty[1] >> 20, heapAtAll[0] >> 20, heapAtAll[1] >> 20, connected.size(),
+                heapAtEnd[0] >> 20, heapAtEnd[1] >> 20));
         b.append("Arrears' peak RSS (VmHWM): ").append(rss).append('\n');
         b.append("429 answers from the sandbox's rate limiters: ").append(throttled).append('\n');
         b.append(check).append('\n');
@@ -160,16 +162,6 @@ public class BenchRunner {
             Files.createDirectories(file.getParent());
         }
         Files.writeString(file, b.toString());
-    }
-
-    private static long heapPeak() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 
     private static JsonNode summary(SandboxControl sandbox, long since) {
@@ -252,8 +244,8 @@ public class BenchRunner {
                 futures.add(pool.submit(() -> {
                     HttpResponse<String> r = admin.send("POST", "/admin/organisations/" + c.organisationId() + "/cycle", null);
                     long n = done.incrementAndGet();
-                    if (n == 20 && heapAtTwenty < 0) {
-                        heapAtTwenty = heapPeak();
+                    if (n == 20 && heapAtTwenty[0] < 0) {
+                        heapAtTwenty = new long[] {heap.peak(), heap.keptPeak()};
                     }
                     if (n % 20 == 0) {
                         Log.infof("Benchmark: %s: %d of %d organisations", name, n, connected.size());
