@@ -123,8 +123,6 @@ public final class DecideOrganisation {
                 "policy '" + organisation.policyId() + "' is not loaded; loaded: "
                         + policies.all().stream().map(Policy::id).toList()));
         LocalDate today = OrganisationDay.today(now, organisation.timeZone());
-        OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
-                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
         // Every open invoice once a day and under a new basis (policy files, policy id, zone, mode);
         // otherwise only those whose decision can differ today (InvoicesToDecide): the others would
         // decide exactly as stored, which the property test DecideOnlyDueProperties shows.
@@ -132,6 +130,15 @@ public final class DecideOrganisation {
         boolean full = toDecide.lastFull(organisation.id())
                 .map(last -> !last.on().equals(today) || !last.basis().equals(basis)).orElse(true);
         List<ToDecide> candidates = full ? toDecide.all(organisation.id()) : toDecide.due(organisation.id(), today);
+        if (candidates.isEmpty()) {
+            // A quiet cycle: nothing else to read (connection, collections facts), nothing to decide.
+            if (full) {
+                toDecide.fullDecided(organisation.id(), new FullDecide(today, basis));
+            }
+            return new Report(today, 0, 0, 0, 0, 0, List.of(), full);
+        }
+        OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
+                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
         // What a document lists (the customer's other invoices and their stages) is every open invoice:
         // read only if a document is to be produced in a cycle that did not read them all anyway.
         Everything everything = new Everything(organisation, full ? Optional.of(candidates) : Optional.empty());
