@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -70,8 +69,8 @@ final class SandboxProcess implements SandboxControl, AutoCloseable {
             builder.environment().put("ARREARS_SANDBOX_CONTROL_TOKEN", token);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-sandbox-stop"));
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (Instant.now().isBefore(deadline)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() - deadline < 0) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the sandbox process ended with status " + process.exitValue() + "; see " + log);
                 }
