@@ -41,6 +41,7 @@ public final class SandboxCommand {
               --qbo-client ID:SECRET   OAuth client the QuickBooks imitation accepts
               --no-limits              switch the providers' rate limits off
               --threads N              HTTP worker threads (default 16)
+              --journal-capacity N     requests kept in the journal (default 200000)
             """;
 
     private SandboxCommand() {
@@ -59,6 +60,7 @@ public final class SandboxCommand {
         String[] qbo = null;
         boolean limits = true;
         int threads = 16;
+        int journal = 200_000;
         try {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
@@ -78,12 +80,14 @@ public final class SandboxCommand {
                     case "--xero-client" -> xero = pair(value(args, ++i, a), a);
                     case "--qbo-client" -> qbo = pair(value(args, ++i, a), a);
                     case "--threads" -> threads = Integer.parseInt(value(args, ++i, a));
+                    case "--journal-capacity" -> journal = Integer.parseInt(value(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             Clock clock = clock(clockSpec, system, anchor);
             SandboxOptions options = SandboxOptions.create(clock).wallClock(system).host(host).port(port).seed(seed)
-                    .controlToken(token).limits(limits).threads(threads).tokenLifetimesOnWallClock(tokensOnWall);
+                    .controlToken(token).limits(limits).threads(threads).tokenLifetimesOnWallClock(tokensOnWall)
+                    .journalCapacity(journal);
             if (xero != null) {
                 options.xeroClient(xero[0], xero[1]);
             }

@@ -96,6 +96,10 @@ public class JpaDunningStateStore implements DunningStateStore {
         row.policyVersion = update.policyVersion();
         row.version = stored + 1;
         row.updatedAt = now;
+        // Written outside a decide step: the invoice is decided again at the next cycle (InvoicesToDecide).
+        em.createNativeQuery("update invoice set decide_reason = 'dunning state changed',"
+                        + " decide_mark = nextval('invoice_decide_mark') where id = :id")
+                .setParameter("id", invoice.id).executeUpdate();
         if (insert) {
             em.persist(row);
             try {

@@ -36,6 +36,9 @@ final class ControlApi {
             if (p.startsWith("/ledger/") && m.equals("GET")) {
                 return ledger(p.substring("/ledger/".length()), "true".equals(req.q("invoices")));
             }
+            if (p.equals("/journal/summary") && m.equals("GET")) {
+                return journalSummary(req);
+            }
             if (p.equals("/journal") && m.equals("GET")) {
                 return journal(req);
             }
@@ -211,6 +214,27 @@ final class ControlApi {
             }
             return ok(m);
         }
+    }
+
+    /** Counts of the requests after {@code since}: by organisation, by provider and operation, by status. */
+    private Resp journalSummary(Req req) {
+        long since = req.q("since") == null ? 0 : Long.parseLong(req.q("since"));
+        Map<String, Integer> byOrg = new java.util.TreeMap<>();
+        Map<String, Integer> byOperation = new java.util.TreeMap<>();
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        List<Journal.Entry> entries = sb.journal.entries(e -> e.seq() > since);
+        for (Journal.Entry e : entries) {
+            byOrg.merge(e.org() == null ? "" : e.org(), 1, Integer::sum);
+            byOperation.merge(e.provider() + " " + e.operation(), 1, Integer::sum);
+            byStatus.merge(Integer.toString(e.status()), 1, Integer::sum);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("lastSeq", sb.journal.lastSeq());
+        body.put("count", entries.size());
+        body.put("byOrg", byOrg);
+        body.put("byOperation", byOperation);
+        body.put("byStatus", byStatus);
+        return ok(body);
     }
 
     private Resp journal(Req req) {

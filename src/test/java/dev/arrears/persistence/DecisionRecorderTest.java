@@ -114,6 +114,18 @@ class DecisionRecorderTest {
     }
 
     @Test
+    void reasons_with_quotes_commas_backslashes_and_line_breaks_reach_the_audit_trail_as_written() {
+        String awkward = "Customer said \"we'll pay, later\"\n\\.\nC:\\path; 'quoted' \"\" and\ttab, \u00e9\u901a";
+        recorder.record(new DecisionToRecord(invoice, 0, new Decision(active("first reminder", List.of()), List.of(),
+                List.of(awkward)), "v\"1,", TODAY, DeliveryMode.DISPATCH));
+
+        AuditRecord decision = audit.byInvoice(invoice, 5).getFirst();
+        assertThat(decision.event().message()).isEqualTo(awkward);
+        assertThat(decision.event().policyVersion()).contains("v\"1,");
+        assertThat(decision.event().actionKey()).isEmpty();
+    }
+
+    @Test
     void deciding_again_plans_nothing_twice_and_says_so() {
         PlannedAction reminder = OutboxTest.reminder(invoice, "first reminder");
         DunningState state = active("first reminder", List.of());

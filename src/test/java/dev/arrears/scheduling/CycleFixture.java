@@ -8,6 +8,7 @@ import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.InvoicesToDecide;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.NewOrganisation;
 import dev.arrears.application.OrganisationId;
@@ -29,7 +30,6 @@ import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.DispatchSettings;
-import dev.arrears.application.cycle.LeavingInvoices;
 import dev.arrears.application.cycle.LedgerGateways;
 import dev.arrears.application.cycle.OrganisationControl;
 import dev.arrears.application.cycle.OrganisationLeases;
@@ -79,7 +79,7 @@ class CycleFixture {
     final CycleBook book;
     final ActionClaims claims;
     final InvoiceStore invoices;
-    final LeavingInvoices leaving;
+    final InvoicesToDecide toDecide;
     final DunningStateStore states;
     final DecisionRecorder recorder;
     final Outbox outbox;
@@ -98,7 +98,7 @@ class CycleFixture {
     final DocumentStore documents;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
-                 CycleBook book, ActionClaims claims, InvoiceStore invoices, LeavingInvoices leaving,
+                 CycleBook book, ActionClaims claims, InvoiceStore invoices, InvoicesToDecide toDecide,
                  DunningStateStore states, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                  PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
                  @Any Instance<ChaseGuard> guards, EffectivePolicies effectivePolicies, PolicyVersionStore versions,
@@ -111,7 +111,7 @@ class CycleFixture {
         this.book = book;
         this.claims = claims;
         this.invoices = invoices;
-        this.leaving = leaving;
+        this.toDecide = toDecide;
         this.states = states;
         this.recorder = recorder;
         this.outbox = outbox;
@@ -184,7 +184,7 @@ class CycleFixture {
 
     /** The decide step over the real stores, as a replica runs it. */
     DecideOrganisation decide(EffectivePolicies effective) {
-        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies,
+        return new DecideOrganisation(toDecide, recorder, outbox, audit, policies,
                 effective, versions, connections, collections, new DunningEngine(),
                 new StageDocuments(escalation, documents, outbox, contacts, audit));
     }

@@ -8,7 +8,9 @@ import dev.arrears.application.DecisionToRecord;
 import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceRef;
-import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.InvoicesToDecide;
+import dev.arrears.application.InvoicesToDecide.FullDecide;
+import dev.arrears.application.InvoicesToDecide.ToDecide;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.Outbox;
@@ -52,6 +54,13 @@ import java.util.stream.Collectors;
  * as PREVIEWED, the same decisions with nothing sent (the recorder reads the mode again as it
  * stores, so a go-live during the step is not missed).
  *
+ * <p>Not every invoice every cycle: once a day, and whenever the policy files, the organisation's
+ * policy id, zone or mode changed, every open invoice is decided (a full decide); in between only
+ * those {@link InvoicesToDecide} says are due (changed since decided, never decided, or their next
+ * review day come), which decide exactly as all would (DecideOnlyDueProperties). Escalation documents
+ * are produced for live organisations only; a document missing after a crash is made good by the
+ * next decide of its invoice, at the latest the next day's full decide.
+ *
  * <p>A decision that changes nothing (same state, no action: the engine is idempotent, so this is
  * every re-run on the same day) is not stored, which keeps the audit trail to real decisions.
  * A settled invoice that is still in dunning is decided too, so it leaves dunning; its pending
@@ -59,9 +68,7 @@ import java.util.stream.Collectors;
  */
 public final class DecideOrganisation {
 
-    private final InvoiceStore invoices;
-    private final LeavingInvoices leaving;
-    private final DunningStateStore states;
+    private final InvoicesToDecide toDecide;
     private final DecisionRecorder recorder;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -77,13 +84,10 @@ public final class DecideOrganisation {
     /** Versions already in the policy version table, so each is written once per process, not per invoice. */
     private final Set<String> versionsRecorded = ConcurrentHashMap.newKeySet();
 
-    public DecideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
-                              DecisionRecorder recorder, Outbox outbox, AuditTrail audit, PolicyRepository policies,
+    public DecideOrganisation(InvoicesToDecide toDecide, DecisionRecorder recorder, Outbox outbox, AuditTrail audit, PolicyRepository policies,
                               EffectivePolicies effectivePolicies, PolicyVersionStore versions, ConnectionStore connections,
                               CollectionsStore collections, DunningEngine engine, StageDocuments documents) {
-        this.invoices = Objects.requireNonNull(invoices, "invoices");
-        this.leaving = Objects.requireNonNull(leaving, "leaving");
-        this.states = Objects.requireNonNull(states, "states");
+        this.toDecide = Objects.requireNonNull(toDecide, "toDecide");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -98,7 +102,7 @@ public final class DecideOrganisation {
 
     /** What one decide step did. {@code errors} name the invoices the engine refused, with why. */
     public record Report(LocalDate decidedFor, int considered, int recorded, int unchanged, int plannedActions,
-                         int stale, List<String> errors) {
+                         int stale, List<String> errors, boolean full) {
         public Report {
             errors = List.copyOf(errors);
         }
@@ -122,35 +126,49 @@ public final class DecideOrganisation {
                 "policy '" + organisation.policyId() + "' is not loaded; loaded: "
                         + policies.all().stream().map(Policy::id).toList()));
         LocalDate today = OrganisationDay.today(now, organisation.timeZone());
+        // Every open invoice once a day and under a new basis (policy files, policy id, zone, mode);
+        // otherwise only those whose decision can differ today (InvoicesToDecide): the others would
+        // decide exactly as stored, which the property test DecideOnlyDueProperties shows.
+        String basis = basis(organisation, inForce);
+        boolean full = toDecide.lastFull(organisation.id())
+                .map(last -> !last.on().equals(today) || !last.basis().equals(basis)).orElse(true);
+        List<ToDecide> candidates = full ? toDecide.all(organisation.id()) : toDecide.due(organisation.id(), today);
+        if (candidates.isEmpty()) {
+            // A quiet cycle: nothing else to read (connection, collections facts), nothing to decide.
+            if (full) {
+                toDecide.fullDecided(organisation.id(), new FullDecide(today, basis));
+            }
+            return new Report(today, 0, 0, 0, 0, 0, List.of(), full);
+        }
         OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
                 connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
-        Map<String, StoredDunningState> stored = states.loadAll(organisation.id());
-        List<InvoiceSnapshot> open = invoices.loadOpen(organisation.id());
-        List<InvoiceSnapshot> candidates = new ArrayList<>(open);
-        // An OPEN invoice with nothing due is in both lists: it is decided once, from the open list.
-        Set<String> openIds = open.stream().map(InvoiceSnapshot::invoiceId).collect(Collectors.toSet());
-        leaving.settledStillInDunning(organisation.id()).stream()
-                .filter(invoice -> !openIds.contains(invoice.invoiceId()))
-                .forEach(candidates::add);
+        // What a document lists (the customer's other invoices and their stages) is every open invoice:
+        // read only if a document is to be produced in a cycle that did not read them all anyway.
+        Everything everything = new Everything(organisation, full ? Optional.of(candidates) : Optional.empty());
         // Holds, disputes, promises, plans and the limitation period: read once, the engine picks each invoice's own.
         CollectionsContext context = collections.contextFor(organisation.id());
 
-        // Read once, not looked up per invoice: most invoices in a documented stage already have theirs.
-        Set<String> keptDocuments = documents.kept(organisation.id());
         Tally tally = new Tally();
         List<String> errors = new ArrayList<>();
         Chunk chunk = new Chunk();
+        // Escalation documents are produced when their stage's actions go out, i.e. for a live
+        // organisation: a previewed one stores none (they were most of a first cycle's time, for
+        // letters nobody sends); an accountant renders one on request instead (DocumentsResource).
+        // Read once, not looked up per invoice: most invoices in a documented stage already have theirs.
+        Set<String> keptDocuments = delivery == DeliveryMode.DISPATCH ? documents.kept(organisation.id()) : Set.of();
         // The late fees a document lists are read once per chunk, after the chunk's decisions (and fees) are stored.
-        Consumer<List<Decided>> documentsOf = decided -> {
+        Consumer<List<Decided>> documentsOf = delivery != DeliveryMode.DISPATCH ? decided -> { } : decided -> {
             StageDocuments.Known known = documents.known(organisation.id(), keptDocuments, delivery);
             List<StoredDocument> produced = new ArrayList<>();
-            decided.forEach(d -> documentOfStage(organisation, d, today, now, delivery, open, stored, context, known)
+            decided.forEach(d -> documentOfStage(organisation, d, today, now, delivery, everything, context, known)
                     .ifPresent(result -> result.ifPresentOrElse(errors::add, produced::add)));
             keep(produced).forEach(errors::add);
         };
-        for (InvoiceSnapshot invoice : candidates) {
+        Map<String, EffectivePolicy> byCustomer = new java.util.HashMap<>();
+        for (ToDecide candidate : candidates) {
+            InvoiceSnapshot invoice = candidate.invoice();
             InvoiceRef ref = InvoiceRef.of(invoice);
-            Optional<StoredDunningState> before = Optional.ofNullable(stored.get(invoice.invoiceId()));
+            Optional<StoredDunningState> before = candidate.state();
             if (invoice.isSettled()) {
                 outbox.cancelPendingFor(ref, "the invoice is settled in the ledger");
             }
@@ -160,10 +178,14 @@ public final class DecideOrganisation {
             try {
                 // Firm default (or the organisation's own policy) -> organisation override -> customer.
                 // The customer group is not mirrored from the ledgers yet, so group overrides do not apply.
-                effective = inForce.resolve(key, organisation.policyId(), invoice.customerId(),
-                        Optional.empty());
+                // Resolved once per customer of the step, not once per invoice.
+                effective = byCustomer.get(invoice.customerId());
+                if (effective == null) {
+                    effective = inForce.resolve(key, organisation.policyId(), invoice.customerId(), Optional.empty());
+                    rememberVersion(effective, inForce);
+                    byCustomer.put(invoice.customerId(), effective);
+                }
                 policy = effective.policy();
-                rememberVersion(effective, inForce);
                 decision = engine.decide(invoice, before.map(StoredDunningState::state).orElse(DunningState.initial()),
                         policy, today, context);
             } catch (RuntimeException e) {
@@ -174,7 +196,7 @@ public final class DecideOrganisation {
                         "The invoice could not be decided and is left alone until it is fixed: " + e.getMessage()));
                 continue;
             }
-            chunk.decided.add(new Decided(invoice, decision, effective));
+            chunk.decided.add(new Decided(candidate, decision, effective));
             if (before.isPresent() && decision.plansNothing() && decision.newState().equals(before.get().state())) {
                 tally.unchanged++;
             } else {
@@ -182,16 +204,70 @@ public final class DecideOrganisation {
                         policy.version(), today, delivery));
             }
             if (chunk.toRecord.size() == CHUNK) {
-                documentsOf.accept(record(chunk, tally));
+                documentsOf.accept(decided(organisation, record(chunk, tally)));
                 chunk = new Chunk();
             }
         }
-        documentsOf.accept(record(chunk, tally));
-        return new Report(today, candidates.size(), tally.recorded, tally.unchanged, tally.planned, tally.stale, errors);
+        documentsOf.accept(decided(organisation, record(chunk, tally)));
+        if (full) {
+            toDecide.fullDecided(organisation.id(), new FullDecide(today, basis));
+        }
+        return new Report(today, candidates.size(), tally.recorded, tally.unchanged, tally.planned, tally.stale, errors, full);
+    }
+
+    /** The basis of a full decide: a decision made under another one may differ for any invoice. */
+    private static String basis(Organisation organisation, EffectivePolicies inForce) {
+        return String.join("|", inForce.fingerprint(), organisation.policyId(), organisation.timeZone().getId(),
+                organisation.mode().name());
+    }
+
+    /** The chunk's invoices are decided (their decision stands): what changed them is dealt with. */
+    private List<Decided> decided(Organisation organisation, List<Decided> standing) {
+        // Only those with a reason have one to clear (a first decide's invoices have none: they had no state).
+        toDecide.decided(organisation.id(), standing.stream().map(Decided::candidate).filter(c -> c.reason().isPresent()).toList());
+        return standing;
+    }
+
+    /** Every open invoice and stored state of the organisation, read at most once per decide step. */
+    private final class Everything {
+        private final Organisation organisation;
+        private Optional<List<ToDecide>> all;
+        private List<InvoiceSnapshot> open;
+        private Map<String, StoredDunningState> states;
+
+        Everything(Organisation organisation, Optional<List<ToDecide>> all) {
+            this.organisation = organisation;
+            this.all = all;
+        }
+
+        List<InvoiceSnapshot> open() {
+            read();
+            return open;
+        }
+
+        Map<String, StoredDunningState> states() {
+            read();
+            return states;
+        }
+
+        private void read() {
+            if (open != null) {
+                return;
+            }
+            List<ToDecide> rows = all.orElseGet(() -> toDecide.all(organisation.id()));
+            all = Optional.of(rows);
+            open = rows.stream().map(ToDecide::invoice)
+                    .filter(i -> i.status() == dev.arrears.domain.invoice.InvoiceStatus.OPEN).toList();
+            states = new java.util.HashMap<>();
+            rows.forEach(r -> r.state().ifPresent(state -> states.put(r.invoice().invoiceId(), state)));
+        }
     }
 
     /** An invoice decided (changed or not), waiting for its chunk to be stored before its document is asked for. */
-    private record Decided(InvoiceSnapshot invoice, Decision decision, EffectivePolicy effective) {
+    private record Decided(ToDecide candidate, Decision decision, EffectivePolicy effective) {
+        InvoiceSnapshot invoice() {
+            return candidate.invoice();
+        }
     }
 
     /** The decisions of one chunk: the changed ones to store, and every decided invoice of the chunk. */
@@ -235,8 +311,7 @@ public final class DecideOrganisation {
      *         stage has no document or it is kept already
      */
     private Optional<Produced> documentOfStage(Organisation organisation, Decided decided, LocalDate today, Instant now,
-                                               DeliveryMode delivery, List<InvoiceSnapshot> open,
-                                               Map<String, StoredDunningState> stored, CollectionsContext context,
+                                               DeliveryMode delivery, Everything everything, CollectionsContext context,
                                                StageDocuments.Known known) {
         InvoiceSnapshot invoice = decided.invoice();
         EffectivePolicy effective = decided.effective();
@@ -247,8 +322,8 @@ public final class DecideOrganisation {
         }
         try {
             return documents.produce(new StageDocuments.Trigger(organisation, invoice, stage.get(),
-                            effective.documentOf(stage.get()).get(), effective.policy(), today, now, delivery, open, stored,
-                            context, known))
+                            effective.documentOf(stage.get()).get(), effective.policy(), today, now, delivery,
+                            everything::open, everything::states, context, known))
                     .map(Produced::of);
         } catch (RuntimeException e) {
             return Optional.of(Produced.failed(notProduced(InvoiceRef.of(invoice), effective.policy().version(), stage.get(), e)));

@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -48,9 +49,10 @@ import java.util.stream.Collectors;
  * in that stage and kept with {@link DocumentStore}: the final notice's demand letter (in the
  * invoice's currency) or the hand-off's case file, for the invoice's customer.
  *
- * <p>Called by the decide step right after the decision is stored ({@link #produce}, then {@link #keep}
- * for a chunk of decisions at a time), and again on every later decide
- * while the invoice is still in that stage: the document is keyed by organisation, invoice, stage
+ * <p>Called by the decide step of a live organisation (a previewed one sends nothing, so it stores
+ * no documents) right after the decision is stored ({@link #produce}, then {@link #keep} for a chunk
+ * of decisions at a time), and again on every later decide of the invoice while it is still in that
+ * stage (at the latest the next day's full decide): the document is keyed by organisation, invoice, stage
  * and kind ({@link StoredDocument#triggerKey}), so it is produced once, and a crash between the
  * decision and the document is made good by the next decide.
  */
@@ -80,11 +82,13 @@ public final class StageDocuments {
     /**
      * What the decide step knows when it asks for a stage's document.
      *
-     * @param known what the step read once for all its documents ({@link #known})
+     * @param openInvoices the organisation's open invoices, read only when a document is produced
+     * @param states       their stored states, likewise
+     * @param known        what the step read once for all its documents ({@link #known})
      */
     public record Trigger(Organisation organisation, InvoiceSnapshot invoice, String stage, String documentName,
                           Policy policy, LocalDate today, Instant now, DeliveryMode delivery,
-                          List<InvoiceSnapshot> openInvoices, Map<String, StoredDunningState> states,
+                          Supplier<List<InvoiceSnapshot>> openInvoices, Supplier<Map<String, StoredDunningState>> states,
                           CollectionsContext collections, Known known) {
     }
 
@@ -130,7 +134,7 @@ public final class StageDocuments {
             return Optional.empty();
         }
         String customerId = trigger.invoice().customerId();
-        List<InvoiceSnapshot> customerInvoices = new ArrayList<>(trigger.openInvoices().stream()
+        List<InvoiceSnapshot> customerInvoices = new ArrayList<>(trigger.openInvoices().get().stream()
                 .filter(i -> i.customerId().equals(customerId) && !i.isSettled()).toList());
         if (customerInvoices.stream().noneMatch(i -> i.invoiceId().equals(ref.providerInvoiceId()))) {
             customerInvoices.add(trigger.invoice());
@@ -150,7 +154,7 @@ public final class StageDocuments {
                 json = Optional.empty();
             }
             case CASE_FILE -> {
-                Map<String, String> stages = trigger.states().entrySet().stream()
+                Map<String, String> stages = trigger.states().get().entrySet().stream()
                         .filter(e -> e.getValue().state().stage().isPresent())
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().state().stage().orElseThrow()));
                 Map<String, String> withThis = new java.util.HashMap<>(stages);

@@ -36,6 +36,12 @@ public interface EffectivePolicies {
     }
 
     /**
+     * Stands for everything loaded (every policy and override file's text): equal fingerprints resolve
+     * every invoice alike, so a decide need not run again for every invoice while it stays the same.
+     */
+    String fingerprint();
+
+    /**
      * The exact text behind an effective policy, every contributing file in order, as loaded at
      * start-up (what its version is a hash of), for the policy version record.
      */

@@ -2,9 +2,8 @@ package dev.arrears.cli.demo;
 
 import static dev.arrears.cli.CommandArgs.value;
 
-import dev.arrears.sandbox.SandboxOptions;
-import dev.arrears.sandbox.SandboxServer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code bench [--orgs 200] [--invoices 2500] [--threads 2] [--out BENCHMARKS-run.md]}: Arrears
- * against the sandbox ledgers (embedded, real clock, the providers' rate limits on), seeded with
- * {@code bench:OxI}. {@link BenchRunner} registers every organisation (in preview, so nothing is
+ * against the sandbox ledgers (started by this command as a process of their own, real clock, the
+ * providers' rate limits on), seeded with {@code bench:OxI}. {@link BenchRunner} registers every organisation (in preview, so nothing is
  * written to the ledgers), runs the first full sync + decide + outbox of all, a steady-state cycle,
  * a cycle after 1 % of the invoices changed, and prints the figures. Exits when done.
  */
@@ -28,7 +27,7 @@ public final class BenchCommand {
               --out FILE       also write the figures to FILE (default target/bench-result.md)
             """;
 
-    private static volatile SandboxServer sandbox;
+    private static volatile SandboxProcess sandbox;
 
     private BenchCommand() {
     }
@@ -64,8 +63,15 @@ public final class BenchCommand {
                     + " (e.g. jdbc:postgresql://127.0.0.1:5432/arrears_bench); it is emptied at start");
             return 2;
         }
-        SandboxServer server = SandboxServer.start(SandboxOptions.create(system).wallClock(system).port(0)
-                .seed("bench:" + orgs + "x" + invoices).limits(true).threads(16).journalCapacity(2_000_000));
+        // The sandbox ledgers run as their own process, so that the heap and RSS measured are Arrears' alone.
+        SandboxProcess server;
+        try {
+            server = SandboxProcess.start("bench:" + orgs + "x" + invoices, "1g", 4_000_000,
+                    Path.of(file).toAbsolutePath().resolveSibling("bench-sandbox.log"));
+        } catch (RuntimeException e) {
+            err.println("bench: " + e.getMessage());
+            return 1;
+        }
         server.connectorSettings().forEach(System::setProperty);
         System.setProperty("quarkus.profile", "bench");
         System.setProperty("arrears.bench.enabled", "true");
@@ -83,12 +89,12 @@ public final class BenchCommand {
         }
         sandbox = server;
         out.println("Arrears benchmark: " + orgs + " organisations x " + invoices + " open invoices, sandbox on "
-                + server.baseUrl() + " (rate limits on, real clock)");
+                + server.baseUrl() + " (its own process, pid " + server.pid() + "; rate limits on, real clock)");
         out.flush();
         return -1;
     }
 
-    static SandboxServer sandbox() {
+    static SandboxProcess sandbox() {
         return sandbox;
     }
 }

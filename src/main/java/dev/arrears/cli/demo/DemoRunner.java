@@ -75,7 +75,7 @@ public class DemoRunner {
         try {
             Admin admin = new Admin("http://localhost:" + httpPort, operatorToken.orElseThrow());
             admin.awaitUp();
-            List<Connected> connected = connect(sandbox, admin, true);
+            List<Connected> connected = connect(sandbox::control, admin, true);
             guide(sandbox, connected);
             narrate(sandbox, admin, connected);
         } catch (InterruptedException e) {
@@ -89,47 +89,72 @@ public class DemoRunner {
     }
 
     /** Connects every sandbox organisation; with {@code live}, runs a first cycle in preview and switches it live. */
-    static List<Connected> connect(SandboxServer sandbox, Admin admin, boolean live) throws IOException, InterruptedException {
-        List<Connected> out = new ArrayList<>();
+    static List<Connected> connect(SandboxControl sandbox, Admin admin, boolean live) throws IOException, InterruptedException {
+        return connect(sandbox, admin, live, 1);
+    }
+
+    /** As {@link #connect(SandboxControl, Admin, boolean)}, {@code threads} organisations at a time (in the sandbox's order). */
+    static List<Connected> connect(SandboxControl sandbox, Admin admin, boolean live, int threads)
+            throws IOException, InterruptedException {
         JsonNode orgs = JSON.valueToTree(sandbox.control("GET", "/_sandbox/orgs", null));
-        for (JsonNode org : orgs.path("orgs")) {
-            String id = org.path("id").asText();
-            String name = org.path("name").asText();
-            String provider = org.path("provider").asText();
-            JsonNode grant = JSON.valueToTree(sandbox.control("POST", "/_sandbox/grants", JSON.writeValueAsString(Map.of("org", id))));
-            String refresh = grant.path("refresh_token").asText();
-            String organisationId;
-            if (provider.equals("xero")) {
-                HttpResponse<String> r = admin.send("POST", "/admin/xero/organisations",
-                        Map.of("refreshToken", refresh, "tenantId", id, "policy", "default"));
-                if (r.statusCode() == 404) {
-                    Log.warnf("Demo: %s (Xero) is not connected: this build has no Xero connector", name);
-                    continue;
-                }
-                JsonNode body = admin.check(r, "connecting " + name);
-                organisationId = body.path("connected").path(0).path("id").asText(body.path("connected").path(0).path("organisationId").asText());
-                admin.check(admin.send("PUT", "/admin/xero/organisations/" + organisationId + "/settings",
-                        Map.of("accountCode", "260", "taxType", "NONE", "itemCode", "LATEFEE", "approved", true)),
-                        "choosing " + name + "'s late-fee account");
-            } else {
-                JsonNode body = admin.check(admin.send("POST", "/admin/quickbooks/companies",
-                        Map.of("realmId", id, "refreshToken", refresh, "policyId", "default", "displayName", name)),
-                        "connecting " + name);
-                organisationId = body.path("organisationId").asText();
-                admin.check(admin.send("PUT", "/admin/quickbooks/companies/" + organisationId + "/settings",
-                        Map.of("lateFeeIncomeAccountId", "83")), "choosing " + name + "'s late-fee account");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<java.util.concurrent.Future<java.util.Optional<Connected>>> futures = new ArrayList<>();
+            for (JsonNode org : orgs.path("orgs")) {
+                futures.add(pool.submit(() -> connectOne(sandbox, admin, live, org)));
             }
-            if (live) {
-                admin.check(admin.send("PUT", "/admin/organisations/" + organisationId + "/sender", sender(name, org.path("country").asText())),
-                        "setting up " + name + "'s sender");
-                // A first cycle in preview, then live: the go-live rule sends only each invoice's current stage.
-                admin.send("POST", "/admin/organisations/" + organisationId + "/cycle", null);
-                admin.check(admin.send("POST", "/admin/organisations/" + organisationId + "/live", null), "switching " + name + " live");
-                Log.infof("Demo: %s (%s, sandbox id %s) connected as organisation %s and switched LIVE", name, provider, id, organisationId);
+            List<Connected> out = new ArrayList<>();
+            for (var f : futures) {
+                f.get().ifPresent(out::add);
             }
-            out.add(new Connected(organisationId, id, name, provider));
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
-        return out;
+    }
+
+    private static java.util.Optional<Connected> connectOne(SandboxControl sandbox, Admin admin, boolean live, JsonNode org)
+            throws IOException, InterruptedException {
+        String id = org.path("id").asText();
+        String name = org.path("name").asText();
+        String provider = org.path("provider").asText();
+        JsonNode grant = JSON.valueToTree(sandbox.control("POST", "/_sandbox/grants", JSON.writeValueAsString(Map.of("org", id))));
+        String refresh = grant.path("refresh_token").asText();
+        String organisationId;
+        if (provider.equals("xero")) {
+            HttpResponse<String> r = admin.send("POST", "/admin/xero/organisations",
+                    Map.of("refreshToken", refresh, "tenantId", id, "policy", "default"));
+            if (r.statusCode() == 404) {
+                Log.warnf("Demo: %s (Xero) is not connected: this build has no Xero connector", name);
+                return java.util.Optional.empty();
+            }
+            JsonNode body = admin.check(r, "connecting " + name);
+            organisationId = body.path("connected").path(0).path("id").asText(body.path("connected").path(0).path("organisationId").asText());
+            admin.check(admin.send("PUT", "/admin/xero/organisations/" + organisationId + "/settings",
+                    Map.of("accountCode", "260", "taxType", "NONE", "itemCode", "LATEFEE", "approved", true)),
+                    "choosing " + name + "'s late-fee account");
+        } else {
+            JsonNode body = admin.check(admin.send("POST", "/admin/quickbooks/companies",
+                    Map.of("realmId", id, "refreshToken", refresh, "policyId", "default", "displayName", name)),
+                    "connecting " + name);
+            organisationId = body.path("organisationId").asText();
+            admin.check(admin.send("PUT", "/admin/quickbooks/companies/" + organisationId + "/settings",
+                    Map.of("lateFeeIncomeAccountId", "83")), "choosing " + name + "'s late-fee account");
+        }
+        if (live) {
+            admin.check(admin.send("PUT", "/admin/organisations/" + organisationId + "/sender", sender(name, org.path("country").asText())),
+                    "setting up " + name + "'s sender");
+            // A first cycle in preview, then live: the go-live rule sends only each invoice's current stage.
+            admin.send("POST", "/admin/organisations/" + organisationId + "/cycle", null);
+            admin.check(admin.send("POST", "/admin/organisations/" + organisationId + "/live", null), "switching " + name + " live");
+            Log.infof("Demo: %s (%s, sandbox id %s) connected as organisation %s and switched LIVE", name, provider, id, organisationId);
+        }
+        return java.util.Optional.of(new Connected(organisationId, id, name, provider));
     }
 
     /**

@@ -57,6 +57,11 @@ final class CheckedPolicySet implements PolicySet {
     }
 
     @Override
+    public String fingerprint() {
+        return resolver.fingerprint();
+    }
+
+    @Override
     public String textOf(EffectivePolicy policy) {
         return resolver.textOf(policy);
     }

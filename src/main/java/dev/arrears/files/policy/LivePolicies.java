@@ -155,6 +155,11 @@ public class LivePolicies implements PolicyRepository, EffectivePolicies, Polici
     }
 
     @Override
+    public String fingerprint() {
+        return current().fingerprint();
+    }
+
+    @Override
     public String textOf(EffectivePolicy policy) {
         return current().textOf(policy);
     }

@@ -35,6 +35,8 @@ public final class PolicyResolver implements EffectivePolicies {
     private final Map<List<String>, EffectivePolicy> merged = new ConcurrentHashMap<>();
     /** Each file's text as read at start-up, so a policy version's record holds what was decided under. */
     private final Map<String, String> texts = new ConcurrentHashMap<>();
+    /** Of every file's text: a decide made under another fingerprint is made again for every invoice. */
+    private final String fingerprint;
 
     private PolicyResolver(Map<String, PolicyLayer> bases, List<PolicyLayer> organisations, List<PolicyLayer> customers, PolicyMerger merger,
                            PolicyTexts sources) {
@@ -43,6 +45,27 @@ public final class PolicyResolver implements EffectivePolicies {
         this.customers = List.copyOf(customers);
         this.merger = merger;
         sources.byName().forEach((name, text) -> texts.put(sources.fileOf(name), text));
+        this.fingerprint = fingerprintOf(texts);
+    }
+
+    @Override
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static String fingerprintOf(Map<String, String> texts) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            new java.util.TreeMap<>(texts).forEach((file, text) -> {
+                sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.InvoicesToDecide;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.PolicyRepository;
@@ -33,7 +34,6 @@ import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
 import dev.arrears.application.cycle.DispatchSettings;
-import dev.arrears.application.cycle.LeavingInvoices;
 import dev.arrears.application.cycle.LedgerGateways;
 import dev.arrears.application.cycle.OrganisationLeases;
 import dev.arrears.application.cycle.ReplicaId;
@@ -88,13 +88,12 @@ public class CycleWiring {
 
     @Produces
     @Singleton
-    DecideOrganisation decideOrganisation(InvoiceStore invoices, LeavingInvoices leaving, DunningStateStore states,
-                                          DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
+    DecideOrganisation decideOrganisation(InvoicesToDecide toDecide, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                                           PolicyRepository policies, EffectivePolicies effectivePolicies,
                                           PolicyVersionStore versions, ConnectionStore connections,
                                           CollectionsStore collections, EscalationDocuments escalation,
                                           DocumentStore documents, ContactLog contacts) {
-        return new DecideOrganisation(invoices, leaving, states, recorder, outbox, audit, policies, effectivePolicies,
+        return new DecideOrganisation(toDecide, recorder, outbox, audit, policies, effectivePolicies,
                 versions, connections, collections, new DunningEngine(),
                 new StageDocuments(escalation, documents, outbox, contacts, audit));
     }
