@@ -57,10 +57,14 @@ public class JpaOutbox implements Outbox {
 
             returning action_key""";
 
-    /** Spares what settles a full payment ({@link ActionKey#followsFullPayment}): the payment is why it exists. */
+    /**
+     * Spares what settles a full payment and the thank-you note ({@link ActionKey#followsFullPayment}): the payment is
+     * why they exist. The dispatcher still re-reads the invoice before either goes.
+     */
     private static final String CANCEL = """
             update outbox_action set status = 'CANCELLED', status_reason = :reason, updated_at = :now
             where invoice_id = :invoice and status = 'PENDING' and action_key not like :fullPayment
+              and action_key not like :thankYou
             returning action_key""";
 
     private final EntityManager em;
@@ -112,6 +116,7 @@ public class JpaOutbox implements Outbox {
                 .setParameter("now", clock.instant())
                 .setParameter("invoice", row.get().id)
                 .setParameter("fullPayment", "%:" + ActionKey.FULL_PAYMENT)
+                .setParameter("thankYou", "%:" + ActionKey.THANK_YOU)
                 .getResultStream().map(ActionKey::new).toList();
         for (ActionKey key : cancelled) {
             audit.append(AuditEvent.forInvoice(invoice, AuditKind.ACTION_CANCELLED, Optional.of(key), Optional.empty(),

@@ -273,8 +273,12 @@ final class ActionAttempt {
             }
             case InvoiceReading.Found found -> fresh = found.invoice();
         }
+        if (entry.action().key().isThankYou() && fresh.status() != InvoiceStatus.PAID) {
+            // A thank-you is about a payment: an invoice reopened, voided or deleted since gets none.
+            return cancelled("the invoice is no longer paid in the ledger (" + fresh.status() + "): no thank-you", Map.of());
+        }
         if (fresh.isSettled() && settlesFullPayment(entry.action(), fresh)) {
-            // This action charges what accrued up to the payment: it goes, while nothing else of the invoice does.
+            // This action charges what accrued up to the payment, or thanks for it: it goes, while nothing else of the invoice does.
             payments.cancelOthers(ref, "the invoice is " + PaymentCancellation.settledInWords(fresh) + " in the ledger");
         } else if (fresh.isSettled()) {
             String reason = "the invoice is " + PaymentCancellation.settledInWords(fresh) + " in the ledger (seen right before the write)";

@@ -13,6 +13,8 @@ public record ActionKey(String value) {
 
     /** The last part of the keys of actions that settle what accrued up to a full payment (SQL matches it too). */
     public static final String FULL_PAYMENT = "on-full-payment";
+    /** The last part of the key of the policy's thank-you note (SQL matches it too). */
+    public static final String THANK_YOU = "thank-you";
 
     public ActionKey {
         Objects.requireNonNull(value, "value");
@@ -48,12 +50,22 @@ public record ActionKey(String value) {
     }
 
     /**
-     * Whether this action settles what accrued up to a full payment. Such an action exists because the invoice is paid,
+     * Whether this action settles what accrued up to a full payment, or thanks for it. Such an action exists because the invoice is paid,
      * so "the invoice is paid" must not cancel it, as it cancels every other action of the invoice. No other key ends so:
      * stage keys end in a position, fee keys in {@code p<period>}, and other purposes are words of the code.
      */
     public boolean followsFullPayment() {
-        return value.endsWith(":" + FULL_PAYMENT);
+        return value.endsWith(":" + FULL_PAYMENT) || isThankYou();
+    }
+
+    /** The thank-you note for an invoice paid in full after being chased: {@code org:invoice:thank-you}. */
+    public static ActionKey forThankYou(String organisationId, String invoiceId) {
+        return forInvoice(organisationId, invoiceId, THANK_YOU);
+    }
+
+    /** Whether this is a thank-you note's key: it goes only while the invoice is paid, and "paid" never cancels it. */
+    public boolean isThankYou() {
+        return value.endsWith(":" + THANK_YOU);
     }
 
     /** Actions that are not tied to a stage, such as flagging a missing due date. */

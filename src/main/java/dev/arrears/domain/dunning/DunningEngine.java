@@ -69,7 +69,7 @@ import java.util.Optional;
  */
 public final class DunningEngine {
 
-    static final String THANK_YOU = "thank-you";
+    static final String THANK_YOU = ActionKey.THANK_YOU;
 
     private final LateFeeCalculator calculator;
 
@@ -134,7 +134,7 @@ public final class DunningEngine {
                     "thank-you not sent: " + silenced.get()));
         }
         PlannedAction thanks = new PlannedAction.SendReminder(
-                ActionKey.forInvoice(invoice.organisationId(), invoice.invoiceId(), THANK_YOU), THANK_YOU, template.get());
+                ActionKey.forThankYou(invoice.organisationId(), invoice.invoiceId()), THANK_YOU, template.get());
         return new Decision(newState, List.of(thanks), List.of(left.reasons().getFirst(),
                 "paid in full after being chased: thank-you note with template '" + template.get() + "'"));
     }
