@@ -120,6 +120,10 @@ final class SandboxRig implements AutoCloseable {
         p.put("arrears.dispatch.backoff-max", real(20));
         // Xero keeps Idempotency-Keys six real minutes (the sandbox too, on its wall clock): the daemon repeats within four.
         p.put("arrears.xero.idempotency-window", real(240));
+        // The limiters' pauses count real time (a Xero organisation "offline" for five real minutes, a QuickBooks
+        // throttle for one): against days of seconds they would stop an organisation for weeks of the run.
+        p.put("arrears.xero.limits.offline-backoff", "PT2S");
+        p.put("arrears.quickbooks.limits.throttle-backoff", "PT2S");
         p.put("quarkus.log.category.\"dev.arrears\".level", "INFO");
         p.putAll(extra);
         PackagedApp app = PackagedApp.named(db.name().replace("arrears_", "") + "-" + replica)
