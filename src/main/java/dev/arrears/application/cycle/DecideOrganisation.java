@@ -6,7 +6,6 @@ import dev.arrears.application.AuditTrail;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DecisionToRecord;
 import dev.arrears.application.DeliveryMode;
-import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoicesToDecide;
 import dev.arrears.application.InvoicesToDecide.FullDecide;
@@ -43,7 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The decide step for one organisation: the engine over every invoice still in play, on the
