@@ -444,12 +444,7 @@ final class XeroImitation extends ProviderApi {
         int dp = intParam(req, "unitdp", 2);
         return envelope(now, g -> {
             if (paged) {
-                g.writeObjectFieldStart("pagination");
-                g.writeNumberField("page", pageNo);
-                g.writeNumberField("pageSize", pageSize);
-                g.writeNumberField("pageCount", (list.size() + pageSize - 1) / pageSize);
-                g.writeNumberField("itemCount", list.size());
-                g.writeEndObject();
+                writePagination(g, pageNo, pageSize, list.size());
             }
             g.writeArrayFieldStart("Invoices");
             for (Invoice inv : slice) {
@@ -537,6 +532,16 @@ final class XeroImitation extends ProviderApi {
             result = result == null ? c : result.thenComparing(c);
         }
         return result.thenComparing(Invoice::id);
+    }
+
+    /** Xero's paging block of a list answer ({@code ?page=}): where this page sits in the whole list. */
+    private static void writePagination(JsonGenerator g, int page, int pageSize, int itemCount) throws IOException {
+        g.writeObjectFieldStart("pagination");
+        g.writeNumberField("page", page);
+        g.writeNumberField("pageSize", pageSize);
+        g.writeNumberField("pageCount", (itemCount + pageSize - 1) / pageSize);
+        g.writeNumberField("itemCount", itemCount);
+        g.writeEndObject();
     }
 
     private void writeInvoice(JsonGenerator g, Org o, Invoice inv, Detail detail, int unitdp) throws IOException {
@@ -1369,12 +1374,7 @@ final class XeroImitation extends ProviderApi {
         int pageNo = page;
         return envelope(now, g -> {
             if (paged) {
-                g.writeObjectFieldStart("pagination");
-                g.writeNumberField("page", pageNo);
-                g.writeNumberField("pageSize", size);
-                g.writeNumberField("pageCount", (total + size - 1) / size);
-                g.writeNumberField("itemCount", total);
-                g.writeEndObject();
+                writePagination(g, pageNo, size, total);
             }
             g.writeArrayFieldStart("Contacts");
             for (Customer c : slice) {
@@ -1450,12 +1450,7 @@ final class XeroImitation extends ProviderApi {
         int d = o.country.currencyDigits();
         return envelope(now, g -> {
             if (paged) {
-                g.writeObjectFieldStart("pagination");
-                g.writeNumberField("page", pageNo);
-                g.writeNumberField("pageSize", size);
-                g.writeNumberField("pageCount", (total + size - 1) / size);
-                g.writeNumberField("itemCount", total);
-                g.writeEndObject();
+                writePagination(g, pageNo, size, total);
             }
             g.writeArrayFieldStart("Payments");
             for (Payment p : slice) {
