@@ -84,6 +84,24 @@ public class JpaConsoleUsers implements ConsoleUsers {
 
     @Override
     @Transactional
+    public Optional<ConsoleUser> bySubject(String issuer, String subject) {
+        return SqlRows.rows(em.createNativeQuery(COLUMNS + "where oidc_issuer = :i and oidc_subject = :s")
+                .setParameter("i", issuer).setParameter("s", subject)).stream().findFirst().map(JpaConsoleUsers::user);
+    }
+
+    @Override
+    @Transactional
+    public boolean linkSubject(UUID userId, String issuer, String subject) {
+        em.createNativeQuery("update console_user set oidc_issuer = :i, oidc_subject = :s, updated_at = now() "
+                        + "where id = :u and oidc_subject is null")
+                .setParameter("i", issuer).setParameter("s", subject).setParameter("u", userId).executeUpdate();
+        return !SqlRows.rows(em.createNativeQuery("select 1 from console_user where id = :u and oidc_issuer = :i "
+                        + "and oidc_subject = :s").setParameter("u", userId).setParameter("i", issuer).setParameter("s", subject))
+                .isEmpty();
+    }
+
+    @Override
+    @Transactional
     public void assign(UUID userId, OrganisationId organisation) {
         em.createNativeQuery("insert into console_user_organisation (user_id, organisation_id) values (:u, :o) "
                         + "on conflict do nothing")

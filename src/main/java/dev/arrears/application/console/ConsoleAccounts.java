@@ -68,10 +68,58 @@ public final class ConsoleAccounts {
         }
         failures.clear(username);
         ConsoleUser user = found.get().user();
-        String token = randomToken();
-        sessions.open(hash(token), user.id(), randomToken(), now, now.plus(settings.sessionLifetime()));
+        String token = openSession(user, now);
         events.record(Optional.of(username), ConsoleEvents.Kind.SIGNED_IN, user.displayName() + " signed in");
         return new SignInResult.SignedIn(user, token);
+    }
+
+    /**
+     * Signs in someone the identity provider {@code provider} vouched for. The console user is found by
+     * the provider's subject, linked at their first sign-in; before that, by the verified email, which
+     * must be a console user's name. Roles and organisations stay the console's: nothing is created,
+     * and a user linked to another subject is refused (an email the provider reassigned opens nothing).
+     */
+    public SingleSignOnResult signIn(FederatedIdentity identity, String provider) {
+        Optional<ConsoleUser> linked = users.bySubject(identity.issuer(), identity.subject());
+        ConsoleUser user;
+        if (linked.isPresent()) {
+            user = linked.get();
+        } else {
+            Optional<String> email = identity.email().filter(e -> identity.emailVerified()).map(NewConsoleUser::normalise);
+            if (email.isEmpty()) {
+                return refused(identity.email(), provider + " did not give a verified email address for this account, "
+                        + "so it matches no console user.");
+            }
+            Optional<ConsoleUser> named = users.byUsername(email.get()).map(ConsoleUsers.WithHash::user);
+            if (named.isEmpty()) {
+                return refused(email, "No console user is named " + email.get() + ". A firm admin adds you on the "
+                        + "Users page, with your email address as the user name.");
+            }
+            if (!users.linkSubject(named.get().id(), identity.issuer(), identity.subject())) {
+                return refused(email, "The console user " + email.get() + " signs in with another " + provider
+                        + " account. Ask a firm admin.");
+            }
+            user = named.get();
+        }
+        if (user.disabled()) {
+            return refused(Optional.of(user.username()), "The console user " + user.username() + " is disabled.");
+        }
+        String token = openSession(user, clock.instant());
+        events.record(Optional.of(user.username()), ConsoleEvents.Kind.SIGNED_IN,
+                user.displayName() + " signed in with " + provider);
+        return new SingleSignOnResult.SignedIn(user, token);
+    }
+
+    private SingleSignOnResult refused(Optional<String> username, String reason) {
+        events.record(username, ConsoleEvents.Kind.SIGN_IN_REFUSED, "Single sign-on refused: " + reason);
+        return new SingleSignOnResult.Refused(reason);
+    }
+
+    /** A new session for the user, the same whichever way they signed in; returns its cookie's value. */
+    private String openSession(ConsoleUser user, Instant now) {
+        String token = randomToken();
+        sessions.open(hash(token), user.id(), randomToken(), now, now.plus(settings.sessionLifetime()));
+        return token;
     }
 
     /** The open session behind a cookie; using it restarts its idle time. */

@@ -29,6 +29,16 @@ public interface ConsoleUsers {
     /** Every user's assigned organisations, in one read. */
     Map<UUID, Set<OrganisationId>> assignments();
 
+    /** The user an identity provider's subject was linked to at their first single sign-on. */
+    Optional<ConsoleUser> bySubject(String issuer, String subject);
+
+    /**
+     * Links the identity provider's subject to the user, unless the user is linked already.
+     *
+     * @return whether the user is now linked to this subject (false: linked to another one)
+     */
+    boolean linkSubject(UUID userId, String issuer, String subject);
+
     /** Assigns the organisation to the user; assigning it twice changes nothing. */
     void assign(UUID userId, OrganisationId organisation);
 }

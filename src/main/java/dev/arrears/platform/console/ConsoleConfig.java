@@ -39,6 +39,32 @@ public interface ConsoleConfig {
     @WithDefault("12")
     int bcryptCost();
 
+    /** Single sign-on through an OpenID Connect provider, off unless enabled (docs/console.md). */
+    Oidc oidc();
+
+    /**
+     * Read by application.properties into {@code quarkus.oidc.*} (the web layer reads them from there);
+     * declared here so that {@code ARREARS_CONSOLE_OIDC_*} are known settings.
+     */
+    interface Oidc {
+
+        /** Turns on the OIDC default tenant (quarkus.oidc.tenant-enabled). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The provider's issuer URL; its discovery document is read from there at start-up. */
+        Optional<String> issuer();
+
+        Optional<String> clientId();
+
+        /** Never logged; also encrypts the OIDC session cookie. */
+        Optional<String> clientSecret();
+
+        /** Shown on the sign-in page's button: "Sign in with ...". */
+        @WithDefault("single sign-on")
+        String providerName();
+    }
+
     /** The first firm admin, created at start-up when there are no users yet (ARREARS_CONSOLE_ADMIN_USERNAME). */
     Optional<String> adminUsername();
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -30,15 +32,18 @@ public class SignInResource {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance login(String csrf, String username, String error);
+        /** @param sso the single sign-on provider's name, or null when single sign-on is off */
+        static native TemplateInstance login(String csrf, String username, String error, String sso);
     }
 
     private final ConsoleAccounts accounts;
     private final ConsoleCookies cookies;
+    private final SingleSignOn sso;
 
-    public SignInResource(ConsoleAccounts accounts, ConsoleCookies cookies) {
+    public SignInResource(ConsoleAccounts accounts, ConsoleCookies cookies, SingleSignOn sso) {
         this.accounts = accounts;
         this.cookies = cookies;
+        this.sso = sso;
     }
 
     @GET
@@ -68,9 +73,11 @@ public class SignInResource {
     @POST
     @Path("/logout")
     @Produces(MediaType.TEXT_HTML)
-    public Response signOut(@CookieParam(ConsoleSessionMechanism.SESSION_COOKIE) String token) {
+    public Response signOut(@CookieParam(ConsoleSessionMechanism.SESSION_COOKIE) String token, @Context HttpHeaders headers) {
         accounts.signOut(token);
-        return Response.seeOther(URI.create("/console/login"))
+        // Signed in through the provider: its session here ends too, and at the provider if it offers that.
+        boolean withProvider = sso.enabled() && SingleSignOn.hasProviderSession(headers.getCookies().keySet());
+        return Response.seeOther(URI.create(withProvider ? SingleSignOnResource.SIGN_OUT_PATH : "/console/login"))
                 .cookie(cookies.expired(ConsoleSessionMechanism.SESSION_COOKIE, "/console")).build();
     }
 
@@ -80,7 +87,8 @@ public class SignInResource {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         NewCookie cookie = cookies.signInToken(token);
-        return response.entity(Templates.login(token, username == null ? "" : username, error).render()).cookie(cookie)
+        return response.entity(Templates.login(token, username == null ? "" : username, error,
+                sso.enabled() ? sso.providerName() : null).render()).cookie(cookie)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

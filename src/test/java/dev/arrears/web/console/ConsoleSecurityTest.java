@@ -79,6 +79,16 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void with_single_sign_on_off_the_sign_in_page_offers_no_provider_and_its_path_signs_no_one_in() {
+        given().get("/console/login").then().statusCode(200)
+                .body(containsString("id=\"password\""), not(containsString("sign-in-sso")));
+        Response sso = given().redirects().follow(false).get("/console/sso");
+        assertThat(sso.statusCode()).as(sso.asString()).isEqualTo(302);
+        assertThat(sso.header("Location")).endsWith("/console/login");
+        assertThat(sso.getCookie(ConsoleSessionMechanism.SESSION_COOKIE)).isNull();
+    }
+
+    @Test
     void signing_in_sets_a_secure_http_only_same_site_cookie_and_signing_out_ends_the_session_on_the_server() {
         ConsoleUser alice = user("alice", ConsoleRole.ACCOUNTANT, mine);
         ConsoleClient client = new ConsoleClient();
