@@ -61,6 +61,19 @@ public interface ConnectionStore {
     /** Marks the connection, e.g. {@link ConnectionStatus#NEEDS_RECONNECT} after invalid_grant. */
     void setStatus(OrganisationId organisationId, ConnectionStatus status, Optional<String> reason);
 
+    /** Names who started the consent that connected the organisation last (shown on the Connections page). */
+    void recordConnectedBy(OrganisationId organisationId, String startedBy);
+
+    /**
+     * Destroys the stored tokens of a disconnected organisation: both are replaced by sealed empty
+     * values, so nothing in the database can act for it any more. The row, its cursor and the
+     * organisation's history stay.
+     */
+    void forgetTokens(OrganisationId organisationId);
+
+    /** Every organisation's connection, oldest first, without opening a token. */
+    List<ConnectionOverview> overviews();
+
     /** Moves the sync cursor on its own (a page that had no invoices, a full rescan finishing). */
     void advanceCursor(OrganisationId organisationId, SyncCursor cursor);
 }

@@ -38,6 +38,8 @@ public class JpaAuthorisationStateStore implements AuthorisationStateStore {
         row.displayName = pending.displayName().orElse(null);
         row.createdAt = now;
         row.expiresAt = pending.expiresAt();
+        row.startedBy = pending.origin().startedBy();
+        row.returnToConsole = pending.origin().console();
         em.persist(row);
     }
 
@@ -55,7 +57,7 @@ public class JpaAuthorisationStateStore implements AuthorisationStateStore {
             return Optional.empty();
         }
         return Optional.of(new PendingAuthorisation(state, provider, row.policyId, Optional.ofNullable(row.displayName),
-                row.expiresAt));
+                row.expiresAt, JpaPendingConsentStore.origin(row.startedBy, row.returnToConsole)));
     }
 
     static String hash(String state) {

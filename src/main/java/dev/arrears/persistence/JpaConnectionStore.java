@@ -1,6 +1,7 @@
 package dev.arrears.persistence;
 
 import dev.arrears.application.ConnectionStatus;
+import dev.arrears.application.ConnectionOverview;
 import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.LedgerProvider;
@@ -76,6 +77,8 @@ public class JpaConnectionStore implements ConnectionStore {
             row.lastFullScanAt = null;
         }
         putTokens(row, tokens, now);
+        row.connectedAt = now;
+        row.connectedBy = null;
         if (!em.contains(row)) {
             em.persist(row);
         }
@@ -158,6 +161,32 @@ public class JpaConnectionStore implements ConnectionStore {
         row.status = status.name();
         row.statusReason = reason.orElse(null);
         row.updatedAt = clock.instant();
+    }
+
+    @Override
+    @Transactional
+    public void recordConnectedBy(OrganisationId organisationId, String startedBy) {
+        require(organisationId).connectedBy = startedBy;
+    }
+
+    @Override
+    @Transactional
+    public void forgetTokens(OrganisationId organisationId) {
+        LedgerConnectionEntity row = byOrganisation(organisationId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new IllegalStateException("organisation " + organisationId + " has no ledger connection"));
+        Instant now = clock.instant();
+        putTokens(row, new OAuthTokens("", now, "", Optional.empty(), Optional.empty()), now);
+    }
+
+    @Override
+    @Transactional
+    public List<ConnectionOverview> overviews() {
+        return em.createQuery("from LedgerConnectionEntity order by createdAt, id", LedgerConnectionEntity.class)
+                .getResultStream()
+                .map(row -> new ConnectionOverview(new OrganisationId(row.organisationId), LedgerProvider.valueOf(row.provider),
+                        ConnectionStatus.valueOf(row.status), Optional.ofNullable(row.statusReason),
+                        Optional.ofNullable(row.connectedAt), Optional.ofNullable(row.connectedBy)))
+                .toList();
     }
 
     @Override

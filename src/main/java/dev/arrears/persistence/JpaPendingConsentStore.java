@@ -3,6 +3,7 @@ package dev.arrears.persistence;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.Sealed;
 import dev.arrears.application.SecretSealer;
+import dev.arrears.application.ledger.ConsentOrigin;
 import dev.arrears.application.ledger.PendingConsent;
 import dev.arrears.application.ledger.PendingConsentStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,8 @@ public class JpaPendingConsentStore implements PendingConsentStore {
         row.policyId = consent.policyId();
         row.expiresAt = consent.expiresAt();
         row.createdAt = now;
+        row.startedBy = consent.origin().startedBy();
+        row.returnToConsole = consent.origin().console();
         em.persist(row);
     }
 
@@ -57,6 +60,12 @@ public class JpaPendingConsentStore implements PendingConsentStore {
             return Optional.empty();
         }
         return Optional.of(new PendingConsent(row.state, LedgerProvider.valueOf(row.provider),
-                sealer.open(new Sealed(row.codeVerifierKeyId, row.codeVerifierCiphertext), SealedPlaces.codeVerifier(row.state)), row.policyId, row.expiresAt));
+                sealer.open(new Sealed(row.codeVerifierKeyId, row.codeVerifierCiphertext), SealedPlaces.codeVerifier(row.state)), row.policyId, row.expiresAt,
+                origin(row.startedBy, row.returnToConsole)));
+    }
+
+    /** Rows written before the origin was kept were all started with the operator token. */
+    static ConsentOrigin origin(String startedBy, boolean returnToConsole) {
+        return startedBy == null ? ConsentOrigin.OPERATOR : new ConsentOrigin(startedBy, returnToConsole);
     }
 }

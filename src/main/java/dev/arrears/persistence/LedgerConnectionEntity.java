@@ -70,6 +70,12 @@ public class LedgerConnectionEntity extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "connected_at")
+    public Instant connectedAt;
+
+    @Column(name = "connected_by")
+    public String connectedBy;
+
     @Override
     public String toString() {
         return "LedgerConnectionEntity[organisation=" + organisationId + ", provider=" + provider + ", tenant=" + tenantId

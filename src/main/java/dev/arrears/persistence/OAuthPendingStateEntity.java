@@ -30,4 +30,10 @@ public class OAuthPendingStateEntity extends PanacheEntityBase {
 
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
+
+    @Column(name = "started_by")
+    public String startedBy;
+
+    @Column(name = "return_to_console", nullable = false)
+    public boolean returnToConsole;
 }

@@ -33,6 +33,12 @@ public class PendingConsentEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "started_by")
+    public String startedBy;
+
+    @Column(name = "return_to_console", nullable = false)
+    public boolean returnToConsole;
+
     @Override
     public String toString() {
         return "PendingConsentEntity[provider=" + provider + ", expiresAt=" + expiresAt + "]";

@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param state       the OAuth {@code state} value (the store keeps only its hash)
  * @param policyId    the policy the new organisation will be chased under
  * @param displayName a name to use until the ledger's own is read
+ * @param origin      who started it and where the browser returns
  */
 public record PendingAuthorisation(String state, LedgerProvider provider, String policyId, Optional<String> displayName,
-                                   Instant expiresAt) {
+                                   Instant expiresAt, ConsentOrigin origin) {
 
     public PendingAuthorisation {
         Objects.requireNonNull(state, "state");
@@ -21,6 +22,7 @@ public record PendingAuthorisation(String state, LedgerProvider provider, String
         Objects.requireNonNull(policyId, "policyId");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(origin, "origin");
     }
 
     @Override

@@ -9,9 +9,10 @@ import java.util.Objects;
  * to it and the PKCE verifier (a secret: sealed at rest, never logged, see {@link #toString()}).
  *
  * @param policyId the policy the organisations of this consent will be chased under
+ * @param origin   who started it and where the browser returns
  */
 public record PendingConsent(String state, LedgerProvider provider, String codeVerifier, String policyId,
-                             Instant expiresAt) {
+                             Instant expiresAt, ConsentOrigin origin) {
 
     public PendingConsent {
         Objects.requireNonNull(state, "state");
@@ -19,6 +20,7 @@ public record PendingConsent(String state, LedgerProvider provider, String codeV
         Objects.requireNonNull(codeVerifier, "codeVerifier");
         Objects.requireNonNull(policyId, "policyId");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(origin, "origin");
     }
 
     @Override

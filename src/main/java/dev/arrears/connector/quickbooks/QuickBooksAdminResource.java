@@ -1,6 +1,9 @@
 package dev.arrears.connector.quickbooks;
 
+import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.connection.ConsentStart;
+import dev.arrears.application.connection.LedgerConnections;
 import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.SettingsReport;
@@ -28,9 +31,11 @@ import java.util.Optional;
 public class QuickBooksAdminResource {
 
     private final QuickBooksOnboarding onboarding;
+    private final LedgerConnections ledgerConnections;
 
-    QuickBooksAdminResource(QuickBooksOnboarding onboarding) {
+    QuickBooksAdminResource(QuickBooksOnboarding onboarding, LedgerConnections ledgerConnections) {
         this.onboarding = onboarding;
+        this.ledgerConnections = ledgerConnections;
     }
 
     /** Starts the OAuth flow: open the returned URL in a browser and sign in to QuickBooks. */
@@ -39,9 +44,9 @@ public class QuickBooksAdminResource {
     public Response start(StartRequest request) {
         StartRequest body = request == null ? new StartRequest(null, null) : request;
         return handle(() -> {
-            QuickBooksOnboarding.Authorisation a = onboarding.start(Optional.ofNullable(body.policyId()),
-                    Optional.ofNullable(body.displayName()));
-            return Response.ok(Map.of("authorizeUrl", a.url().toString(), "expiresAt", a.expiresAt().toString())).build();
+            ConsentStart a = ledgerConnections.connect(LedgerConnections.Actor.operator(), LedgerProvider.QUICKBOOKS,
+                    Optional.ofNullable(body.policyId()), Optional.ofNullable(body.displayName()));
+            return Response.ok(Map.of("authorizeUrl", a.authorizeUrl().toString(), "expiresAt", a.expiresAt().toString())).build();
         });
     }
 
@@ -84,7 +89,8 @@ public class QuickBooksAdminResource {
     @Path("/companies/{organisationId}")
     public Response disconnect(@PathParam("organisationId") String organisationId) {
         return handle(() -> {
-            onboarding.disconnect(OrganisationId.parse(organisationId));
+            ledgerConnections.disconnect(LedgerConnections.Actor.operator(), OrganisationId.parse(organisationId),
+                    Optional.of(LedgerProvider.QUICKBOOKS));
             return Response.noContent().build();
         });
     }

@@ -17,6 +17,12 @@ import dev.arrears.application.ledger.LedgerProfileStore;
 import dev.arrears.application.ledger.PendingAuthorisation;
 import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.ledger.SettingsReport;
+import dev.arrears.application.connection.ConnectionRefusedException;
+import dev.arrears.application.connection.ConsentStart;
+import dev.arrears.application.connection.LateFeeChoice;
+import dev.arrears.application.connection.LateFeeOptions;
+import dev.arrears.application.connection.LedgerOnboarding;
+import dev.arrears.application.ledger.ConsentOrigin;
 import dev.arrears.domain.money.Money;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +42,7 @@ import java.util.Optional;
  * only in memory; the company's real name, zone, country and currency then come from its settings.
  */
 @ApplicationScoped
-class QuickBooksOnboarding {
+class QuickBooksOnboarding implements LedgerOnboarding {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,12 +55,13 @@ class QuickBooksOnboarding {
     private final QuickBooksConfig settings;
     private final SettingsReadOutsideCycle settingsReads;
     private final PolicyRepository policies;
+    private final QuickBooksLateFeeLists lateFeeLists;
     private final Clock clock;
 
     QuickBooksOnboarding(IntuitOAuth oauth, AuthorisationStateStore states, OrganisationStore organisations,
                          ConnectionStore connections, LedgerProfileStore profiles, QuickBooksSettingsReader companySettings,
                          QuickBooksConfig settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
-                         Clock clock) {
+                         QuickBooksLateFeeLists lateFeeLists, Clock clock) {
         this.oauth = oauth;
         this.states = states;
         this.organisations = organisations;
@@ -64,6 +71,7 @@ class QuickBooksOnboarding {
         this.settings = settings;
         this.settingsReads = settingsReads;
         this.policies = policies;
+        this.lateFeeLists = lateFeeLists;
         this.clock = clock;
     }
 
@@ -72,8 +80,23 @@ class QuickBooksOnboarding {
         return settingsReads.read(organisation, () -> companySettings.refresh(organisation));
     }
 
+    @Override
+    public LedgerProvider provider() {
+        return LedgerProvider.QUICKBOOKS;
+    }
+
+    @Override
+    public ConsentStart startConsent(Optional<String> policyId, Optional<String> displayName, ConsentOrigin origin) {
+        try {
+            Authorisation started = start(policyId, displayName, origin);
+            return new ConsentStart(started.url(), started.expiresAt());
+        } catch (QboProblem problem) {
+            throw new ConnectionRefusedException(problem.getMessage());
+        }
+    }
+
     /** A URL to send the accountant to; its state is remembered for {@link #complete}. */
-    Authorisation start(Optional<String> policyId, Optional<String> displayName) {
+    private Authorisation start(Optional<String> policyId, Optional<String> displayName, ConsentOrigin origin) {
         String policy = policies.known(policyId.orElse(settings.defaultPolicy()));
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -81,24 +104,28 @@ class QuickBooksOnboarding {
         Instant expires = clock.instant().plus(settings.authorisationTimeout());
         URI url = oauth.authorizeUrl(state);
         states.save(new PendingAuthorisation(state, LedgerProvider.QUICKBOOKS, policy,
-                displayName, expires), clock.instant());
+                displayName, expires, origin), clock.instant());
         return new Authorisation(url, expires);
     }
 
     /** The callback: the state must be one we handed out, unused and unexpired. */
-    Registered complete(String state, String code, String realmId) {
+    Completed complete(String state, String code, String realmId) {
         PendingAuthorisation pending = states.take(LedgerProvider.QUICKBOOKS, state, clock.instant())
                 .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected(
                         "unknown, used or expired state: start the connection again")));
-        checkRealmId(realmId);
-        TokenGrant grant = grant(() -> oauth.exchangeCode(code));
-        return register(realmId, grant.toTokens(clock.instant(), Optional.empty()), pending.policyId(), pending.displayName(),
-                Hints.NONE);
+        try {
+            checkRealmId(realmId);
+            TokenGrant grant = grant(() -> oauth.exchangeCode(code));
+            return new Completed(register(realmId, grant.toTokens(clock.instant(), Optional.empty()), pending.policyId(),
+                    pending.displayName(), Hints.NONE), pending.origin());
+        } catch (QboProblem problem) {
+            throw new ConsentFailed(problem, pending.origin());
+        }
     }
 
     /** Forgets a state whose authorisation the accountant refused or cancelled. */
-    void abandon(String state) {
-        states.take(LedgerProvider.QUICKBOOKS, state, clock.instant());
+    Optional<ConsentOrigin> abandon(String state) {
+        return states.take(LedgerProvider.QUICKBOOKS, state, clock.instant()).map(PendingAuthorisation::origin);
     }
 
     /** Headless registration: the refresh token is spent at once and the new one stored. */
@@ -111,14 +138,39 @@ class QuickBooksOnboarding {
                 displayName, hints);
     }
 
-    /** Revokes the refresh token at Intuit, which disconnects the company, and marks the connection revoked. */
-    void disconnect(OrganisationId organisation) {
+    /** Revokes the refresh token at Intuit, which disconnects the company; the stored tokens, status and mode are the caller's. */
+    @Override
+    public void revoke(OrganisationId organisation) {
         LedgerConnection connection = connections.find(organisation)
                 .filter(c -> c.provider() == LedgerProvider.QUICKBOOKS)
-                .orElseThrow(() -> new QboProblem(new LedgerFailure.Rejected("no QuickBooks connection for " + organisation)));
-        oauth.revoke(connection.tokens().refreshToken());
-        connections.setStatus(organisation, ConnectionStatus.REVOKED, Optional.of("disconnected by an operator"));
-        organisations.setMode(organisation, OrganisationMode.PAUSED);
+                .orElseThrow(() -> new ConnectionRefusedException("no QuickBooks connection for " + organisation));
+        if (connection.status() != ConnectionStatus.ACTIVE) {
+            return; // Intuit already refused these tokens
+        }
+        try {
+            oauth.revoke(connection.tokens().refreshToken());
+        } catch (QboProblem problem) {
+            throw new ConnectionRefusedException(problem.getMessage());
+        }
+    }
+
+    @Override
+    public LateFeeOptions lateFeeOptions(OrganisationId organisation) {
+        return lateFeeLists.read(organisation);
+    }
+
+    @Override
+    public SettingsReport chooseLateFee(OrganisationId organisation, LateFeeChoice choice) {
+        if (!choice.item().orElse("0").matches("[0-9]{1,20}") || !choice.account().orElse("0").matches("[0-9]{1,20}")) {
+            throw new ConnectionRefusedException("the late-fee item and account must be QuickBooks ids (digits only)");
+        }
+        LedgerChoices current = profiles.find(organisation).choices();
+        try {
+            return choose(organisation, new LedgerChoices(current.timeZone(), choice.item(), choice.account(),
+                    current.chargeBesideLedgerLateFees()));
+        } catch (QboProblem problem) {
+            throw new ConnectionRefusedException(problem.getMessage());
+        }
     }
 
     SettingsReport choose(OrganisationId organisation, LedgerChoices choices) {
@@ -176,6 +228,30 @@ class QuickBooksOnboarding {
     }
 
     record Registered(OrganisationId organisation, boolean reconnected, SettingsReport settings) {
+    }
+
+    /** What one consent registered, and who started it. */
+    record Completed(Registered registered, ConsentOrigin origin) {
+    }
+
+    /** A consent that failed after its state was used: the problem, and where the browser goes back to. */
+    static final class ConsentFailed extends RuntimeException {
+        private final QboProblem problem;
+        private final transient ConsentOrigin origin;
+
+        ConsentFailed(QboProblem problem, ConsentOrigin origin) {
+            super(problem.getMessage(), problem, false, false);
+            this.problem = problem;
+            this.origin = origin;
+        }
+
+        QboProblem problem() {
+            return problem;
+        }
+
+        ConsentOrigin origin() {
+            return origin;
+        }
     }
 
     /** What is known of a company before its settings are read (headless registration may say it). */

@@ -17,12 +17,19 @@ import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.application.ledger.PendingConsent;
 import dev.arrears.application.ledger.PendingConsentStore;
 import dev.arrears.application.ledger.SettingsReport;
+import dev.arrears.application.connection.ConnectionRefusedException;
+import dev.arrears.application.connection.ConsentStart;
+import dev.arrears.application.connection.LateFeeChoice;
+import dev.arrears.application.connection.LateFeeOptions;
+import dev.arrears.application.connection.LedgerOnboarding;
+import dev.arrears.application.ledger.ConsentOrigin;
 import dev.arrears.connector.oauth.Pkce;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +43,7 @@ import java.util.UUID;
  * refresh token, and disconnection.
  */
 @ApplicationScoped
-class XeroOnboarding {
+class XeroOnboarding implements LedgerOnboarding {
 
     private final XeroConfig config;
     private final XeroIdentity identity;
@@ -49,12 +56,13 @@ class XeroOnboarding {
     private final LedgerSettingsStore settings;
     private final SettingsReadOutsideCycle settingsReads;
     private final PolicyRepository policies;
+    private final XeroLateFeeLists lateFeeLists;
     private final Clock clock;
 
     XeroOnboarding(XeroConfig config, XeroIdentity identity, XeroClient api, XeroTokens tokens, XeroSettingsReader settingsReader,
                    PendingConsentStore consents, OrganisationStore organisations, ConnectionStore connections,
                    LedgerSettingsStore settings, SettingsReadOutsideCycle settingsReads, PolicyRepository policies,
-                   Clock clock) {
+                   XeroLateFeeLists lateFeeLists, Clock clock) {
         this.config = config;
         this.identity = identity;
         this.api = api;
@@ -66,6 +74,7 @@ class XeroOnboarding {
         this.settings = settings;
         this.settingsReads = settingsReads;
         this.policies = policies;
+        this.lateFeeLists = lateFeeLists;
         this.clock = clock;
     }
 
@@ -74,21 +83,51 @@ class XeroOnboarding {
         return settingsReads.read(organisation, () -> settingsReader.refresh(organisation));
     }
 
-    /** A consent or registration that cannot go ahead; the message is for the operator. */
-    static final class OnboardingRefused extends RuntimeException {
+    /**
+     * A consent or registration that cannot go ahead; the message is for the operator or accountant.
+     * A consent that failed after its state was used carries where it was started from.
+     */
+    static final class OnboardingRefused extends ConnectionRefusedException {
+        private final transient Optional<ConsentOrigin> origin;
+
         OnboardingRefused(String message) {
+            this(message, Optional.empty());
+        }
+
+        OnboardingRefused(String message, Optional<ConsentOrigin> origin) {
             super(message);
+            this.origin = origin;
+        }
+
+        Optional<ConsentOrigin> origin() {
+            return origin;
         }
     }
 
+    /** The organisations one consent connected, and who started it. */
+    record Completed(List<Organisation> organisations, ConsentOrigin origin) {
+    }
+
+    @Override
+    public LedgerProvider provider() {
+        return LedgerProvider.XERO;
+    }
+
     /** Where to send the accountant to consent: Xero's page, with state and the PKCE challenge. */
-    URI startConsent(Optional<String> policyId) {
+    @Override
+    public ConsentStart startConsent(Optional<String> policyId, Optional<String> displayName, ConsentOrigin origin) {
         String clientId = config.clientId().orElseThrow(() -> new OnboardingRefused("arrears.xero.client-id is not set"));
         URI redirect = config.redirectUri().orElseThrow(() -> new OnboardingRefused("arrears.xero.redirect-uri is not set"));
         String state = Pkce.state();
         String verifier = Pkce.verifier();
-        consents.save(new PendingConsent(state, LedgerProvider.XERO, verifier, policies.known(policyId.orElse(config.defaultPolicy())),
-                clock.instant().plus(config.consentLifetime())));
+        String policy;
+        try {
+            policy = policies.known(policyId.orElse(config.defaultPolicy()));
+        } catch (IllegalArgumentException unknown) {
+            throw new OnboardingRefused(unknown.getMessage());
+        }
+        Instant expires = clock.instant().plus(config.consentLifetime());
+        consents.save(new PendingConsent(state, LedgerProvider.XERO, verifier, policy, expires, origin));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", clientId);
@@ -97,24 +136,29 @@ class XeroOnboarding {
         query.put("state", state);
         query.put("code_challenge", Pkce.challenge(verifier));
         query.put("code_challenge_method", "S256");
-        return URI.create(config.authorizeUrl() + "?" + XeroIdentity.formBody(query).replace("+", "%20"));
+        return new ConsentStart(URI.create(config.authorizeUrl() + "?" + XeroIdentity.formBody(query).replace("+", "%20")),
+                expires);
     }
 
     /** The callback: checks the state, exchanges the code, registers every organisation of this consent. */
-    List<Organisation> completeConsent(String code, String state) {
+    Completed completeConsent(String code, String state) {
         PendingConsent consent = consents.take(state, clock.instant())
                 .filter(c -> c.provider() == LedgerProvider.XERO)
                 .orElseThrow(() -> new OnboardingRefused("this consent is unknown, was already used or has expired; "
                         + "start again from Arrears"));
-        XeroIdentity.Granted granted = exchange(() -> identity.exchangeCode(code, consent.codeVerifier()));
-        // /connections lists every organisation the user ever connected; the auth event picks this consent's.
-        List<XeroIdentity.Connection> chosen = identity.connections(granted.tokens().accessToken(), granted.authEventId());
-        return registerAll(granted, organisationsOnly(chosen), consent.policyId());
+        try {
+            XeroIdentity.Granted granted = exchange(() -> identity.exchangeCode(code, consent.codeVerifier()));
+            // /connections lists every organisation the user ever connected; the auth event picks this consent's.
+            List<XeroIdentity.Connection> chosen = identity.connections(granted.tokens().accessToken(), granted.authEventId());
+            return new Completed(registerAll(granted, organisationsOnly(chosen), consent.policyId()), consent.origin());
+        } catch (OnboardingRefused | XeroIdentity.TokenRefused | IllegalStateException e) {
+            throw new OnboardingRefused(e.getMessage(), Optional.of(consent.origin()));
+        }
     }
 
     /** Forgets a consent the accountant refused or cancelled: its state cannot be used afterwards. */
-    void abandon(String state) {
-        consents.take(state, clock.instant());
+    Optional<ConsentOrigin> abandon(String state) {
+        return consents.take(state, clock.instant()).map(PendingConsent::origin);
     }
 
     /**
@@ -139,10 +183,12 @@ class XeroOnboarding {
     }
 
     /**
-     * Revokes and removes the connection. When other organisations share its token set only this
-     * organisation's Xero connection is deleted (revoking the token would cut them off too).
+     * Revokes the refresh token at Xero. When other organisations share its token set only this
+     * organisation's Xero connection is deleted ({@code DELETE /connections/{id}}): revoking the
+     * token would cut them off too. The stored tokens, status and mode are the caller's.
      */
-    void disconnect(OrganisationId organisation) {
+    @Override
+    public void revoke(OrganisationId organisation) {
         LedgerConnection connection = connections.find(organisation)
                 .filter(c -> c.provider() == LedgerProvider.XERO)
                 .orElseThrow(() -> new OnboardingRefused("organisation " + organisation + " has no Xero connection"));
@@ -167,9 +213,26 @@ class XeroOnboarding {
                         organisation);
             }
         }
-        connections.setStatus(organisation, ConnectionStatus.REVOKED, Optional.of("disconnected by an operator"));
-        organisations.setMode(organisation, OrganisationMode.PAUSED);
         settings.update(organisation, s -> s.withTokenGroup(Optional.empty()));
+    }
+
+    @Override
+    public LateFeeOptions lateFeeOptions(OrganisationId organisation) {
+        return lateFeeLists.read(organisation, settings.find(organisation)
+                .map(s -> new LateFeeChoice(s.lateFeeAccountCode(), s.lateFeeTaxType(), s.lateFeeItemCode()))
+                .orElse(LateFeeChoice.NONE));
+    }
+
+    @Override
+    public SettingsReport chooseLateFee(OrganisationId organisation, LateFeeChoice choice) {
+        LateFeeCodes.firstMalformed(new XeroResources.LateFeeChoice(choice.account().orElse(null),
+                choice.taxRate().orElse(null), choice.item().orElse(null), null, null)).ifPresent(problem -> {
+                    throw new OnboardingRefused(problem);
+                });
+        settings.update(organisation, current -> current.withLateFeeChoices(choice.account(), choice.taxRate(),
+                        choice.item(), current.lateFeesApproved()))
+                .orElseThrow(() -> new OnboardingRefused("organisation " + organisation + " is not a Xero organisation"));
+        return readSettings(organisation);
     }
 
     private List<Organisation> registerAll(XeroIdentity.Granted granted, List<XeroIdentity.Connection> chosen,
@@ -213,7 +276,7 @@ class XeroOnboarding {
             if (known.isPresent()) {
                 // A reconnect: same organisation, new tokens; it leaves "needs reconnect" for preview.
                 stored = organisations.find(known.get().organisationId()).orElseThrow();
-                if (stored.mode() == OrganisationMode.NEEDS_RECONNECT) {
+                if (stored.mode() == OrganisationMode.NEEDS_RECONNECT || known.get().status() == ConnectionStatus.REVOKED) {
                     stored = organisations.setMode(stored.id(), OrganisationMode.PREVIEW);
                 }
             } else {

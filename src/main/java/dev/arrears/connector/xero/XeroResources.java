@@ -1,6 +1,7 @@
 package dev.arrears.connector.xero;
 
 import dev.arrears.application.ConnectionStore;
+import dev.arrears.application.connection.LedgerConnections;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
@@ -37,12 +38,14 @@ import java.util.Optional;
 public class XeroResources {
 
     private final XeroOnboarding onboarding;
+    private final LedgerConnections ledgerConnections;
     private final LedgerSettingsStore settings;
     private final ConnectionStore connections;
     private final OrganisationStore organisations;
 
-    XeroResources(XeroOnboarding onboarding, LedgerSettingsStore settings, ConnectionStore connections,
-                  OrganisationStore organisations) {
+    XeroResources(XeroOnboarding onboarding, LedgerConnections ledgerConnections, LedgerSettingsStore settings,
+                  ConnectionStore connections, OrganisationStore organisations) {
+        this.ledgerConnections = ledgerConnections;
         this.connections = connections;
         this.onboarding = onboarding;
         this.settings = settings;
@@ -54,7 +57,8 @@ public class XeroResources {
     @Path("connect")
     public Response connect(@QueryParam("policy") String policy) {
         return guarded(() -> {
-            URI consent = onboarding.startConsent(Optional.ofNullable(policy).filter(p -> !p.isBlank()));
+            URI consent = ledgerConnections.connect(LedgerConnections.Actor.operator(), LedgerProvider.XERO,
+                    Optional.ofNullable(policy).filter(p -> !p.isBlank()), Optional.empty()).authorizeUrl();
             return Response.seeOther(consent).entity(Map.of("authorizeUrl", consent.toString())).build();
         });
     }
@@ -84,7 +88,8 @@ public class XeroResources {
     @Path("organisations/{id}")
     public Response disconnect(@PathParam("id") String id) {
         return guarded(() -> {
-            onboarding.disconnect(OrganisationId.parse(id));
+            ledgerConnections.disconnect(LedgerConnections.Actor.operator(), OrganisationId.parse(id),
+                    Optional.of(LedgerProvider.XERO));
             return Response.noContent().build();
         });
     }
@@ -140,7 +145,7 @@ public class XeroResources {
     static Response guarded(java.util.function.Supplier<Response> action) {
         try {
             return action.get();
-        } catch (XeroOnboarding.OnboardingRefused | XeroIdentity.TokenRefused | IllegalArgumentException e) {
+        } catch (XeroIdentity.TokenRefused | IllegalArgumentException e) {
             return problem(Response.Status.BAD_REQUEST, e.getMessage());
         } catch (IllegalStateException e) {
             return problem(Response.Status.CONFLICT, e.getMessage());

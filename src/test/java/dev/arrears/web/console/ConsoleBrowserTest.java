@@ -23,6 +23,7 @@ import dev.arrears.application.cycle.OrganisationControl;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.money.Money;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -62,6 +63,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots of the firm overview, an invoice timeline and the policy editor are saved under {@code docs/images/}.
  */
 @QuarkusTest
+@WithTestResource(BrowserSandboxLedgers.class)
 class ConsoleBrowserTest {
 
     static final String PASSWORD = "correct horse battery";
@@ -149,6 +151,28 @@ class ConsoleBrowserTest {
         waitFor(By.id("sign-in"));
         browser.get(url("/console/organisations/" + org));
         waitFor(By.id("sign-in")); // signed out: back to the sign-in page
+    }
+
+    @Test
+    void a_firm_admin_connects_a_sandbox_xero_organisation_through_the_real_consent_redirect() {
+        ConsoleUser admin = user("connector", ConsoleRole.FIRM_ADMIN);
+        signIn(admin);
+        browser.findElement(By.linkText("Connections")).click();
+        waitFor(By.id("connect-xero")).click();
+        // The sandbox's consent page answers at once and sends the browser to /xero/callback, which hands it back here.
+        String notice = waitFor(By.id("connections-notice")).getText();
+        assertThat(notice).startsWith("Connected: ").contains("preview");
+        assertThat(browser.getCurrentUrl()).startsWith(url("/console/connections"));
+        String table = browser.findElement(By.id("connections")).getText();
+        assertThat(table).contains(notice.substring("Connected: ".length()).split("[,.]")[0].strip())
+                .contains("Xero").contains(admin.username());
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("sign-in"));
+        signIn(user("no-connections", ConsoleRole.ACCOUNTANT));
+        assertThat(browser.findElements(By.linkText("Connections"))).isEmpty();
+        browser.get(url("/console/connections"));
+        assertThat(waitFor(By.id("refusal")).getText()).contains("Only a firm admin manages connections");
     }
 
     @Test
