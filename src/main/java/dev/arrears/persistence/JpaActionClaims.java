@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
@@ -202,6 +203,30 @@ public class JpaActionClaims implements ActionClaims {
                 .setParameter("id", actionId)
                 .setParameter("replica", replica)
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    @Transactional
+    public boolean markWritingAll(List<UUID> actionIds, String replica, Instant at, ReminderChannel channel) {
+        // The rows are locked first, so that none of them can change hands between the check and the mark.
+        List<UUID> mine = session().createNativeQuery("""
+                        select id from outbox_action where id in (:ids) and status = 'CLAIMED' and claimed_by = :replica
+                        for update""", UUID.class)
+                .setParameter("ids", actionIds)
+                .setParameter("replica", replica)
+                .getResultList();
+        if (mine.size() != Set.copyOf(actionIds).size()) {
+            return false;
+        }
+        session().createNativeMutationQuery("""
+                        update outbox_action set writing = true, first_write_at = coalesce(first_write_at, :at),
+                            payload = payload || jsonb_build_object('channel', cast(:channel as text)),
+                            updated_at = :at where id in (:ids)""")
+                .setParameter("at", at)
+                .setParameter("channel", channel.name())
+                .setParameter("ids", actionIds)
+                .executeUpdate();
+        return true;
     }
 
     @Override

@@ -8,8 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link SentEmails} on {@code audit_event}: the events that settled an email reminder as sent or in
@@ -42,7 +44,13 @@ public class JpaSentEmails implements SentEmails {
                 .setParameter("org", organisation.value())
                 .setMaxResults(limit);
         invoiceId.ifPresent(id -> query.setParameter("invoice", id));
-        return SqlRows.rows(query).stream().map(JpaSentEmails::email).toList();
+        List<SentEmail> emails = SqlRows.rows(query).stream().map(JpaSentEmails::email).toList();
+        if (invoiceId.isPresent()) {
+            return emails;
+        }
+        // A statement settles several reminders, each with the email's words: it was one email.
+        Set<String> seen = new HashSet<>();
+        return emails.stream().filter(e -> e.messageId().isEmpty() || seen.add(e.messageId())).toList();
     }
 
     private static SentEmail email(Object[] row) {

@@ -16,14 +16,10 @@ import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.cycle.EmailReminders;
-import dev.arrears.application.email.AddressReading;
 import dev.arrears.application.email.CustomerEmailSetting;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
-import dev.arrears.application.email.LedgerAddressBook;
-import dev.arrears.application.email.InvoiceAttachments;
 import dev.arrears.application.email.LedgerInvoicePdfs;
-import dev.arrears.application.email.LedgerPayLinks;
 import dev.arrears.application.email.MailTransport;
 import dev.arrears.application.email.Mailbox;
 import dev.arrears.application.email.Recipients;
@@ -47,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,10 +71,11 @@ class EmailChannelInDispatchTest extends CycleTestBase {
     MeterRegistry registry;
 
     private GreenMail greenMail;
-    private final Map<String, Recipients> addresses = new ConcurrentHashMap<>();
-    private final Map<String, String> payLinks = new ConcurrentHashMap<>();
-    private final Map<String, LedgerInvoicePdfs.Fetch> pdfs = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger pdfsAsked = new java.util.concurrent.atomic.AtomicInteger();
+    private final LedgerEmailSide side = new LedgerEmailSide();
+    private final Map<String, Recipients> addresses = side.addresses;
+    private final Map<String, String> payLinks = side.payLinks;
+    private final Map<String, LedgerInvoicePdfs.Fetch> pdfs = side.pdfs;
+    private final java.util.concurrent.atomic.AtomicInteger pdfsAsked = side.pdfsAsked;
     private RecordingLedger xero;
     private RecordingLedger quickBooks;
     private CycleFixture.Replica replica;
@@ -395,50 +391,6 @@ class EmailChannelInDispatchTest extends CycleTestBase {
 
     /** The ledger's side of an email (addresses, pay link, PDF) for both ledgers, from this test's maps. */
     private EmailReminders emails() {
-        List<LedgerAddressBook> books = new java.util.ArrayList<>();
-        List<LedgerPayLinks> links = new java.util.ArrayList<>();
-        List<LedgerInvoicePdfs> documents = new java.util.ArrayList<>();
-        for (LedgerProvider provider : LedgerProvider.values()) {
-            books.add(new LedgerAddressBook() {
-                @Override
-                public LedgerProvider provider() {
-                    return provider;
-                }
-
-                @Override
-                public AddressReading read(OrganisationId organisation, InvoiceSnapshot invoice) {
-                    return new AddressReading.Found(addresses.getOrDefault(invoice.customerId(), Recipients.NONE));
-                }
-            });
-            links.add(new LedgerPayLinks() {
-                @Override
-                public LedgerProvider provider() {
-                    return provider;
-                }
-
-                @Override
-                public Optional<String> payLink(OrganisationId organisation, InvoiceSnapshot invoice) {
-                    return Optional.ofNullable(payLinks.get(invoice.invoiceId()));
-                }
-            });
-            documents.add(new LedgerInvoicePdfs() {
-                @Override
-                public LedgerProvider provider() {
-                    return provider;
-                }
-
-                @Override
-                public Fetch fetch(OrganisationId organisation, InvoiceSnapshot invoice, int maxBytes) {
-                    pdfsAsked.incrementAndGet();
-                    Fetch fetch = pdfs.getOrDefault(invoice.invoiceId(), new Unavailable("no PDF in this test"));
-                    if (fetch instanceof Fetched fetched && fetched.content().length == 0) {
-                        throw new IllegalStateException("the ledger's PDF call blew up");
-                    }
-                    return fetch instanceof Fetched fetched ? LedgerInvoicePdfs.judged(fetched.content(), maxBytes, provider.name()) : fetch;
-                }
-            });
-        }
-        return new EmailReminders(fx.clock, profiles, customers, fx.effectivePolicies, fx.connections, fx.states, templates, books,
-                links, List.of(smtp), new InvoiceAttachments(documents, 64), undeliverable);
+        return side.reminders(fx, profiles, customers, templates, smtp, undeliverable, 64);
     }
 }

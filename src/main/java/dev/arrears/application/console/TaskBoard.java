@@ -11,6 +11,7 @@ import dev.arrears.application.Outbox;
 import dev.arrears.application.OutboxEntry;
 import dev.arrears.application.OutboxStatus;
 import dev.arrears.application.Transactions;
+import dev.arrears.application.email.StatementTasks;
 import dev.arrears.domain.money.Money;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -87,6 +88,9 @@ public final class TaskBoard {
         }
         for (ConsoleViews.WaitingAction w : views.waiting(access.seesEveryOrganisation() ? Optional.empty()
                 : Optional.of(access.assigned()))) {
+            if (StatementTasks.isCovered(w.reason())) {
+                continue;   // waits with the task of its statement's first reminder
+            }
             String kind = w.kind().equals("FLAG_FOR_PERSON") ? "Policy flag" : w.inDoubt() ? "In doubt" : "Refused write";
             tasks.add(new Task(Optional.of(w.actionId()), w.organisationId(), w.organisationName(),
                     Optional.of(w.providerInvoiceId()), Optional.of(w.invoiceNumber()), kind, w.reason(), w.inDoubt(),
@@ -130,6 +134,8 @@ public final class TaskBoard {
         transactions.inOne(() -> {
             OutboxEntry entry = outbox.closeNeedsHuman(organisation, actionId, describe(outcome) + " (" + access.user().username() + ")")
                     .orElseThrow(() -> new IllegalArgumentException("This task is no longer open."));
+            closeCoveredReminders(organisation, entry, describe(outcome) + " with the task on invoice "
+                    + entry.invoice().providerInvoiceId() + " (" + access.user().username() + ")");
             switch (outcome) {
                 case Outcome.PromiseToPay p -> invoices.promise(access, entry.invoice(), customerId, p.payBy());
                 case Outcome.Dispute d -> invoices.dispute(access, entry.invoice(), d.reason());
@@ -148,6 +154,20 @@ public final class TaskBoard {
             }
             return entry;
         });
+    }
+
+    /** A statement's task closes the reminders that waited with it (their reasons name its Message-ID). */
+    private void closeCoveredReminders(OrganisationId organisation, OutboxEntry task, String outcome) {
+        Optional<String> messageId = task.statusReason().flatMap(StatementTasks::messageId);
+        if (messageId.isEmpty()) {
+            return;
+        }
+        for (OutboxEntry waiting : outbox.list(organisation, OutboxStatus.NEEDS_HUMAN)) {
+            String reason = waiting.statusReason().orElse("");
+            if (StatementTasks.isCovered(reason) && StatementTasks.messageId(reason).equals(messageId)) {
+                outbox.closeNeedsHuman(organisation, waiting.id(), outcome);
+            }
+        }
     }
 
     static String describe(Outcome outcome) {

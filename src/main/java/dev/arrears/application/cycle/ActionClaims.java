@@ -54,6 +54,14 @@ public interface ActionClaims {
      */
     boolean markWriting(UUID actionId, String replica, Instant at, ReminderChannel channel);
 
+    /**
+     * {@link #markWriting} for every action one message settles (a statement email covers several
+     * reminders), in one transaction: all of them are marked, or none is.
+     *
+     * @return false (and nothing stored) when the claim on any of them was lost: do not write
+     */
+    boolean markWritingAll(List<UUID> actionIds, String replica, Instant at, ReminderChannel channel);
+
     /** Gives up the dispatch marks this run took. */
     void release(String replica, UUID run);
 

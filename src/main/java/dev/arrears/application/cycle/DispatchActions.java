@@ -8,12 +8,16 @@ import dev.arrears.application.Outbox;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +38,7 @@ public final class DispatchActions {
     private final DispatchSettings settings;
     private final ActionClaims claims;
     private final ActionAttempt attempt;
+    private final StatementAttempt statements;
     private final InvoiceStore invoices;
 
     public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
@@ -55,6 +60,8 @@ public final class DispatchActions {
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.attempt = new ActionAttempt(this.replica, this.claims, clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
                 gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"), Objects.requireNonNull(emails, "emails"));
+        this.statements = new StatementAttempt(this.replica, this.claims, clock, settings, organisations, invoices,
+                new PaymentCancellation(outbox), gateways, guards, backoff, sendRules, emails, attempt);
     }
 
     /** How many claimed actions ended how; {@code lost} were claims another replica had taken over meanwhile. */
@@ -93,13 +100,22 @@ public final class DispatchActions {
                 }
                 claimedCount += claimed.size();
                 contacts.consolidate(claimed, invoices);
+                Map<ClaimedAction, List<ClaimedAction>> statementOf = new HashMap<>();
+                statements.groups(claimed).forEach(group -> group.forEach(member -> statementOf.put(member, group)));
+                Set<ClaimedAction> done = new HashSet<>();
                 for (ClaimedAction action : claimed) {
+                    if (!done.add(action)) {
+                        continue;   // settled with its statement
+                    }
+                    List<ClaimedAction> statement = statementOf.getOrDefault(action, List.of(action));
+                    done.addAll(statement);
                     try {
-                        Optional<Outcome> outcome = carryOut(action, quiet, contacts);
-                        if (outcome.isEmpty()) {
-                            lost++;
-                        } else {
-                            outcomes.merge(outcome.get(), 1, Integer::sum);
+                        for (Optional<Outcome> outcome : carryOut(statement, quiet, contacts)) {
+                            if (outcome.isEmpty()) {
+                                lost++;
+                            } else {
+                                outcomes.merge(outcome.get(), 1, Integer::sum);
+                            }
                         }
                     } catch (RuntimeException e) {
                         // Typically the database went away. The claim stays until it expires; then the
@@ -123,14 +139,30 @@ public final class DispatchActions {
         }
     }
 
-    /** Empty when the claim was lost before the result could be stored. */
-    private Optional<Outcome> carryOut(ClaimedAction action, Map<OrganisationId, Instant> quiet, RunContacts contacts) {
-        OrganisationId organisation = action.entry().invoice().organisationId();
+    /**
+     * One action, or the reminders of one statement (one email for all of them), each settled on its own.
+     * An outcome is empty when the claim was lost before the result could be stored.
+     */
+    private List<Optional<Outcome>> carryOut(List<ClaimedAction> actions, Map<OrganisationId, Instant> quiet, RunContacts contacts) {
+        OrganisationId organisation = actions.getFirst().entry().invoice().organisationId();
         Instant quietUntil = quiet.get(organisation);
-        // Claimed before the ledger asked for quiet: put back untried rather than written inside the window.
-        Settlement settlement = quietUntil != null && clock.instant().isBefore(quietUntil)
-                ? Settlement.quiet(new ClaimResult.Retry(quietUntil, false, action.inDoubt(), "the ledger asked for quiet"))
-                : attempt.run(action, contacts);
+        Map<ClaimedAction, Settlement> settlements = new LinkedHashMap<>();
+        if (quietUntil != null && clock.instant().isBefore(quietUntil)) {
+            // Claimed before the ledger asked for quiet: put back untried rather than written inside the window.
+            actions.forEach(a -> settlements.put(a, Settlement.quiet(new ClaimResult.Retry(quietUntil, false, a.inDoubt(),
+                    "the ledger asked for quiet"))));
+        } else if (actions.size() == 1) {
+            settlements.put(actions.getFirst(), attempt.run(actions.getFirst(), contacts));
+        } else {
+            settlements.putAll(statements.run(actions, contacts));
+        }
+        List<Optional<Outcome>> outcomes = new ArrayList<>();
+        settlements.forEach((action, settlement) -> outcomes.add(store(action, settlement, quiet)));
+        return outcomes;
+    }
+
+    private Optional<Outcome> store(ClaimedAction action, Settlement settlement, Map<OrganisationId, Instant> quiet) {
+        OrganisationId organisation = action.entry().invoice().organisationId();
         settlement.ledgerQuietUntil().ifPresent(until -> quiet.merge(organisation, until,
                 (a, b) -> a.isAfter(b) ? a : b));
         Optional<AuditEvent> event = settlement.kind().map(kind -> AuditEvent.forInvoice(action.entry().invoice(), kind,

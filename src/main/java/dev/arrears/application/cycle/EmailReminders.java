@@ -72,6 +72,7 @@ public final class EmailReminders {
     private final List<LedgerPayLinks> payLinks;
     private final InvoiceAttachments attachments;
     private final UndeliverableAddresses undeliverable;
+    private final StatementEmails statements;
 
     public EmailReminders(Clock clock, SenderProfileStore profiles, CustomerEmailSettingsStore customers, EffectivePolicies policies,
                           ConnectionStore connections, DunningStateStore states, EmailTemplates templates,
@@ -90,6 +91,9 @@ public final class EmailReminders {
         this.templates = templates;
         this.addressBooks = List.copyOf(addressBooks);
         this.transports = List.copyOf(transports);
+        this.statements = new StatementEmails(clock, profiles, customers, recipients, templates, this.addressBooks, this.transports,
+                attachments, organisation -> customerId -> policy(organisation, customerId),
+                organisation -> invoice -> payLink(organisation, invoice));
     }
 
     /** What preparing an email reminder came to. */
@@ -124,6 +128,29 @@ public final class EmailReminders {
         }
         Optional<SenderProfile> profile = profiles.find(organisation.id());
         return channel(organisation, profile, reminder, customerId) == ReminderChannel.EMAIL;
+    }
+
+    /**
+     * Whether a reminder may go in a statement with the customer's other reminders of this run: a
+     * stage's reminder on the email channel whose template has email wording, where the statement
+     * has wording too. Thank-you notes and reminders without email wording keep their own path.
+     */
+    boolean statementMember(Organisation organisation, OutboxEntry entry, InvoiceSnapshot invoice) {
+        if (profiles == null || !(entry.action() instanceof PlannedAction.SendReminder reminder)
+                || entry.action().key().followsFullPayment() || !isEmail(organisation, entry, invoice.customerId())) {
+            return false;
+        }
+        try {
+            templates.languageFor(reminder.template(), Locale.ENGLISH);
+        } catch (IllegalStateException e) {
+            return false;
+        }
+        return statements.available(Locale.ENGLISH);
+    }
+
+    /** The statement email of two or more reminders of one customer ({@link #statementMember} each). */
+    Prepared prepareStatement(Organisation organisation, List<StatementEmails.Member> members) {
+        return statements.prepare(organisation, members);
     }
 
     Prepared prepare(Organisation organisation, OutboxEntry entry, InvoiceSnapshot invoice) {
@@ -176,7 +203,7 @@ public final class EmailReminders {
             ReminderEmails words = new ReminderEmails(language, organisation.country());
             List<ReminderEmail.Fee> fees = words.fees(states.load(InvoiceRef.of(invoice))
                     .map(s -> s.state().fees()).orElse(List.of()));
-            ReminderEmail model = words.model(organisation.displayName(), reminder.stage(), List.of(invoice), today, fees, payLink(organisation, invoice),
+            ReminderEmail model = words.model(organisation.displayName(), reminder.stage(), reminder.template(), List.of(invoice), today, fees, payLink(organisation, invoice),
                     new ReminderEmail.Contact(contact.name().orElse(organisation.displayName()), contact.address()));
             rendered = templates.render(reminder.template(), language,
                     pdf.attachment().map(a -> model.withAttachment(a.fileName())).orElse(model));
@@ -190,7 +217,7 @@ public final class EmailReminders {
     }
 
     /** The ledger's pay-now link, or "" (the template words the "no link" case). */
-    private String payLink(Organisation organisation, InvoiceSnapshot invoice) {
+    String payLink(Organisation organisation, InvoiceSnapshot invoice) {
         return payLinks.stream().filter(p -> p.provider() == organisation.provider()).findFirst().flatMap(p -> {
             try {
                 return p.payLink(organisation.id(), invoice);
@@ -228,7 +255,7 @@ public final class EmailReminders {
         return Channels.forStage(profile, policy, reminder.stage());
     }
 
-    private Policy policy(Organisation organisation, String customerId) {
+    Policy policy(Organisation organisation, String customerId) {
         LedgerProvider provider = organisation.provider();
         String tenant = connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse("");
         return policies.inForce().resolve(new OrganisationKey(organisation.id(), provider, tenant), organisation.policyId(), customerId,
@@ -240,13 +267,29 @@ public final class EmailReminders {
      * reminder always has the same id, and the id gives nothing of the customer away.
      */
     static String messageId(ActionKey key, Mailbox from) {
+        return messageId(key.value(), from);
+    }
+
+    private static String messageId(String seed, Mailbox from) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
             String domain = from.address().substring(from.address().indexOf('@') + 1).toLowerCase(Locale.ROOT);
             return "arrears." + HexFormat.of().formatHex(hash).substring(0, 32) + "@" + domain;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * A statement's id: the same as {@link #messageId(ActionKey, Mailbox)} over the sorted member keys, so the
+     * same reminders always give the same id, and a statement's never equals one of its reminders' own.
+     */
+    static String messageId(List<ActionKey> keys, Mailbox from) {
+        if (keys.size() == 1) {
+            return messageId(keys.getFirst(), from);
+        }
+        String joined = "statement\n" + String.join("\n", keys.stream().map(ActionKey::value).sorted().toList());
+        return messageId(joined, from);
     }
 
     /** The text of the ledger note that records what the customer received. */

@@ -3,6 +3,7 @@ package dev.arrears.application.email;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,16 +37,39 @@ public final class InvoiceAttachments {
 
     /** @param wanted the policy's {@code attach_invoice_pdf} */
     public Outcome forInvoice(OrganisationId organisation, LedgerProvider provider, InvoiceSnapshot invoice, boolean wanted) {
+        return forInvoice(organisation, provider, invoice, wanted, maxBytes);
+    }
+
+    /**
+     * The PDFs of a statement's invoices, in order: the limit holds for all of them together (one
+     * message), so a PDF that would take the sum over it is left off, and the later ones may still fit.
+     */
+    public List<Outcome> forStatement(OrganisationId organisation, LedgerProvider provider, List<InvoiceSnapshot> invoices,
+                                      boolean wanted) {
+        List<Outcome> outcomes = new ArrayList<>();
+        int left = maxBytes;
+        for (InvoiceSnapshot invoice : invoices) {
+            Outcome outcome = left > 0 || !wanted || maxBytes <= 0 ? forInvoice(organisation, provider, invoice, wanted, left)
+                    : new Outcome(Optional.empty(), "not attached: the statement's other PDFs use up the limit of " + maxBytes
+                            + " bytes (ARREARS_EMAIL_ATTACHMENT_MAX_BYTES)");
+            left -= outcome.attachment().map(a -> a.content().length).orElse(0);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private Outcome forInvoice(OrganisationId organisation, LedgerProvider provider, InvoiceSnapshot invoice, boolean wanted,
+                               int limit) {
         if (!wanted) {
             return new Outcome(Optional.empty(), "not attached: the policy says attach_invoice_pdf: false");
         }
         Optional<LedgerInvoicePdfs> ledger = ledgers.stream().filter(l -> l.provider() == provider).findFirst();
-        if (ledger.isEmpty() || maxBytes <= 0) {
+        if (ledger.isEmpty() || limit <= 0) {
             return new Outcome(Optional.empty(), "not attached: this installation fetches no invoice PDFs");
         }
         LedgerInvoicePdfs.Fetch fetch;
         try {
-            fetch = ledger.get().fetch(organisation, invoice, maxBytes);
+            fetch = ledger.get().fetch(organisation, invoice, limit);
         } catch (RuntimeException e) {
             fetch = new LedgerInvoicePdfs.Unavailable("fetching it failed unexpectedly: " + e);
         }
@@ -53,7 +77,7 @@ public final class InvoiceAttachments {
             case LedgerInvoicePdfs.Fetched fetched -> new Outcome(Optional.of(new OutgoingEmail.Attachment(fileName(invoice),
                     "application/pdf", fetched.content())), "attached (" + fetched.content().length + " bytes)");
             case LedgerInvoicePdfs.TooLarge large -> new Outcome(Optional.empty(), "not attached: the ledger's PDF has "
-                    + large.bytes() + " bytes, over the limit of " + maxBytes + " (ARREARS_EMAIL_ATTACHMENT_MAX_BYTES)");
+                    + large.bytes() + " bytes, over the limit of " + limit + " (ARREARS_EMAIL_ATTACHMENT_MAX_BYTES)");
             case LedgerInvoicePdfs.Unavailable none -> new Outcome(Optional.empty(), "not attached: " + none.reason());
         };
     }

@@ -11,6 +11,8 @@ import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -40,15 +42,58 @@ public final class ReminderEmails {
      */
     public ReminderEmail model(String organisation, String stage, List<InvoiceSnapshot> invoices, LocalDate today,
                                List<ReminderEmail.Fee> fees, String payLink, ReminderEmail.Contact accountant) {
+        return model(organisation, stage, "", invoices, today, fees, payLink, accountant);
+    }
+
+    /** @param reminder the stage's reminder template ({@code {reminder}}) */
+    public ReminderEmail model(String organisation, String stage, String reminder, List<InvoiceSnapshot> invoices, LocalDate today,
+                               List<ReminderEmail.Fee> fees, String payLink, ReminderEmail.Contact accountant) {
         Objects.requireNonNull(invoices, "invoices");
-        if (invoices.isEmpty()) {
+        return model(organisation, stage, reminder, invoices.stream().map(i -> new Item(i, stage, payLink, "")).toList(), today,
+                fees, payLink, accountant, "");
+    }
+
+    /**
+     * One invoice of a statement, with what belongs to it alone.
+     *
+     * @param payLink    its pay-now link, or ""
+     * @param attachment the file name of its PDF in the email, or ""
+     */
+    public record Item(InvoiceSnapshot invoice, String stage, String payLink, String attachment) {
+        public Item {
+            Objects.requireNonNull(invoice, "invoice");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(payLink, "payLink");
+            Objects.requireNonNull(attachment, "attachment");
+        }
+    }
+
+    /**
+     * A statement: one email listing every invoice of one customer being chased in one run, worded by
+     * its firmest stage. It has no pay link and no fees of its own: each line carries its own link.
+     *
+     * @param items the invoices in the order they are listed, all of one customer
+     */
+    public ReminderEmail statement(String organisation, String firmestStage, String reminder, List<Item> items, LocalDate today,
+                                   ReminderEmail.Contact accountant) {
+        String attached = String.join(", ", items.stream().map(Item::attachment).filter(a -> !a.isEmpty()).toList());
+        return model(organisation, firmestStage, reminder, items, today, List.of(), "", accountant, attached);
+    }
+
+    private ReminderEmail model(String organisation, String stage, String reminder, List<Item> items, LocalDate today,
+                                List<ReminderEmail.Fee> fees, String payLink, ReminderEmail.Contact accountant, String attachment) {
+        if (items.isEmpty()) {
             throw new IllegalArgumentException("a reminder email is about at least one invoice");
         }
-        InvoiceSnapshot first = invoices.getFirst();
-        List<ReminderEmail.Line> lines = invoices.stream().map(i -> line(i, today)).toList();
-        Money sum = invoices.stream().map(InvoiceSnapshot::amountDue).reduce(Money::plus).orElseThrow();
+        InvoiceSnapshot first = items.getFirst().invoice();
+        List<ReminderEmail.Line> lines = items.stream().map(i -> line(i, today)).toList();
+        Map<String, Money> byCurrency = new TreeMap<>();
+        items.forEach(i -> byCurrency.merge(i.invoice().currency().getCurrencyCode(), i.invoice().amountDue(), Money::plus));
+        List<ReminderEmail.Total> totals = byCurrency.entrySet().stream()
+                .map(e -> new ReminderEmail.Total(e.getKey(), amount(e.getValue()))).toList();
+        String sum = String.join(" + ", totals.stream().map(ReminderEmail.Total::amount).toList());
         return new ReminderEmail(organisation, stage, new ReminderEmail.Customer(first.customerId(), first.customerName()),
-                lines.getFirst(), lines, amount(sum), fees, payLink, accountant, "");
+                lines.getFirst(), lines, sum, fees, payLink, accountant, attachment, totals, reminder);
     }
 
     /** The fees charged so far on the invoice, as the dunning state records them. */
@@ -71,10 +116,11 @@ public final class ReminderEmails {
         return dates.format(date);
     }
 
-    private ReminderEmail.Line line(InvoiceSnapshot invoice, LocalDate today) {
+    private ReminderEmail.Line line(Item item, LocalDate today) {
+        InvoiceSnapshot invoice = item.invoice();
         String number = invoice.number() == null || invoice.number().isBlank() ? invoice.invoiceId() : invoice.number();
         long overdue = invoice.dueDate().map(due -> Math.max(0, ChronoUnit.DAYS.between(due, today))).orElse(0L);
         return new ReminderEmail.Line(number, date(invoice.issueDate()), invoice.dueDate().map(this::date).orElse(""),
-                amount(invoice.total()), amount(invoice.amountDue()), overdue);
+                amount(invoice.total()), amount(invoice.amountDue()), overdue, item.stage(), item.payLink(), item.attachment());
     }
 }

@@ -19,7 +19,8 @@ public interface SentEmails {
     String IN_DOUBT = "may-have-been-sent";
 
     /**
-     * @param invoiceId only the emails about this invoice (the ledger's id), or every one
+     * @param invoiceId only the emails about this invoice (the ledger's id), or every one (a statement, which settles
+     *                  several invoices' reminders, once)
      * @param limit     at most this many, at least 1
      */
     List<SentEmail> recent(OrganisationId organisation, Optional<String> invoiceId, int limit);

@@ -115,7 +115,7 @@ public final class Forecast {
             // Deferred reminders were added when they were planned, dated the day they go out: put every line on its day.
             lines.sort(java.util.Comparator.comparing(ForecastLine::date));
         }
-        return new ForecastReport(policy, from, to, invoices.size(), lines);
+        return new ForecastReport(policy, from, to, invoices.size(), StatementLines.mark(lines));
     }
 
     /** Returns the state to carry into the next day, or null when the invoice cannot be decided at all. */
