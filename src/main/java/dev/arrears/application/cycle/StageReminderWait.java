@@ -41,7 +41,7 @@ public final class StageReminderWait {
 
     /** How often a fee whose reminder waits for a person looks again. */
     static final Duration RECHECK = Duration.ofHours(1);
-    /** The least wait, so a reminder due but not claimed in this batch never makes the fee spin. */
+    /** The least wait, for a reminder that is due but not carried out yet. */
     static final Duration LEAST = Duration.ofMinutes(1);
 
     private final StageReminders reminders;
@@ -97,6 +97,8 @@ public final class StageReminderWait {
         }
         Instant reminderNext = toGo.get().claimExpiresAt().filter(at -> toGo.get().status() == OutboxStatus.CLAIMED)
                 .orElse(toGo.get().nextAttemptAt());
+        // A reminder due now but not yet carried out (claimed in a later batch): the fee looks again a minute on,
+        // not at once, so that it does not keep this dispatch run going batch after batch on its own.
         Instant until = reminderNext.isAfter(now.plus(LEAST)) ? reminderNext : now.plus(LEAST);
         return Optional.of(waits(claimed, toGo.get(), until, "which has not gone yet (" + toGo.get().status() + ")"));
     }
