@@ -29,6 +29,8 @@ import dev.arrears.application.cycle.CycleBook;
 import dev.arrears.application.cycle.CycleSettings;
 import dev.arrears.application.cycle.DecideOrganisation;
 import dev.arrears.application.cycle.DispatchActions;
+import dev.arrears.application.cycle.StageReminderWait;
+import dev.arrears.application.StageReminders;
 import dev.arrears.application.cycle.DispatchSettings;
 import dev.arrears.application.cycle.LedgerGateways;
 import dev.arrears.application.cycle.OrganisationControl;
@@ -96,6 +98,7 @@ class CycleFixture {
     final ContactLog contacts;
     final EscalationDocuments escalation;
     final DocumentStore documents;
+    final StageReminders stageReminders;
 
     CycleFixture(TestClock clock, OrganisationStore organisations, OrganisationControl control, OrganisationLeases leases,
                  CycleBook book, ActionClaims claims, InvoiceStore invoices, InvoicesToDecide toDecide,
@@ -103,8 +106,9 @@ class CycleFixture {
                  PolicyRepository policies, AgroalDataSource dataSource, CollectionsStore collections,
                  @Any Instance<ChaseGuard> guards, EffectivePolicies effectivePolicies, PolicyVersionStore versions,
                  ConnectionStore connections, SendRulesRepository sendRules, ContactLog contacts,
-                 EscalationDocuments escalation, DocumentStore documents) {
+                 EscalationDocuments escalation, DocumentStore documents, StageReminders stageReminders) {
         this.clock = clock;
+        this.stageReminders = stageReminders;
         this.organisations = organisations;
         this.control = control;
         this.leases = leases;
@@ -161,6 +165,11 @@ class CycleFixture {
         return replica(id, cycleSettings, dispatchSettings, guards, effective, EmailReminders.LEDGER_ONLY, ledgers);
     }
 
+    /** A replica whose invoices are chased under {@code effective} and whose email reminders go through {@code emails}. */
+    Replica replica(String id, EffectivePolicies effective, EmailReminders emails, RecordingLedger... ledgers) {
+        return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, effective, emails, ledgers);
+    }
+
     /** A replica that sends email reminders through {@code emails}. */
     Replica replica(String id, EmailReminders emails, RecordingLedger... ledgers) {
         return replica(id, CycleSettings.defaults(), DispatchSettings.defaults(), guards, effectivePolicies, emails, ledgers);
@@ -175,7 +184,7 @@ class CycleFixture {
         DispatchActions dispatch = new DispatchActions(replica, clock, dispatchSettings, claims, organisations, invoices,
                 outbox, book, gateways, guards,
                 new RetryBackoff(dispatchSettings.backoffBase(), dispatchSettings.backoffMax(), random),
-                new SendRulesCheck(sendRules, contacts, connections), emails);
+                new SendRulesCheck(sendRules, contacts, connections), emails, new StageReminderWait(stageReminders, clock));
         RunCycle cycle = new RunCycle(replica, clock, cycleSettings, leases, book, organisations, gateways, decide, dispatch,
                 audit, new SettingsReads(book, audit), new RetryBackoff(cycleSettings.failureBackoffBase(), cycleSettings.failureBackoffMax(), random),
                 CycleTimer.NONE);

@@ -284,6 +284,163 @@ class EmailChannelInDispatchTest extends CycleTestBase {
         assertThat(remindersGauge("EMAIL", "DONE")).isEqualTo(emailedBefore);
     }
 
+    /**
+     * Every stage of the default policy (config/policies/default.yaml), for a Xero and a QuickBooks invoice,
+     * through the real dispatcher to GreenMail: the stage's subject and words in text and HTML, the pay link,
+     * the PDF, a Message-ID derived from the action key, Reply-To.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "XERO       | friendly-heads-up | 2025-03-13 | Friendly reminder: invoice INV-A is due on 13 Mar 2025 | This is a friendly reminder that invoice INV-A",
+            "QUICKBOOKS | friendly-heads-up | 2025-03-13 | Friendly reminder: invoice INV-A is due on 13 Mar 2025 | This is a friendly reminder that invoice INV-A",
+            "XERO       | overdue-notice    | 2025-03-09 | Invoice INV-A is now overdue                           | is now 1 day(s) overdue",
+            "QUICKBOOKS | overdue-notice    | 2025-03-09 | Invoice INV-A is now overdue                           | is now 1 day(s) overdue",
+            "XERO       | firmer-reminder   | 2025-03-03 | Second reminder: invoice INV-A is 7 days overdue       | despite our earlier reminder",
+            "QUICKBOOKS | firmer-reminder   | 2025-03-03 | Second reminder: invoice INV-A is 7 days overdue       | despite our earlier reminder",
+            "XERO       | final-notice      | 2025-02-24 | Final notice: invoice INV-A for £1,200.00              | is still unpaid 14 days after its due date",
+            "QUICKBOOKS | final-notice      | 2025-02-24 | Final notice: invoice INV-A for £1,200.00              | is still unpaid 14 days after its due date"})
+    void each_default_stage_is_one_email_with_its_words_pay_link_pdf_message_id_and_reply_to(LedgerProvider provider, String stageKey,
+                                                                                            LocalDate due, String subject, String words) throws Exception {
+        OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort(), provider);
+        RecordingLedger ledger = provider == LedgerProvider.XERO ? xero : quickBooks;
+        ledger.put(invoice(org, "A", "C1", due));
+        addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+        payLinks.put("A", "https://pay.example/A?s=" + stageKey);
+        pdfs.put("A", new LedgerInvoicePdfs.Fetched(PDF));
+
+        replica.cycle().runDue();
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage email = received[0];
+        assertThat(email.getSubject()).isEqualTo(subject);
+        String key = org + ":A:stage:" + stageKey + ":reminder:0";
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(email.getMessageID()).isEqualTo("<arrears." + hash.substring(0, 32) + "@acme.example>");
+        assertThat(email.getHeader("Reply-To")[0]).contains("jo@firm.example");
+        assertThat(email.getAllRecipients()).extracting(Object::toString).containsExactly("ap@c1.example");
+        String text = null;
+        String html = null;
+        jakarta.mail.BodyPart attachment = null;
+        for (jakarta.mail.BodyPart part : leaves(email.getContent())) {
+            if ("INV-A.pdf".equals(part.getFileName())) {
+                attachment = part;
+            } else if (part.isMimeType("text/plain")) {
+                text = String.valueOf(part.getContent());
+            } else if (part.isMimeType("text/html")) {
+                html = String.valueOf(part.getContent());
+            }
+        }
+        assertThat(text).startsWith("Dear Customer C1,").contains(words).contains("Pay online: https://pay.example/A?s=" + stageKey)
+                .contains("The invoice is attached as INV-A.pdf.").contains("Jo Bookkeeper");
+        assertThat(html).contains("<p>Dear Customer C1,</p>").contains(words)
+                .contains("<a href=\"https://pay.example/A?s=" + stageKey + "\">Pay invoice INV-A online</a>")
+                .contains("<p>The invoice is attached as INV-A.pdf.</p>");
+        assertThat(attachment).as("the attachment INV-A.pdf").isNotNull();
+        assertThat(attachment.isMimeType("application/pdf")).isTrue();
+        assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(PDF);
+        if (stageKey.equals("final-notice")) {
+            // The fee the final notice announces is listed in it, and raised once with it, after it.
+            assertThat(text).contains("£40.00 (late-fee, 10 Mar 2025)");
+            assertThat(ledger.applied(org)).extracting(RecordingLedger.Applied::kind).containsOnlyOnce("LateFee");
+        }
+    }
+
+    @Test
+    void a_thank_you_note_is_an_email_of_its_own_once_the_chased_invoice_is_paid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        CycleFixture.Replica thanking = fx.replica("email-thanks", ThankYouInCycleTest.thankingPolicy(dir), emails(), xero);
+        OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort());
+        InvoiceSnapshot open = invoice(org, "A", "C1", SUNDAY);
+        xero.put(open);
+        addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+        thanking.cycle().runDue();
+
+        xero.put(new InvoiceSnapshot(open.organisationId(), "A", "INV-A", "C1", "Customer C1", open.issueDate(), open.dueDate(),
+                open.total(), dev.arrears.domain.money.Money.zero(open.currency()), dev.arrears.domain.invoice.InvoiceStatus.PAID,
+                List.of(new dev.arrears.domain.invoice.PaymentApplied(SUNDAY.plusDays(2), open.total())), false));
+        fx.clock.set(MONDAY.plus(java.time.Duration.ofDays(4)));   // Friday, inside the window and the gap
+        thanking.cycle().runDue();
+        fx.clock.set(MONDAY.plus(java.time.Duration.ofDays(5)));
+        thanking.cycle().runDue();
+
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertThat(received).extracting(MimeMessage::getSubject).containsExactly("Invoice INV-A is now overdue",
+                "Thank you: invoice INV-A is paid");
+        String thanks = decoded(received[1].getContent());
+        assertThat(thanks).contains("Dear Customer C1,").contains("Thank you for paying invoice INV-A of 7 Feb 2025")
+                .contains("<p>Kind regards,<br>Jo Bookkeeper<br>Acme Ltd").doesNotContain("Pay online").doesNotContain("bank transfer");
+        assertThat(received[1].getMessageID()).isNotEqualTo(received[0].getMessageID());
+        assertThat(fx.outbox(org)).filteredOn(e -> e.action().key().isThankYou()).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(OutboxStatus.DONE));
+    }
+
+    @Test
+    void payment_plan_reminders_are_emailed_in_the_customers_language() throws Exception {
+        OrganisationId org = organisationSendingTo(greenMail.getSmtp().getPort());
+        xero.put(invoice(org, "A", "C1", LocalDate.of(2025, 3, 1)));
+        xero.put(invoice(org, "B", "C2", LocalDate.of(2025, 3, 1)));
+        addresses.put("C1", Recipients.fromLedger(List.of("ap@c1.example"), List.of(), List.of()));
+        addresses.put("C2", Recipients.fromLedger(List.of("ap@c2.example"), List.of(), List.of()));
+        payLinks.put("A", "https://pay.example/A");
+        customers.save(org, "C1", new CustomerEmailSetting(Optional.empty(), List.of(), List.of(), Optional.of(Locale.GERMAN)));
+        // C1's next instalment is due in two days (a courtesy reminder); C2's was due yesterday and is unpaid.
+        fx.collections.agreePlan(org, "C1", List.of("A"), LocalDate.of(2025, 3, 3), List.of(
+                new dev.arrears.domain.collections.Instalment(1, LocalDate.of(2025, 3, 12), dev.arrears.domain.money.Money.of("600.00", "GBP")),
+                new dev.arrears.domain.collections.Instalment(2, LocalDate.of(2025, 4, 12), dev.arrears.domain.money.Money.of("600.00", "GBP"))), "jo");
+        fx.collections.agreePlan(org, "C2", List.of("B"), LocalDate.of(2025, 3, 3), List.of(
+                new dev.arrears.domain.collections.Instalment(1, LocalDate.of(2025, 3, 9), dev.arrears.domain.money.Money.of("600.00", "GBP")),
+                new dev.arrears.domain.collections.Instalment(2, LocalDate.of(2025, 4, 9), dev.arrears.domain.money.Money.of("600.00", "GBP"))), "jo");
+
+        replica.cycle().runDue();
+        fx.clock.set(MONDAY.plusSeconds(3600));
+        replica.cycle().runDue();
+
+        List<MimeMessage> plan = java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().startsWith("Ratenzahlung") || m.getSubject().startsWith("Payment plan");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(plan).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "Ratenzahlung: Ihre nächste Rate für Rechnung INV-A wird bald fällig",
+                "Payment plan: an instalment for invoice INV-B was missed");
+        for (MimeMessage message : plan) {
+            String body = decoded(message.getContent());
+            if (message.getSubject().startsWith("Ratenzahlung")) {
+                assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ap@c1.example");
+                assertThat(body).contains("die nächste Rate unserer vereinbarten Ratenzahlung für die Rechnung INV-A")
+                        .contains("Online bezahlen: https://pay.example/A").contains("href=\"https://pay.example/A\"")
+                        .contains("Mit freundlichen Grüßen");
+            } else {
+                assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ap@c2.example");
+                assertThat(body).contains("We have not received the instalment of our agreed payment plan for invoice INV-B")
+                        .contains("£1,200.00 is still owed on invoice INV-B.").contains("Please pay by bank transfer quoting INV-B.");
+            }
+        }
+        assertThat(fx.outbox(org)).filteredOn(e -> e.action().key().value().contains(":plan:")
+                        && e.action() instanceof dev.arrears.domain.dunning.PlannedAction.SendReminder)
+                .hasSize(2).allSatisfy(e -> assertThat(e.status()).isEqualTo(OutboxStatus.DONE));
+    }
+
+    /** The leaf parts of a message (text, HTML, attachments), however they are nested. */
+    private static List<jakarta.mail.BodyPart> leaves(Object content) throws Exception {
+        List<jakarta.mail.BodyPart> leaves = new java.util.ArrayList<>();
+        if (content instanceof jakarta.mail.internet.MimeMultipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                jakarta.mail.BodyPart part = multi.getBodyPart(i);
+                if (part.getContent() instanceof jakarta.mail.internet.MimeMultipart) {
+                    leaves.addAll(leaves(part.getContent()));
+                } else {
+                    leaves.add(part);
+                }
+            }
+        }
+        return leaves;
+    }
+
     /** The {@code arrears_actions} gauge for sent reminders on one channel, as the operator's scrape shows it. */
     private double remindersGauge(String channel, String status) {
         metrics.refresh();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.policy.EffectivePolicies;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.invoice.InvoiceStatus;
 import dev.arrears.domain.invoice.PaymentApplied;
@@ -30,6 +31,11 @@ class ThankYouInCycleTest extends CycleTestBase {
     Path dir;
 
     private CycleFixture.Replica replica(RecordingLedger xero) throws IOException {
+        return fx.replica("thanks", thankingPolicy(dir), xero);
+    }
+
+    /** The policy of these tests, written into {@code dir}: an overdue notice, and a thank-you note once paid. */
+    static EffectivePolicies thankingPolicy(Path dir) throws IOException {
         Files.writeString(dir.resolve("default.yaml"), """
                 id: default
                 thank_you: thank-you
@@ -39,7 +45,7 @@ class ThankYouInCycleTest extends CycleTestBase {
                     actions: [ { reminder: overdue } ]
                 """);
         PolicyFileLoader loader = new PolicyFileLoader();
-        return fx.replica("thanks", PolicyResolver.load(dir, PolicyCatalog.load(dir, loader), loader), xero);
+        return PolicyResolver.load(dir, PolicyCatalog.load(dir, loader), loader);
     }
 
     private static InvoiceSnapshot paid(InvoiceSnapshot open) {

@@ -50,6 +50,7 @@ final class ActionAttempt {
     private final ActionClaims claims;
     private final ReplicaId replica;
     private final EmailReminders emails;
+    private final StageReminderWait stageWait;
 
     ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
@@ -61,6 +62,15 @@ final class ActionAttempt {
     ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
                   PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
                   RetryBackoff backoff, SendRulesCheck sendRules, EmailReminders emails) {
+        this(replica, claims, clock, settings, organisations, invoices, payments, book, gateways, guards, backoff, sendRules, emails,
+                StageReminderWait.NONE);
+    }
+
+    /** @param stageWait holds a stage's fee and note until the stage's reminder is done */
+    ActionAttempt(ReplicaId replica, ActionClaims claims, Clock clock, DispatchSettings settings, OrganisationStore organisations, InvoiceStore invoices,
+                  PaymentCancellation payments, CycleBook book, LedgerGateways gateways, List<ChaseGuard> guards,
+                  RetryBackoff backoff, SendRulesCheck sendRules, EmailReminders emails, StageReminderWait stageWait) {
+        this.stageWait = stageWait;
         this.emails = emails;
         this.clock = clock;
         this.settings = settings;
@@ -114,6 +124,10 @@ final class ActionAttempt {
             // An earlier attempt may be in the ledger: find out first, so that neither the send rules nor a
             // guard defers or cancels a write that happened (it is done), nor lets a key's lifetime run out.
             return attempt(claimed, organisation.get(), gateway.get(), contacts);
+        }
+        Optional<Settlement> waiting = stageWait.check(claimed);
+        if (waiting.isPresent()) {
+            return waiting.get();   // a stage's fee or note goes with the stage's reminder, never before it
         }
         Optional<RunContacts.Contact> contact = Optional.empty();
         if (entry.action() instanceof PlannedAction.SendReminder) {

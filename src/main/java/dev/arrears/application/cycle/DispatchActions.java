@@ -53,13 +53,23 @@ public final class DispatchActions {
                            OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
                            LedgerGateways gateways, List<ChaseGuard> guards, RetryBackoff backoff, SendRulesCheck sendRules,
                            EmailReminders emails) {
+        this(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways, guards, backoff, sendRules, emails,
+                StageReminderWait.NONE);
+    }
+
+    /** @param stageWait holds a stage's late fee and "sent" note until the stage's reminder is done */
+    public DispatchActions(ReplicaId replica, Clock clock, DispatchSettings settings, ActionClaims claims,
+                           OrganisationStore organisations, InvoiceStore invoices, Outbox outbox, CycleBook book,
+                           LedgerGateways gateways, List<ChaseGuard> guards, RetryBackoff backoff, SendRulesCheck sendRules,
+                           EmailReminders emails, StageReminderWait stageWait) {
         this.replica = Objects.requireNonNull(replica, "replica");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.attempt = new ActionAttempt(this.replica, this.claims, clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
-                gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"), Objects.requireNonNull(emails, "emails"));
+                gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"), Objects.requireNonNull(emails, "emails"),
+                Objects.requireNonNull(stageWait, "stageWait"));
         this.statements = new StatementAttempt(this.replica, this.claims, clock, settings, organisations, invoices,
                 new PaymentCancellation(outbox), gateways, guards, backoff, sendRules, emails, attempt);
     }
@@ -94,7 +104,8 @@ public final class DispatchActions {
             for (int batch = 0; batch < MAX_BATCHES; batch++) {
                 Instant now = clock.instant();
                 Instant until = now.plus(settings.claimDuration());
-                List<ClaimedAction> claimed = claims.claim(replica.value(), run, now, until, settings.batchSize(), organisation);
+                List<ClaimedAction> claimed = StageReminderWait.remindersFirst(
+                        claims.claim(replica.value(), run, now, until, settings.batchSize(), organisation));
                 if (claimed.isEmpty()) {
                     break;
                 }

@@ -6,6 +6,7 @@ import dev.arrears.domain.dunning.ActionKey;
 import dev.arrears.domain.dunning.Decision;
 import dev.arrears.domain.dunning.DunningState;
 import dev.arrears.domain.dunning.PlannedAction;
+import dev.arrears.domain.dunning.StageFollowers;
 import dev.arrears.domain.invoice.InvoiceSnapshot;
 import dev.arrears.domain.policy.ActionSpec;
 import dev.arrears.domain.policy.Policy;
@@ -64,7 +65,9 @@ public final class Forecast {
      * against the forecast's own sends to that customer; a customer's reminders planned on one day
      * are one contact). A reminder that may not go that day gets a {@code deferred} line with the
      * scheduler's reasons, and appears itself on the day it would really go out, even after the last
-     * day of the forecast: it is never dropped and never shown twice. Notes, fees and flags do not wait.
+     * day of the forecast: it is never dropped and never shown twice. A late fee or note planned by the
+     * same stage on the same day goes with its reminder, on the day it goes out, as the daemon holds it;
+     * other notes, fees and flags do not wait.
      */
     public ForecastReport run(Policy policy, List<InvoiceSnapshot> invoices, LocalDate from, int days, ForecastEvents events,
                               Optional<SendRules> sendRules) {
@@ -138,18 +141,29 @@ public final class Forecast {
                     "passed over on catch-up to '" + reached + "'; recorded, not sent", reasons));
         }
         CollectionsLines.add(invoice, state, decision, day, lines);
-        for (PlannedAction action : decision.actions()) {
-            // Like the outbox: a key planned once (a payment plan's reminder, planned by each of its invoices) is one action.
-            if (planned.add(action.key())) {
-                ForecastLine line = toLine(invoice, day, action, reasons, policy);
-                if (action instanceof PlannedAction.SendReminder && reminders.isPresent()) {
-                    // Held back until the day's send rules are asked for all of this customer's reminders at once.
-                    PlannedAction.SendReminder reminder = (PlannedAction.SendReminder) action;
-                    reminders.get().computeIfAbsent(invoice.customerId(), c -> new ArrayList<>())
-                            .add(new ForecastSendWindows.Reminder(line, action.key(), on -> reminderDetail(reminder, invoice, on, policy)));
-                } else {
-                    lines.add(line);
-                }
+        List<PlannedAction> fresh = decision.actions().stream().filter(a -> planned.add(a.key())).toList();
+        // Like the outbox: a key planned once (a payment plan's reminder, planned by each of its invoices) is one action.
+        Map<String, ForecastSendWindows.Reminder> stageReminders = new LinkedHashMap<>();
+        for (PlannedAction action : fresh) {
+            if (action instanceof PlannedAction.SendReminder reminder && reminders.isPresent()) {
+                // Held back until the day's send rules are asked for all of this customer's reminders at once.
+                ForecastSendWindows.Reminder held = new ForecastSendWindows.Reminder(toLine(invoice, day, action, reasons, policy),
+                        action.key(), on -> reminderDetail(reminder, invoice, on, policy));
+                reminders.get().computeIfAbsent(invoice.customerId(), c -> new ArrayList<>()).add(held);
+                stageReminders.putIfAbsent(reminder.stage(), held);
+            }
+        }
+        for (PlannedAction action : fresh) {
+            if (action instanceof PlannedAction.SendReminder && reminders.isPresent()) {
+                continue;
+            }
+            ForecastLine line = toLine(invoice, day, action, reasons, policy);
+            ForecastSendWindows.Reminder announcing = StageFollowers.follows(action) ? stageReminders.get(action.stage()) : null;
+            if (announcing != null) {
+                // The stage's fee and "sent" note go with its reminder, as the dispatcher holds them (StageReminderWait).
+                announcing.followers().add(line);
+            } else {
+                lines.add(line);
             }
         }
         feesNotCharged(invoice, state, decision, policy, day, lines);

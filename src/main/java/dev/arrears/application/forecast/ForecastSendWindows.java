@@ -36,9 +36,15 @@ final class ForecastSendWindows {
      *
      * @param detailOn the line's detail on the day it goes out (its email's subject counts the days overdue then)
      */
-    record Reminder(ForecastLine line, ActionKey key, java.util.function.Function<LocalDate, String> detailOn) {
+    record Reminder(ForecastLine line, ActionKey key, java.util.function.Function<LocalDate, String> detailOn,
+                    List<ForecastLine> followers) {
         Reminder(ForecastLine line, ActionKey key) {
             this(line, key, day -> line.detail());
+        }
+
+        /** @param followers filled by the caller: the stage's fees and notes, which go on the day this reminder goes */
+        Reminder(ForecastLine line, ActionKey key, java.util.function.Function<LocalDate, String> detailOn) {
+            this(line, key, detailOn, new ArrayList<>());
         }
     }
 
@@ -61,13 +67,19 @@ final class ForecastSendWindows {
                 slot = scheduler.earliestAllowed(customerId, proposed, history, rules.contact(), rules.holidays());
             } catch (NoSendSlotException e) {
                 // The rules allow no moment at all: said on the day, as the daemon's audit trail would.
-                reminders.forEach(r -> lines.add(deferred(r.line(), "never: " + e.getMessage())));
+                reminders.forEach(r -> {
+                    lines.add(deferred(r.line(), "never: " + e.getMessage()));
+                    r.followers().forEach(f -> lines.add(waiting(f, "which never goes")));
+                });
                 return;
             }
             history.add(ContactRecord.automatic(customerId, slot.at(), ContactChannel.EMAIL, reminders.getFirst().key()));
             ZonedDateTime at = slot.at().atZone(zone);
             if (at.toLocalDate().equals(day)) {
-                reminders.forEach(r -> lines.add(r.line()));
+                reminders.forEach(r -> {
+                    lines.add(r.line());
+                    lines.addAll(r.followers());
+                });
                 return;
             }
             String reasons = reasons(slot);
@@ -77,6 +89,12 @@ final class ForecastSendWindows {
                 lines.add(new ForecastLine(at.toLocalDate(), planned.invoiceNumber(), planned.customerName(), planned.stage(),
                         planned.kind(), planned.amount(), reminder.detailOn().apply(at.toLocalDate()) + " (planned for " + day
                         + ", deferred)", planned.reasons()));
+                for (ForecastLine follower : reminder.followers()) {
+                    lines.add(waiting(follower, "to " + MOMENT.format(at) + " " + zone.getId()));
+                    lines.add(new ForecastLine(at.toLocalDate(), follower.invoiceNumber(), follower.customerName(), follower.stage(),
+                            follower.kind(), follower.amount(), follower.detail() + " (planned for " + day
+                            + ", with its stage's reminder)", follower.reasons()));
+                }
             }
         });
     }
@@ -93,6 +111,14 @@ final class ForecastSendWindows {
         return (told.isEmpty() ? slot.deferrals() : told).stream().map(Deferral::reason)
                 .map(reason -> reason.startsWith(PREFIX) ? reason.substring(PREFIX.length()) : reason)
                 .collect(Collectors.joining("; "));
+    }
+
+    /** A stage's fee or note that waits for the stage's reminder: said on the day it was planned, without its amount. */
+    private static ForecastLine waiting(ForecastLine follower, String when) {
+        String what = follower.kind() == ForecastLine.Kind.LATE_FEE ? "late fee " : "note ";
+        return new ForecastLine(follower.date(), follower.invoiceNumber(), follower.customerName(), follower.stage(),
+                ForecastLine.Kind.DEFERRED, java.util.Optional.empty(), what + follower.detail() + " waits for its stage's reminder, "
+                + when, follower.reasons());
     }
 
     private static ForecastLine deferred(ForecastLine planned, String detail) {

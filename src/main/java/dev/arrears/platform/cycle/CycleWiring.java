@@ -5,6 +5,7 @@ import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.DecisionRecorder;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.StageReminders;
 import dev.arrears.application.InvoicesToDecide;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
@@ -15,6 +16,7 @@ import dev.arrears.application.collections.CollectionsStore;
 import dev.arrears.application.collections.ContactLog;
 import dev.arrears.application.cycle.CycleTimer;
 import dev.arrears.application.cycle.EmailReminders;
+import dev.arrears.application.cycle.StageReminderWait;
 import dev.arrears.connector.email.EmailConfig;
 import dev.arrears.application.email.CustomerEmailSettingsStore;
 import dev.arrears.application.email.EmailTemplates;
@@ -124,13 +126,13 @@ public class CycleWiring {
                                     OrganisationStore organisations, InvoiceStore invoices, Outbox outbox,
                                     CycleBook book, LedgerGateways gateways, @Any Instance<ChaseGuard> guards,
                                     SendRulesRepository sendRules, ContactLog contacts, ConnectionStore connections,
-                                    EmailReminders emails) {
+                                    EmailReminders emails, StageReminders stageReminders) {
         DispatchSettings settings = new DispatchSettings(config.claimDuration(), config.batchSize(), config.maxAttempts(),
                 config.backoffBase(), config.backoffMax());
         List<ChaseGuard> guardList = guards.stream().toList();
         return new DispatchActions(replica, clock, settings, claims, organisations, invoices, outbox, book, gateways,
                 guardList, new RetryBackoff(settings.backoffBase(), settings.backoffMax(), random),
-                new SendRulesCheck(sendRules, contacts, connections), emails);
+                new SendRulesCheck(sendRules, contacts, connections), emails, new StageReminderWait(stageReminders, clock));
     }
 
     /** The email channel: sender profiles, recipients from each ledger, the templates, and the mail transports. */

@@ -51,8 +51,10 @@ class ForecastEventsCommandTest {
                         + " recorded by forecast); chasing pauses until 2026-12-20 and resumes on 2026-12-21 unless it is kept",
                 "2026-12-21 INV-1001 Acme Joinery Ltd Firmer reminder reminder template 'firm', by the organisation's channel, subject \"Second reminder: invoice INV-1001 is 11 days overdue\"",
                 "2026-12-18 INV-1004 Hudson Valley Supply, Inc. - payment 7820.50 USD paid; 0.00 USD still owed",
-                "2027-01-02 INV-1008 Lumen Studios LLP payment plan reminder template 'instalment-courtesy', by the organisation's channel",
-                "2027-01-26 INV-1008 Lumen Studios LLP payment plan reminder template 'instalment-missed', by the organisation's channel",
+                "2027-01-02 INV-1008 Lumen Studios LLP payment plan reminder template 'instalment-courtesy', by the organisation's channel,"
+                        + " subject \"Payment plan: your next instalment for invoice INV-1008 is due soon\"",
+                "2027-01-26 INV-1008 Lumen Studios LLP payment plan reminder template 'instalment-missed', by the organisation's channel,"
+                        + " subject \"Payment plan: an instalment for invoice INV-1008 was missed\"",
                 "2027-01-05 INV-1002 Brightwater Cafés Final notice reminder template 'final', by the organisation's channel, subject \"Final notice: invoice INV-1002 for £480.00\"");
         assertThat(lines()).anyMatch(l -> l.startsWith("2026-12-21 INV-1001 Acme Joinery Ltd Firmer reminder promise promise to pay in full"
                 + " by 2026-12-20 (made 2026-12-12, recorded by forecast) was broken"));

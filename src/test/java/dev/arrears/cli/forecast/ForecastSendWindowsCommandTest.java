@@ -61,6 +61,28 @@ class ForecastSendWindowsCommandTest {
     }
 
     @Test
+    void aFinalNoticeDueOnASaturdayGoesOnMondayWithItsLateFeeAndItsNote() throws IOException {
+        // Due Saturday 2026-12-05: the final notice (day 14) falls on Saturday 2026-12-19.
+        Files.writeString(invoices, """
+                number,customer_id,customer_name,currency,issue_date,due_date,total,amount_due,status
+                INV-9,C-S,Saturday Stores Ltd,GBP,2026-11-05,2026-12-05,300.00,300.00,open
+                """);
+
+        int status = run("--country", "GB", "--subdivision", "eng", "--zone", "Europe/London");
+
+        assertThat(status).as(err()).isEqualTo(ForecastCommand.OK);
+        List<String> finalNotice = lines().stream().filter(l -> l.contains(" Final notice ")).toList();
+        List<String> monday = finalNotice.stream().filter(l -> l.startsWith("2026-12-21 INV-9")).toList();
+        assertThat(monday).as(out()).hasSize(3);
+        assertThat(monday.get(0)).contains("reminder template 'final'");
+        assertThat(monday.get(1)).contains("late fee").contains("40.00").contains("with its stage's reminder");
+        assertThat(monday.get(2)).contains("Final notice sent. Next step");
+        // On Saturday only what waits, and nothing raised or written.
+        assertThat(finalNotice.stream().filter(l -> l.startsWith("2026-12-19 INV-9"))).as(out())
+                .hasSize(3).allMatch(l -> l.contains(" deferred ") && l.contains("Mon 2026-12-21 09:00"));
+    }
+
+    @Test
     void aSendRulesFileIsReadAsAtStartUpAndCountryReplacesItsHolidays() throws IOException {
         Path rules = dir.resolve("northwind.yaml");
         Files.writeString(rules, """

@@ -29,14 +29,18 @@ class QuteEmailTemplatesTest {
     private static final ReminderEmail.Contact JO = new ReminderEmail.Contact("Jo Bookkeeper", "jo@firm.example");
 
     @ParameterizedTest
-    @ValueSource(strings = {"friendly", "overdue", "firm", "final"})
-    void every_default_stage_has_an_english_and_a_german_email(String template) {
+    @ValueSource(strings = {"friendly", "overdue", "firm", "final", "thank-you", "instalment-courtesy", "instalment-missed"})
+    void every_shipped_email_has_an_english_and_a_german_wording(String template) {
+        // A thank-you asks for nothing; every other email says how to pay.
+        boolean asksForPayment = !template.equals("thank-you");
         for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
-            RenderedEmail email = SHIPPED.render(template, language, model(language, "Acme Ltd", "https://in.xero.com/pay/1"));
+            RenderedEmail email = SHIPPED.render(template, language, model(language, "<b>Acme</b> Ltd", "https://in.xero.com/pay/1"));
             assertThat(SHIPPED.languageFor(template, language)).isEqualTo(language);
             assertThat(email.subject()).contains("INV-7").doesNotContain("\n").doesNotContain("{");
-            assertThat(email.text()).contains("Acme Ltd").contains("https://in.xero.com/pay/1").contains("Jo Bookkeeper");
-            assertThat(email.html()).contains("<a href=\"https://in.xero.com/pay/1\">").contains("Acme Ltd");
+            assertThat(email.text()).contains("<b>Acme</b> Ltd").contains("Jo Bookkeeper").doesNotContain("{");
+            assertThat(email.html()).contains("&lt;b&gt;Acme&lt;/b&gt; Ltd").doesNotContain("<b>").contains("jo@firm.example");
+            assertThat(email.text().contains("https://in.xero.com/pay/1")).isEqualTo(asksForPayment);
+            assertThat(email.html().contains("<a href=\"https://in.xero.com/pay/1\">")).isEqualTo(asksForPayment);
         }
     }
 
