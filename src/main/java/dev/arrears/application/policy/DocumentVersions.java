@@ -46,4 +46,23 @@ public interface DocumentVersions {
      * @return the version saved, or empty when the file is unchanged
      */
     Optional<PolicyDocument> seed(NewVersion fromFile);
+
+    /** The latest text of every document by name, with {@code name} replaced by (or added as) {@code content}: what a save would make. */
+    default java.util.Map<String, String> latestWith(String name, String content) {
+        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        current().forEach(d -> texts.put(d.name(), d.content()));
+        texts.put(name, content == null ? "" : content);
+        return texts;
+    }
+
+    /**
+     * The text of one version.
+     *
+     * @param file how messages name the document
+     * @throws IllegalArgumentException when there is no such version
+     */
+    default String text(String name, int version, String file) {
+        return find(name, version).map(PolicyDocument::content)
+                .orElseThrow(() -> new IllegalArgumentException(file + " has no version " + version));
+    }
 }

@@ -16,10 +16,8 @@ import dev.arrears.application.policy.PolicyEditing.Outcome;
 import dev.arrears.domain.collections.LimitationPeriod;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Each organisation's settings (send window, holidays, minimum gap, weekly cap) as people change them,
@@ -139,7 +137,7 @@ public final class OrganisationSettingsEditing {
     /** The lines between two versions of the organisation's settings (older first). */
     public List<LineDiff.Line> diff(ConsoleAccess access, OrganisationId id, int from, int to) {
         View view = view(access, id);
-        return LineDiff.between(text(view.name(), from), text(view.name(), to));
+        return LineDiff.between(documents.text(view.name(), from, view.file()), documents.text(view.name(), to, view.file()));
     }
 
     /** Checks a text as start-up would, within every organisation's settings; saves nothing. */
@@ -177,7 +175,7 @@ public final class OrganisationSettingsEditing {
             return new PolicyEditing.Refused(List.of(new ConfigProblem(builder.fileOf(String.valueOf(name)), "",
                     "is not a usable settings name; expected <name>.yaml (letters, digits, '.', '-' and '_')")));
         }
-        List<ConfigProblem> problems = builder.problems(with(name, content));
+        List<ConfigProblem> problems = builder.problems(documents.latestWith(name, content));
         if (!problems.isEmpty()) {
             return new PolicyEditing.Refused(problems);
         }
@@ -196,7 +194,7 @@ public final class OrganisationSettingsEditing {
 
     private Outcome candidate(Organisation organisation, String name, String content) {
         String text = content == null ? "" : content;
-        List<ConfigProblem> problems = builder.problems(with(name, text));
+        List<ConfigProblem> problems = builder.problems(documents.latestWith(name, text));
         if (!problems.isEmpty()) {
             return new PolicyEditing.Refused(problems);
         }
@@ -228,17 +226,6 @@ public final class OrganisationSettingsEditing {
                 .orElse(key.id() + ".yaml");
     }
 
-    private Map<String, String> with(String name, String content) {
-        Map<String, String> texts = new TreeMap<>();
-        documents.current().forEach(d -> texts.put(d.name(), d.content()));
-        texts.put(name, content == null ? "" : content);
-        return texts;
-    }
-
-    private String text(String name, int version) {
-        return documents.find(name, version).map(PolicyDocument::content)
-                .orElseThrow(() -> new IllegalArgumentException(builder.fileOf(name) + " has no version " + version));
-    }
 
     private Organisation find(OrganisationId id) {
         return organisations.find(id).orElseThrow(() -> new IllegalArgumentException("there is no organisation " + id));

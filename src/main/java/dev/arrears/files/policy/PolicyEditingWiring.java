@@ -16,13 +16,16 @@ import dev.arrears.application.policy.PoliciesInForce;
 import dev.arrears.application.policy.PolicyBuilder;
 import dev.arrears.application.policy.PolicyDocuments;
 import dev.arrears.application.policy.PolicyEditing;
+import dev.arrears.application.policy.TemplateBuilder;
+import dev.arrears.application.policy.TemplateDocuments;
+import dev.arrears.application.policy.TemplateEditing;
 import dev.arrears.domain.dunning.DunningEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The services the console's Policies and organisation settings pages and the admin API's import and export share. */
+/** The services the console's pages and the admin API's import and export share: policies, organisation settings, message templates. */
 @ApplicationScoped
 public class PolicyEditingWiring {
 
@@ -43,5 +46,12 @@ public class PolicyEditingWiring {
                                                             ConnectionStore connections, CollectionsStore collections,
                                                             ConsoleEvents events) {
         return new OrganisationSettingsEditing(documents, builder, sendRules, organisations, connections, collections, events);
+    }
+
+    @Produces
+    @Singleton
+    TemplateEditing templateEditing(TemplateDocuments documents, TemplateBuilder builder, OrganisationStore organisations,
+                                    InvoiceStore invoices, ConsoleEvents events, Clock clock) {
+        return new TemplateEditing(documents, builder, organisations, invoices, events, clock);
     }
 }
