@@ -8,6 +8,7 @@ import dev.arrears.domain.contact.HolidayCalendar;
 import dev.arrears.domain.contact.SendWindow;
 import dev.arrears.files.holiday.HolidayCalendars;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -42,26 +45,60 @@ public final class OrganisationSettingsCatalog implements SendRulesRepository {
         if (!Files.exists(directory)) {
             return empty();
         }
+        return fromTexts(directory.toString(), readTexts(directory));
+    }
+
+    /** The texts of the folder's files by file name; a folder that is not there holds none. */
+    static Map<String, String> readTexts(Path directory) {
+        Map<String, String> texts = new TreeMap<>();
+        if (!Files.exists(directory)) {
+            return texts;
+        }
         List<PolicyProblem> problems = new ArrayList<>();
-        List<OrganisationSettings> loaded = new ArrayList<>();
-        OrganisationSettingsReader reader = new OrganisationSettingsReader(new PolicyFileLoader());
         for (Path file : yamlFiles(directory, problems)) {
-            YamlFields fields = new YamlFields(file.toString(), problems);
             try {
-                reader.read(file.toString(), Files.readAllBytes(file), fields).ifPresent(one -> {
-                    loaded.stream().filter(other -> other.selector().sameAs(one.selector())).findFirst().ifPresent(other ->
-                            fields.problem("", "is about " + one.selector().describe() + ", like " + other.file()
-                                    + "; expected one settings file per organisation"));
-                    loaded.add(one);
-                });
+                texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                fields.problem("", "cannot be read (" + e.getMessage() + ")");
+                problems.add(new PolicyProblem(file.toString(), "", "cannot be read (" + e.getMessage() + ")"));
             }
         }
         if (!problems.isEmpty()) {
             throw new PolicyConfigurationException(HEADING, problems);
         }
+        return texts;
+    }
+
+    /**
+     * Reads every text (by its name in the folder, wherever it is kept: the files or the database they
+     * seeded), or throws with every problem of every text, each named {@code <folder>/<name>}.
+     */
+    static OrganisationSettingsCatalog fromTexts(String folder, Map<String, String> texts) {
+        List<PolicyProblem> problems = new ArrayList<>();
+        List<OrganisationSettings> loaded = new ArrayList<>();
+        OrganisationSettingsReader reader = new OrganisationSettingsReader(new PolicyFileLoader());
+        for (Map.Entry<String, String> text : new TreeMap<>(texts).entrySet()) {
+            String file = fileOf(folder, text.getKey());
+            YamlFields fields = new YamlFields(file, problems);
+            reader.read(file, text.getValue().getBytes(StandardCharsets.UTF_8), fields).ifPresent(one -> {
+                loaded.stream().filter(other -> other.selector().sameAs(one.selector())).findFirst().ifPresent(other ->
+                        fields.problem("", "is about " + one.selector().describe() + ", like " + other.file()
+                                + "; expected one settings file per organisation"));
+                loaded.add(one);
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyConfigurationException(HEADING, problems);
+        }
         return new OrganisationSettingsCatalog(loaded);
+    }
+
+    static String fileOf(String folder, String name) {
+        return folder.isEmpty() ? name : folder + "/" + name;
+    }
+
+    /** The organisation a text of this catalog names (by its file as problems name it). */
+    Optional<OrganisationSelector> selectorOf(String file) {
+        return settings.stream().filter(s -> s.file().equals(file)).map(OrganisationSettings::selector).findFirst();
     }
 
     /**
@@ -113,7 +150,7 @@ public final class OrganisationSettingsCatalog implements SendRulesRepository {
         Optional<OrganisationSettings> configured = find(organisation);
         ContactRules defaults = ContactRules.defaults(zone);
         if (configured.isEmpty()) {
-            return new SendRules(defaults, defaultHolidays(country), "the default send rules (no file in config/organisations for "
+            return new SendRules(defaults, defaultHolidays(country), "the firm's default send rules (no settings of its own for organisation "
                     + organisation.id() + ")");
         }
         OrganisationSettings.Rules rules = configured.get().sendRules();

@@ -84,9 +84,18 @@ final class OrganisationSettingsReader {
                 : Optional.empty();
         Optional<Integer> gap = fields.wholeNumber(node, path, "minimum_gap_days", false, 0, "3");
         // "none": no cap (a firm that wants the minimum gap alone to space its reminders).
-        Optional<Integer> cap = "none".equals(node.path("max_contacts_per_7_days").asText(null))
-                ? Optional.of(ContactRules.NO_CAP)
-                : fields.wholeNumber(node, path, "max_contacts_per_7_days", false, 1, "2, or none for no cap");
+        JsonNode capNode = node.path("max_contacts_per_7_days");
+        Optional<Integer> cap;
+        if ("none".equals(capNode.asText(null))) {
+            cap = Optional.of(ContactRules.NO_CAP);
+        } else if (capNode.isIntegralNumber() && capNode.canConvertToInt() && capNode.intValue() < 1) {
+            // Zero would mean "never contact": say what to write for the opposite, and where a stop belongs.
+            fields.problem(YamlFields.child(path, "max_contacts_per_7_days"), "must be 1 or more, got " + capNode.intValue()
+                    + "; write none for no cap (to stop contacting an organisation's customers, use a hold)");
+            cap = Optional.empty();
+        } else {
+            cap = fields.wholeNumber(node, path, "max_contacts_per_7_days", false, 1, "2, or none for no cap");
+        }
         return new OrganisationSettings.Rules(days, from, until, zone, holidays, gap.map(Duration::ofDays), cap);
     }
 

@@ -10,17 +10,14 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.Variant;
 import io.quarkus.qute.TemplateLocator.TemplateLocation;
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The email wordings in {@code <templates>/email/<language>/}: for each reminder template
@@ -45,22 +42,36 @@ public final class QuteEmailTemplates implements EmailTemplates {
     }
 
     public QuteEmailTemplates(Path templatesDirectory) {
+        this(templatesDirectory, TemplateTexts.read(templatesDirectory));
+    }
+
+    /**
+     * @param templatesDirectory how messages name the folder ({@code config/templates})
+     * @param texts              every template's text by its path under that folder ({@code email/en/friendly.txt}),
+     *                           wherever it is kept (the files, or the database they seeded)
+     */
+    public QuteEmailTemplates(Path templatesDirectory, Map<String, String> texts) {
         this.root = templatesDirectory.resolve(FOLDER);
-        Map<String, Map<String, Parts>> all = new TreeMap<>();
-        if (Files.isDirectory(root)) {
-            for (Path languageDir : list(root).stream().filter(Files::isDirectory).toList()) {
-                Engine engine = engineFor(languageDir);
-                Map<String, Parts> byName = new TreeMap<>();
-                for (Path subject : list(languageDir).stream().filter(p -> p.getFileName().toString().endsWith(".subject.txt")).toList()) {
-                    String file = subject.getFileName().toString();
-                    String name = file.substring(0, file.length() - ".subject.txt".length());
-                    byName.put(name, new Parts(parse(engine, subject, Variant.TEXT_PLAIN),
-                            parse(engine, languageDir.resolve(name + ".txt"), Variant.TEXT_PLAIN),
-                            parse(engine, languageDir.resolve(name + ".html"), Variant.TEXT_HTML)));
-                }
-                all.put(languageDir.getFileName().toString(), Map.copyOf(byName));
+        Map<String, Map<String, String>> byLanguage = new TreeMap<>();
+        texts.forEach((name, text) -> {
+            String[] parts = name.split("/");
+            if (parts.length == 3 && parts[0].equals(FOLDER)) {
+                byLanguage.computeIfAbsent(parts[1], l -> new TreeMap<>()).put(parts[2], text);
             }
-        }
+        });
+        Map<String, Map<String, Parts>> all = new TreeMap<>();
+        byLanguage.forEach((language, files) -> {
+            Path languageDir = root.resolve(language);
+            Engine engine = engineFor(files);
+            Map<String, Parts> byName = new TreeMap<>();
+            for (String file : files.keySet().stream().filter(f -> f.endsWith(".subject.txt")).toList()) {
+                String name = file.substring(0, file.length() - ".subject.txt".length());
+                byName.put(name, new Parts(parse(engine, files, languageDir, file, Variant.TEXT_PLAIN),
+                        parse(engine, files, languageDir, name + ".txt", Variant.TEXT_PLAIN),
+                        parse(engine, files, languageDir, name + ".html", Variant.TEXT_HTML)));
+            }
+            all.put(language, Map.copyOf(byName));
+        });
         this.templates = Map.copyOf(all);
     }
 
@@ -100,45 +111,41 @@ public final class QuteEmailTemplates implements EmailTemplates {
         }
     }
 
-    private static Template parse(Engine engine, Path file, String contentType) {
-        if (!Files.isRegularFile(file)) {
+    private static Template parse(Engine engine, Map<String, String> files, Path languageDir, String name, String contentType) {
+        Path file = languageDir.resolve(name);
+        String text = files.get(name);
+        if (text == null) {
             throw new IllegalStateException("email template " + file + " is missing: each reminder's email needs "
                     + "<name>.subject.txt, <name>.txt and <name>.html in the same folder");
         }
         try {
-            return engine.parse(Files.readString(file), Variant.forContentType(contentType), file.toString());
+            return engine.parse(text, Variant.forContentType(contentType), file.toString());
         } catch (TemplateException e) {
             throw new IllegalStateException("email template " + file + " cannot be used: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read email template " + file, e);
         }
     }
 
     /** An engine whose {@code {#include name /}} reads {@code name} from the language's own folder. */
-    private static Engine engineFor(Path languageDir) {
+    private static Engine engineFor(Map<String, String> files) {
         return Engine.builder()
                 .addDefaults()
                 .addValueResolver(new ReflectionValueResolver())
                 .addResultMapper(new HtmlEscaper(List.of(Variant.TEXT_HTML)))
-                .addLocator(id -> part(languageDir, id))
+                .addLocator(id -> part(files, id))
                 .strictRendering(true)
                 .build();
     }
 
-    private static Optional<TemplateLocation> part(Path languageDir, String id) {
-        Path file = languageDir.resolve(id).normalize();
-        if (!file.getParent().equals(languageDir.normalize()) || !Files.isRegularFile(file)) {
+    private static Optional<TemplateLocation> part(Map<String, String> files, String id) {
+        String text = files.get(id);
+        if (text == null) {
             return Optional.empty();
         }
         Variant variant = Variant.forContentType(id.endsWith(".html") ? Variant.TEXT_HTML : Variant.TEXT_PLAIN);
         return Optional.of(new TemplateLocation() {
             @Override
             public Reader read() {
-                try {
-                    return Files.newBufferedReader(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read email template " + file, e);
-                }
+                return new StringReader(text);
             }
 
             @Override
@@ -146,13 +153,5 @@ public final class QuteEmailTemplates implements EmailTemplates {
                 return Optional.of(variant);
             }
         });
-    }
-
-    private static List<Path> list(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
     }
 }

@@ -1,15 +1,11 @@
 package dev.arrears.files.templates;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The accountants' templates in {@code config/templates/}: one {@code <name>.txt} per template. The
@@ -24,11 +20,26 @@ public final class TemplateDirectory {
     public static final Set<String> DOCUMENTS = Set.of(DEMAND_LETTER, CASE_FILE);
 
     private final Path directory;
-    private final Map<String, Path> files;
+    /** The text of each template, by name (without {@code .txt}). */
+    private final Map<String, String> files;
 
-    private TemplateDirectory(Path directory, Map<String, Path> files) {
+    private TemplateDirectory(Path directory, Map<String, String> files) {
         this.directory = directory;
         this.files = Map.copyOf(files);
+    }
+
+    /**
+     * The templates among {@code texts} (every text by its path under the folder, wherever it is kept):
+     * the {@code <name>.txt} at the top of the folder.
+     */
+    public static TemplateDirectory of(Path directory, Map<String, String> texts) {
+        Map<String, String> files = new TreeMap<>();
+        texts.forEach((name, text) -> {
+            if (!name.contains("/") && name.endsWith(EXTENSION)) {
+                files.put(name.substring(0, name.length() - EXTENSION.length()), text);
+            }
+        });
+        return new TemplateDirectory(directory, files);
     }
 
     /** Lists the templates; a missing folder is an error, because every policy needs its reminder wordings. */
@@ -37,19 +48,7 @@ public final class TemplateDirectory {
             throw new IllegalArgumentException(directory + " is not a directory (looked in "
                     + directory.toAbsolutePath().normalize() + "); expected the folder of message templates, set with arrears.templates.dir");
         }
-        Map<String, Path> files = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            entries.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(EXTENSION))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .forEach(p -> {
-                        String file = p.getFileName().toString();
-                        files.put(file.substring(0, file.length() - EXTENSION.length()), p);
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + directory, e);
-        }
-        return new TemplateDirectory(directory, files);
+        return of(directory, TemplateTexts.read(directory));
     }
 
     public Path directory() {
@@ -71,20 +70,16 @@ public final class TemplateDirectory {
     }
 
     public String read(String name) {
-        Path file = files.get(name);
-        if (file == null) {
+        String text = files.get(name);
+        if (text == null) {
             throw new IllegalArgumentException("there is no template '" + name + "' in " + directory
                     + "; known: " + String.join(", ", new TreeSet<>(files.keySet())));
         }
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template " + file, e);
-        }
+        return text;
     }
 
     public Path file(String name) {
         read(name);
-        return files.get(name);
+        return directory.resolve(name + EXTENSION);
     }
 }

@@ -55,10 +55,17 @@ public class PoliciesResource {
     @Path("/{name: .+}")
     @Produces({"application/yaml", MediaType.TEXT_PLAIN})
     public Response export(@PathParam("name") String name, @QueryParam("version") Integer version) {
-        PolicyDocument document = (version == null
-                ? editing.export().stream().filter(d -> d.name().equals(name)).findFirst()
-                : editing.anyVersion(name, version))
-                .orElseThrow(() -> new NotFoundException("there is no policy document " + name + (version == null ? "" : " version " + version)));
+        return text(version == null ? editing.export().stream().filter(d -> d.name().equals(name)).findFirst()
+                : editing.anyVersion(name, version), "there is no policy document " + name + (version == null ? "" : " version " + version));
+    }
+
+    /** A version's text, or 404 saying what is missing (also for organisation settings and templates). */
+    static Response text(java.util.Optional<PolicyDocument> found, String missing) {
+        return text(found.orElseThrow(() -> new NotFoundException(missing)));
+    }
+
+    /** One version's text, its version number in a header (also for organisation settings and templates). */
+    static Response text(PolicyDocument document) {
         return Response.ok(document.content(), YAML).header("X-Policy-Version", document.version()).build();
     }
 
@@ -71,7 +78,12 @@ public class PoliciesResource {
     @Consumes({"application/yaml", MediaType.TEXT_PLAIN, "text/yaml", "application/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importDocument(@PathParam("name") String name, String body) {
-        return switch (editing.importDocument(name, body == null ? "" : body, "operator")) {
+        return answer(editing.importDocument(name, body == null ? "" : body, "operator"));
+    }
+
+    /** The answer to an import: the version saved (or the latest, unchanged), or 422 with every problem. */
+    static Response answer(PolicyEditing.Outcome outcome) {
+        return switch (outcome) {
             case PolicyEditing.Saved saved -> Response.ok(Map.of("saved", true, "document", DocumentView.of(saved.version()))).build();
             case PolicyEditing.Unchanged same -> Response.ok(Map.of("saved", false, "document", DocumentView.of(same.latest()))).build();
             case PolicyEditing.Refused refused -> Response.status(422).type(MediaType.APPLICATION_JSON).entity(Map.of(

@@ -94,7 +94,7 @@ class OrganisationSettingsCatalogTest {
 
         assertThat(rules.contact()).isEqualTo(ContactRules.defaults(LONDON));
         assertThat(rules.holidays().isHoliday(LocalDate.of(2026, 12, 25))).isTrue();
-        assertThat(rules.source()).startsWith("the default send rules");
+        assertThat(rules.source()).startsWith("the firm's default send rules");
     }
 
     @Test
