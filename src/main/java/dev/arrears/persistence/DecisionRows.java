@@ -59,7 +59,9 @@ final class DecisionRows {
     }
 
     // The columns of a dunning state as unnest yields them; arrays of text (stages, notices) travel
-    // as JSON arrays, because unnest would flatten an array of arrays.
+    // as array literals ('{"a","b"}'), because unnest would flatten an array of arrays. (They
+    // travelled as JSON arrays, unpacked by a subquery per column and row: three subqueries for
+    // every state a first cycle writes.)
     private static final String STATES = """
             unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as date[]),
                    cast(? as date[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as date[]),
@@ -70,10 +72,8 @@ final class DecisionRows {
     private static final String UPDATE_STATES = """
             update dunning_state s set status = u.status, stage = u.stage, stage_entered_on = u.entered,
                 due_date_at_stage = u.due,
-                completed_stages = array(select jsonb_array_elements_text(cast(u.completed as jsonb))),
-                skipped_stages = array(select jsonb_array_elements_text(cast(u.skipped as jsonb))),
-                fees = cast(u.fees as jsonb), next_review_on = u.review,
-                notices = array(select jsonb_array_elements_text(cast(u.notices as jsonb))),
+                completed_stages = cast(u.completed as text[]), skipped_stages = cast(u.skipped as text[]),
+                fees = cast(u.fees as jsonb), next_review_on = u.review, notices = cast(u.notices as text[]),
                 policy_version = u.policy, version = u.version, updated_at = ?
             from\s""" + STATES + """
 
@@ -85,11 +85,9 @@ final class DecisionRows {
             insert into dunning_state (invoice_id, organisation_id, status, stage, stage_entered_on, due_date_at_stage,
                                        completed_stages, skipped_stages, fees, next_review_on, notices, policy_version,
                                        version, created_at, updated_at)
-            select u.invoice_id, u.organisation_id, u.status, u.stage, u.entered, u.due,
-                   array(select jsonb_array_elements_text(cast(u.completed as jsonb))),
-                   array(select jsonb_array_elements_text(cast(u.skipped as jsonb))),
-                   cast(u.fees as jsonb), u.review,
-                   array(select jsonb_array_elements_text(cast(u.notices as jsonb))), u.policy, u.version, ?, ?
+            select u.invoice_id, u.organisation_id, u.status, u.stage, u.entered, u.due, cast(u.completed as text[]),
+                   cast(u.skipped as text[]), cast(u.fees as jsonb), u.review, cast(u.notices as text[]), u.policy, u.version,
+                   ?, ?
             from\s""" + STATES + """
 
             on conflict (invoice_id) do nothing
@@ -308,11 +306,11 @@ final class DecisionRows {
         s.setArray(i++, array("text", column(writes, w -> w.state().stage().orElse(null))));
         s.setArray(i++, array("text", column(writes, w -> date(w.state().stageEnteredOn()))));
         s.setArray(i++, array("text", column(writes, w -> date(w.state().dueDateAtStage()))));
-        s.setArray(i++, array("text", column(writes, w -> json(w.state().completedStages()))));
-        s.setArray(i++, array("text", column(writes, w -> json(w.state().skippedStages()))));
+        s.setArray(i++, array("text", column(writes, w -> arrayLiteral(w.state().completedStages()))));
+        s.setArray(i++, array("text", column(writes, w -> arrayLiteral(w.state().skippedStages()))));
         s.setArray(i++, array("text", column(writes, w -> FeesJson.write(w.state().fees()))));
         s.setArray(i++, array("text", column(writes, w -> date(w.state().nextReviewOn()))));
-        s.setArray(i++, array("text", column(writes, w -> json(w.state().notices()))));
+        s.setArray(i++, array("text", column(writes, w -> arrayLiteral(w.state().notices()))));
         s.setArray(i++, array("text", column(writes, StateWrite::policyVersion)));
         s.setArray(i, array("int8", column(writes, StateWrite::version)));
     }
@@ -346,12 +344,24 @@ final class DecisionRows {
         return day.map(LocalDate::toString).orElse(null);
     }
 
-    private static String json(List<String> values) {
-        try {
-            return JsonbCodec.MAPPER.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** PostgreSQL's text form of a text[]: every element quoted, quotes and backslashes escaped. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
         }
+        return literal.append('}').toString();
     }
 
     private static List<String> stringList(String json) {

@@ -68,19 +68,20 @@ public class JpaAuditTrail implements AuditTrail {
         if (row.isEmpty()) {
             return List.of();
         }
-        return query(SELECT + "where a.invoiceId = :invoice order by a.occurredAt desc, a.id desc", limit)
+        // A row holds one event or more (FoldedAudit): `limit` rows hold at least `limit` events.
+        return FoldedAudit.unfoldAll(query(SELECT + "where a.invoiceId = :invoice order by a.occurredAt desc, a.id desc", limit)
                 .setParameter("invoice", row.get().id)
-                .getResultStream().map(JpaAuditTrail::toRecord).toList();
+                .getResultStream().map(JpaAuditTrail::toRecord).toList(), limit);
     }
 
     @Override
     @Transactional
     public List<AuditRecord> byCustomer(OrganisationId organisationId, String customerId, int limit) {
-        return query(SELECT + "where a.organisationId = :org and a.customerId = :customer "
+        return FoldedAudit.unfoldAll(query(SELECT + "where a.organisationId = :org and a.customerId = :customer "
                 + "order by a.occurredAt desc, a.id desc", limit)
                 .setParameter("org", organisationId.value())
                 .setParameter("customer", customerId)
-                .getResultStream().map(JpaAuditTrail::toRecord).toList();
+                .getResultStream().map(JpaAuditTrail::toRecord).toList(), limit);
     }
 
     private jakarta.persistence.TypedQuery<Object[]> query(String jpql, int limit) {

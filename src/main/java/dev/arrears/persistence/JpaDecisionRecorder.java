@@ -190,7 +190,7 @@ public class JpaDecisionRecorder implements DecisionRecorder {
         return f.toRecord().decision().cancellations().getFirst().reason();
     }
 
-    /** The events of one decision, in the order one call at a time wrote them. */
+    /** The audit rows of one decision: its cancellations and judged promises, then the decision with what it planned. */
     private List<AuditRow> auditOf(Fresh f, List<ActionKey> cancelled, RecordedActions actions) {
         DecisionToRecord toRecord = f.toRecord();
         InvoiceRef invoice = toRecord.invoice();
@@ -208,10 +208,12 @@ public class JpaDecisionRecorder implements DecisionRecorder {
                             "judgedOn", toRecord.decidedFor().toString()),
                     "Customer " + event.customerId() + ": " + event.describe() + "."));
         }
-        events.add(AuditEvent.forInvoice(invoice, AuditKind.DECISION, Optional.empty(), Optional.of(policyVersion),
+        AuditEvent decided = AuditEvent.forInvoice(invoice, AuditKind.DECISION, Optional.empty(), Optional.of(policyVersion),
                 decisionDetail(toRecord, f.delivery(), f.version(), cancelled), decision.reasons().isEmpty()
                         ? "Decision for " + toRecord.decidedFor() + ": nothing changes."
-                        : String.join(" ", decision.reasons())));
+                        : String.join(" ", decision.reasons()));
+        // What the decision planned and passed over is stored in its row (FoldedAudit), read back as events of their own.
+        List<AuditEvent> following = new ArrayList<>();
         for (PlannedAction action : decision.actions()) {
             boolean added = actions.added().contains(action.key());
             AuditKind kind = !added ? AuditKind.ACTION_SUPPRESSED
@@ -221,13 +223,14 @@ public class JpaDecisionRecorder implements DecisionRecorder {
                 case ACTION_PREVIEWED -> "Previewed (not sent while the organisation is in preview): " + describe(action) + ".";
                 default -> "Not planned again, already in the outbox: " + describe(action) + ".";
             };
-            events.add(AuditEvent.forInvoice(invoice, kind, Optional.of(action.key()), Optional.of(policyVersion),
+            following.add(AuditEvent.forInvoice(invoice, kind, Optional.of(action.key()), Optional.of(policyVersion),
                     actionDetail(action), message));
         }
         for (String stage : newlySkipped(f.previous().map(LockedState::skippedStages), decision.newState())) {
-            events.add(AuditEvent.forInvoice(invoice, AuditKind.STAGE_SKIPPED, Optional.empty(), Optional.of(policyVersion),
+            following.add(AuditEvent.forInvoice(invoice, AuditKind.STAGE_SKIPPED, Optional.empty(), Optional.of(policyVersion),
                     Map.of("stage", stage), "Stage '" + stage + "' was passed over while catching up: its actions were not planned."));
         }
+        events.add(FoldedAudit.fold(decided, following));
         return events.stream().map(e -> new AuditRow(f.row().id(), f.row().customerId(), e)).toList();
     }
 

@@ -113,6 +113,63 @@ class DecisionRecorderTest {
                 .containsEntry("computation", "fixed 40.00 GBP");
     }
 
+    /**
+     * A decision's planned actions and skipped stages are stored in the decision's own audit row (one
+     * row per decision, not one per event) and read back as events of their own, newest first, with
+     * the messages and facts one row each carried.
+     */
+    @Test
+    void a_decision_and_what_it_planned_are_one_audit_row_read_back_as_their_events_in_order() throws Exception {
+        organisations.setMode(org, OrganisationMode.PREVIEW);
+        PlannedAction reminder = OutboxTest.reminder(invoice, "final demand");
+        PlannedAction note = new PlannedAction.AddNote(dev.arrears.domain.dunning.ActionKey.forStage(org.toString(),
+                invoice.providerInvoiceId(), "final-demand", "note", 0), "final demand", "Final demand sent.");
+        DunningState state = active("final demand", List.of("first reminder"));
+        long before = auditRows();
+
+        recorder.record(new DecisionToRecord(invoice, StoredDunningState.NOT_STORED, new Decision(state,
+                List.of(reminder, note), List.of("24 days overdue.")), "v1", TODAY, DeliveryMode.PREVIEW_ONLY));
+
+        assertThat(auditRows()).isEqualTo(before + 1);
+        List<AuditRecord> trail = audit.byInvoice(invoice, 50);
+        assertThat(trail).extracting(r -> r.event().kind()).containsExactly(AuditKind.STAGE_SKIPPED,
+                AuditKind.ACTION_PREVIEWED, AuditKind.ACTION_PREVIEWED, AuditKind.DECISION);
+        assertThat(trail).extracting(r -> r.event().actionKey()).containsExactly(Optional.empty(),
+                Optional.of(note.key()), Optional.of(reminder.key()), Optional.empty());
+        assertThat(trail.get(1).event().message()).isEqualTo("Previewed (not sent while the organisation is in preview): "
+                + "note for stage 'final demand'.");
+        assertThat(trail.get(1).event().detail()).containsEntry("kind", "ADD_NOTE").containsEntry("text", "Final demand sent.");
+        assertThat(trail.get(0).event().detail()).isEqualTo(java.util.Map.of("stage", "first reminder"));
+        assertThat(trail.get(3).event().detail()).doesNotContainKey(FoldedAudit.FOLLOWED_BY)
+                .containsEntry("actions", List.of(reminder.key().value(), note.key().value()))
+                .containsEntry("delivery", "PREVIEW_ONLY");
+        assertThat(trail).allSatisfy(r -> {
+            assertThat(r.event().policyVersion()).contains("v1");
+            assertThat(r.event().customerId()).contains("CUST-D");
+            assertThat(r.event().providerInvoiceId()).contains(invoice.providerInvoiceId());
+        });
+        // A limit counts events, not rows.
+        assertThat(audit.byInvoice(invoice, 2)).extracting(r -> r.event().kind())
+                .containsExactly(AuditKind.STAGE_SKIPPED, AuditKind.ACTION_PREVIEWED);
+        assertThat(audit.byCustomer(org, "CUST-D", 50)).extracting(r -> r.event().kind())
+                .containsExactly(AuditKind.STAGE_SKIPPED, AuditKind.ACTION_PREVIEWED, AuditKind.ACTION_PREVIEWED, AuditKind.DECISION);
+    }
+
+    /** Stage names travel to the state's text arrays as array literals: quotes, commas, braces and backslashes survive. */
+    @Test
+    void stage_names_with_quotes_commas_braces_and_backslashes_are_stored_as_written() {
+        String awkward = "final \"demand\", {2} C:\\x NULL";
+        DunningState first = active(awkward, List.of("a,b", "", "NULL"));
+        recorder.record(new DecisionToRecord(invoice, 0, new Decision(first, List.of(), List.of("Due.")), "v1", TODAY,
+                DeliveryMode.DISPATCH));
+        assertThat(states.load(invoice).orElseThrow().state()).isEqualTo(first);
+
+        DunningState second = active("next", List.of(awkward, "}{\"\\"));
+        recorder.record(new DecisionToRecord(invoice, 1, new Decision(second, List.of(), List.of("Later.")), "v1", TODAY,
+                DeliveryMode.DISPATCH));
+        assertThat(states.load(invoice).orElseThrow().state()).isEqualTo(second);
+    }
+
     @Test
     void reasons_with_quotes_commas_backslashes_and_line_breaks_reach_the_audit_trail_as_written() {
         String awkward = "Customer said \"we'll pay, later\"\n\\.\nC:\\path; 'quoted' \"\" and\ttab, \u00e9\u901a";
@@ -271,7 +328,7 @@ class DecisionRecorderTest {
         assertThat(states.load(other).orElseThrow().state().stage()).contains("first reminder");
         assertThat(outbox.list(org, OutboxStatus.PENDING)).extracting(e -> e.action().key()).containsExactly(reminder.key());
         assertThat(audit.byInvoice(other, 50)).filteredOn(r -> r.event().kind() == AuditKind.DECISION).hasSize(1);
-        assertThat(auditRows()).isEqualTo(auditBefore + 2); // the fresh decision and its action
+        assertThat(auditRows()).isEqualTo(auditBefore + 1); // the fresh decision, its action in its row
     }
 
     /** A payment plan's reminder names the plan, not an invoice: two invoices of the plan plan the same key. */

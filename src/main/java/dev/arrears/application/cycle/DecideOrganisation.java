@@ -151,7 +151,7 @@ public final class DecideOrganisation {
         Chunk chunk = new Chunk();
         // Escalation documents are produced when their stage's actions go out, i.e. for a live
         // organisation: a previewed one stores none (they were most of a first cycle's time, for
-        // letters nobody sends); an accountant renders one on request instead (DocumentsResource).
+        // letters nobody sends); an accountant renders one on request instead (StageDocumentPreview).
         // Read once, not looked up per invoice: most invoices in a documented stage already have theirs.
         Set<String> keptDocuments = delivery == DeliveryMode.DISPATCH ? documents.kept(organisation.id()) : Set.of();
         // The late fees a document lists are read once per chunk, after the chunk's decisions (and fees) are stored.

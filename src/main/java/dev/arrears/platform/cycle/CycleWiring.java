@@ -44,6 +44,7 @@ import dev.arrears.application.cycle.RunCycle;
 import dev.arrears.application.cycle.SendRulesCheck;
 import dev.arrears.application.cycle.SettingsReadOutsideCycle;
 import dev.arrears.application.cycle.SettingsReads;
+import dev.arrears.application.cycle.StageDocumentPreview;
 import dev.arrears.application.cycle.StageDocuments;
 import dev.arrears.application.cycle.SupersededReminderGuard;
 import dev.arrears.application.escalation.DocumentStore;
@@ -93,11 +94,26 @@ public class CycleWiring {
     DecideOrganisation decideOrganisation(InvoicesToDecide toDecide, DecisionRecorder recorder, Outbox outbox, AuditTrail audit,
                                           PolicyRepository policies, EffectivePolicies effectivePolicies,
                                           PolicyVersionStore versions, ConnectionStore connections,
-                                          CollectionsStore collections, EscalationDocuments escalation,
-                                          DocumentStore documents, ContactLog contacts) {
+                                          CollectionsStore collections, StageDocuments stageDocuments) {
         return new DecideOrganisation(toDecide, recorder, outbox, audit, policies, effectivePolicies,
-                versions, connections, collections, new DunningEngine(),
-                new StageDocuments(escalation, documents, outbox, contacts, audit));
+                versions, connections, collections, new DunningEngine(), stageDocuments);
+    }
+
+    @Produces
+    @Singleton
+    StageDocuments stageDocuments(EscalationDocuments escalation, DocumentStore documents, Outbox outbox, ContactLog contacts,
+                                  AuditTrail audit) {
+        return new StageDocuments(escalation, documents, outbox, contacts, audit);
+    }
+
+    /** A stage's document rendered on request and not kept (a previewed organisation's decide step keeps none). */
+    @Produces
+    @Singleton
+    StageDocumentPreview stageDocumentPreview(OrganisationStore organisations, InvoicesToDecide toDecide,
+                                              EffectivePolicies effectivePolicies, ConnectionStore connections,
+                                              CollectionsStore collections, StageDocuments stageDocuments, Clock clock) {
+        return new StageDocumentPreview(organisations, toDecide, effectivePolicies, connections, collections, stageDocuments,
+                clock);
     }
 
     /** Holds and disputes, re-checked right before every write. */

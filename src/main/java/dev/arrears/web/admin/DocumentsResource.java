@@ -1,5 +1,8 @@
 package dev.arrears.web.admin;
 
+import dev.arrears.application.InvoiceRef;
+import dev.arrears.application.UnknownInvoiceException;
+import dev.arrears.application.cycle.StageDocumentPreview;
 import dev.arrears.application.escalation.DocumentStore;
 import dev.arrears.application.escalation.StoredDocument;
 import jakarta.ws.rs.BadRequestException;
@@ -24,9 +27,54 @@ import java.util.UUID;
 public class DocumentsResource {
 
     private final DocumentStore documents;
+    private final StageDocumentPreview preview;
 
-    public DocumentsResource(DocumentStore documents) {
+    public DocumentsResource(DocumentStore documents, StageDocumentPreview preview) {
         this.documents = documents;
+        this.preview = preview;
+    }
+
+    /**
+     * The document an invoice's stage would produce, rendered now and not kept: how an accountant
+     * sees the demand letter or case file of a previewed organisation, whose cycle keeps none.
+     * {@code ?format=json} gives a case file's JSON. 404 for an unknown organisation or invoice, 409
+     * when the invoice's stage produces no document.
+     */
+    @GET
+    @Path("/preview")
+    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public Response preview(@QueryParam("organisation") String organisation, @QueryParam("invoice") String invoice,
+                            @QueryParam("format") String format) {
+        if (organisation == null || organisation.isBlank() || invoice == null || invoice.isBlank()) {
+            throw new BadRequestException("organisation and invoice are required: /admin/documents/preview?organisation=<id>&invoice=<ledger invoice id>");
+        }
+        boolean json = wantsJson(format);
+        StageDocumentPreview.Rendering rendering;
+        try {
+            rendering = preview.render(new InvoiceRef(OrganisationIds.parse(organisation), invoice));
+        } catch (UnknownInvoiceException e) {
+            return AdminErrors.error(Response.Status.NOT_FOUND, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return AdminErrors.error(Response.Status.CONFLICT, e.getMessage());
+        }
+        return switch (rendering) {
+            case StageDocumentPreview.Rendering.Nothing nothing -> AdminErrors.error(Response.Status.CONFLICT, nothing.why());
+            case StageDocumentPreview.Rendering.Document d -> json
+                    ? d.json().map(j -> Response.ok(j, MediaType.APPLICATION_JSON_TYPE).build()).orElseGet(() -> AdminErrors.error(
+                            Response.Status.NOT_FOUND, "stage '" + d.stage() + "' produces a " + d.kind().policyName()
+                                    + ": only a case file has JSON"))
+                    : Response.ok(d.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        };
+    }
+
+    private static boolean wantsJson(String format) {
+        if (format == null || format.isBlank() || format.equals("text")) {
+            return false;
+        }
+        if (!format.equals("json")) {
+            throw new BadRequestException("format must be text or json, got " + format);
+        }
+        return true;
     }
 
     @GET
@@ -52,11 +100,8 @@ public class DocumentsResource {
             throw new BadRequestException("not a document id: " + id);
         }
         StoredDocument document = documents.find(uuid).orElseThrow(() -> new NotFoundException("no document " + id));
-        if (format == null || format.isBlank() || format.equals("text")) {
+        if (!wantsJson(format)) {
             return Response.ok(document.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
-        }
-        if (!format.equals("json")) {
-            throw new BadRequestException("format must be text or json, got " + format);
         }
         String json = document.json().orElseThrow(() -> new NotFoundException(
                 "document " + id + " is a " + document.kind().policyName() + ": only a case file has JSON"));

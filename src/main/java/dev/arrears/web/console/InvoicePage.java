@@ -6,10 +6,13 @@ import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationStore;
+import dev.arrears.application.UnknownInvoiceException;
+import dev.arrears.application.UnknownOrganisationException;
 import dev.arrears.application.console.ConsoleAccess;
 import dev.arrears.application.console.ConsoleViews;
 import dev.arrears.application.console.ConsoleViews.InvoiceLine;
 import dev.arrears.application.console.InvoiceActions;
+import dev.arrears.application.cycle.StageDocumentPreview;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.FormParam;
@@ -60,15 +63,17 @@ public class InvoicePage {
     private final ConsoleViews views;
     private final AuditTrail audit;
     private final InvoiceActions actions;
+    private final StageDocumentPreview documents;
     private final Clock clock;
 
     public InvoicePage(SignedIn signedIn, OrganisationStore organisations, ConsoleViews views, AuditTrail audit,
-                       InvoiceActions actions, Clock clock) {
+                       InvoiceActions actions, StageDocumentPreview documents, Clock clock) {
         this.signedIn = signedIn;
         this.organisations = organisations;
         this.views = views;
         this.audit = audit;
         this.actions = actions;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -84,6 +89,31 @@ public class InvoicePage {
                 .map(TimelineEntry::of).toList();
         return Templates.invoice(signedIn.frame("overview"), organisation, invoice, access.canChange(org), timeline,
                 LocalDate.ofInstant(clock.instant(), organisation.timeZone()));
+    }
+
+    /**
+     * The demand letter or case file the invoice's stage would produce, rendered now and not kept (a
+     * previewed organisation's cycle keeps none). For those who may act on the organisation: a firm
+     * admin, or an accountant it is assigned to.
+     */
+    @GET
+    @Path("/{invoice}/document")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response document(@PathParam("org") String orgId, @PathParam("invoice") String invoiceId) {
+        OrganisationId org = ConsoleIds.organisation(orgId);
+        signedIn.access().requireChange(org);
+        StageDocumentPreview.Rendering rendering;
+        try {
+            rendering = ConsoleErrors.attempt(() -> documents.render(new InvoiceRef(org, invoiceId)));
+        } catch (UnknownInvoiceException | UnknownOrganisationException e) {
+            throw ConsoleErrors.notFound("invoice");
+        }
+        return switch (rendering) {
+            case StageDocumentPreview.Rendering.Nothing nothing ->
+                    throw new ConsoleErrors.Refusal(Response.Status.CONFLICT, nothing.why());
+            case StageDocumentPreview.Rendering.Document d ->
+                    Response.ok(d.text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        };
     }
 
     @POST
