@@ -171,9 +171,11 @@ class ConsoleTemplatesTest {
     }
 
     static ReminderEmail model() {
-        ReminderEmail.Line line = new ReminderEmail.Line("INV-7", "1 March 2025", "31 March 2025", "£480.00", "£480.00", 10);
+        ReminderEmail.Line line = new ReminderEmail.Line("INV-7", "1 March 2025", "31 March 2025", "£480.00", "£480.00", 10,
+                "Overdue", "", "");
         return new ReminderEmail("Org", "Overdue", new ReminderEmail.Customer("C1", "Ann"), line, List.of(line), "£480.00", List.of(), "",
-                new ReminderEmail.Contact("Org", "accounts@example.com"), "");
+                new ReminderEmail.Contact("Org", "accounts@example.com"), "",
+                List.of(new ReminderEmail.Total("GBP", "£480.00")), "");
     }
 
     OrganisationId organisationWithAnOpenInvoice() {
