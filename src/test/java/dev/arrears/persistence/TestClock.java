@@ -21,9 +21,20 @@ public class TestClock extends Clock {
     public static final Instant START = Instant.parse("2025-03-10T09:00:00Z");
 
     private volatile Instant now = START;
+    private volatile Duration tick = Duration.ZERO;
 
+    /** Sets the time and stops any {@link #tickOnEveryRead tick}. */
     public void set(Instant instant) {
         now = instant;
+        tick = Duration.ZERO;
+    }
+
+    /**
+     * From now on every read moves the clock on by {@code step} after answering: an accelerated clock as
+     * the demo and the process tests run, where time passes between two steps of one dispatch run.
+     */
+    public void tickOnEveryRead(Duration step) {
+        tick = step;
     }
 
     public void advance(Duration duration) {
@@ -31,8 +42,12 @@ public class TestClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        return now;
+    public synchronized Instant instant() {
+        Instant answer = now;
+        if (!tick.isZero()) {
+            now = answer.plus(tick);
+        }
+        return answer;
     }
 
     @Override

@@ -206,6 +206,31 @@ class SendRulesInDispatchTest extends OneXeroReplicaTestBase {
     }
 
     @Test
+    void one_dispatch_run_takes_a_waiting_fee_once_even_when_the_clock_runs_on_during_the_run() {
+        // Under an accelerated clock (the demo, the process tests) hours pass between two batches of one run.
+        // A fee waiting an hour for its reminder's person was claimed again batch after batch, up to the run's
+        // 50-batch limit, and all that time the run's mark on the organisation kept its cycle out (demo:
+        // invoices not decided for weeks of simulated time).
+        fx.clock.set(Instant.parse("2025-03-10T10:00:00Z"));   // Monday 10:00 in London
+        OrganisationId org = fx.liveOrganisation("Busy Ltd", LedgerProvider.XERO);
+        xero.put(invoice(org, "B", "C6", LocalDate.of(2025, 3, 10).minusDays(14)));   // final notice today
+        String reminder = org + ":B:stage:final-notice:reminder:0";
+        xero.failNext(reminder, RecordingLedger.Fault.REJECT);
+        replica.cycle().runDue();
+        assertThat(entry(org, reminder).status()).isEqualTo(OutboxStatus.NEEDS_HUMAN);
+
+        fx.clock.advance(Duration.ofHours(2));
+        fx.clock.tickOnEveryRead(Duration.ofMinutes(30));
+        try {
+            assertThat(replica.dispatch().dispatchDue().claimed())
+                    .as("the fee and the note, each once in this run").isEqualTo(2);
+        } finally {
+            fx.clock.tickOnEveryRead(Duration.ZERO);
+        }
+        assertThat(xero.applied(org)).as("nothing goes while the reminder is with a person").isEmpty();
+    }
+
+    @Test
     void a_fee_whose_reminder_was_stopped_is_never_raised() {
         fx.clock.set(Instant.parse("2025-03-15T10:00:00Z"));   // Saturday
         OrganisationId org = fx.liveOrganisation("Stopped Ltd", LedgerProvider.XERO);
