@@ -90,11 +90,14 @@ final class LedgerChecks {
     }
 
     /**
-     * Ledger only: every invoice nobody pays, in a currency the default fee is defined for, that
-     * reached its fee day ({@code due + 14}) between {@code from} and {@code to}, has exactly one
-     * late fee. Returns how many were checked, adding to {@code problems}.
+     * Every invoice nobody pays, in a currency the default fee is defined for, that reached its fee day
+     * ({@code due + 14}) between {@code from} and {@code to}: once the outbox shows the final notice that
+     * announces the fee done, the ledger has exactly one late fee; until then none, and the fee waits for
+     * that notice (held by the send rules) or was cancelled with it (issue 17 item 10: a fee is never
+     * raised before the reminder that announces it). Returns how many were checked, adding to {@code problems}.
      */
-    static int feePerUnpaidInvoice(String name, JsonNode ledger, LocalDate from, LocalDate to, List<String> problems) {
+    static int feePerUnpaidInvoice(String name, JsonNode ledger, JsonNode outbox, LocalDate from, LocalDate to,
+                                   List<String> problems) {
         Map<String, Integer> perInvoice = new HashMap<>();
         for (JsonNode c : ledger.path("createdInvoices")) {
             Matcher m = FEE_KEY.matcher(c.path("reference").asText("") + " " + c.path("privateNote").asText(""));
@@ -112,10 +115,20 @@ final class LedgerChecks {
                     || feeDay.isBefore(from) || feeDay.isAfter(to)) {
                 continue;
             }
-            int n = perInvoice.getOrDefault(i.path("id").asText(), 0);
-            if (n != 1) {
-                problems.add(name + ": invoice " + i.path("number").asText() + " (" + i.path("id").asText() + ", fee day "
-                        + feeDay + ") has " + n + " late fees");
+            String id = i.path("id").asText();
+            int n = perInvoice.getOrDefault(id, 0);
+            String invoice = name + ": invoice " + i.path("number").asText() + " (" + id + ", fee day " + feeDay + ")";
+            List<JsonNode> fee = ofInvoice(outbox, id, "CHARGE_LATE_FEE");
+            boolean noticeDone = fee.stream().anyMatch(f -> ofInvoice(outbox, id, "SEND_REMINDER").stream()
+                    .anyMatch(r -> r.path("stage").asText().equals(f.path("stage").asText())
+                            && r.path("status").asText().equals("DONE")));
+            if (noticeDone && n != 1) {
+                problems.add(invoice + " has " + n + " late fees");
+            } else if (!noticeDone && n != 0) {
+                problems.add(invoice + " has " + n + " late fees before the final notice that announces it was sent");
+            } else if (!noticeDone && fee.stream().noneMatch(f -> f.path("lastError").asText("").contains("waits for its stage's reminder")
+                    || f.path("statusReason").asText("").contains("its stage's reminder was cancelled"))) {
+                problems.add(invoice + " has no late fee, and none waits for its final notice: " + fee);
             }
             checked++;
         }
@@ -187,5 +200,15 @@ final class LedgerChecks {
                 + (action.path("statusReason").isNull() ? "" : " (" + action.path("statusReason").asText() + ")")
                 + (action.path("lastError").isNull() ? "" : " last error: " + action.path("lastError").asText())
                 + (action.path("inDoubt").asBoolean() ? " in doubt" : "");
+    }
+
+    private static List<JsonNode> ofInvoice(JsonNode outbox, String invoiceId, String kind) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode a : outbox) {
+            if (a.path("invoiceId").asText().equals(invoiceId) && a.path("kind").asText().equals(kind)) {
+                found.add(a);
+            }
+        }
+        return found;
     }
 }

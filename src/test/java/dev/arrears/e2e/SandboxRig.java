@@ -214,7 +214,8 @@ final class SandboxRig implements AutoCloseable {
      * The end of a run: each organisation's ledger (the sandbox's side) and outbox (the daemon's),
      * checked with {@link LedgerChecks#exactlyOnce}, and written to {@code file} for a post-mortem.
      */
-    record EndState(Map<String, JsonNode> ledgers, List<String> problems, int reminders, int fees) {
+    /** The ledgers and Arrears' outboxes at the end, both by sandbox id. */
+    record EndState(Map<String, JsonNode> ledgers, Map<String, JsonNode> outboxes, List<String> problems, int reminders, int fees) {
     }
 
     EndState endState(Daemon via, List<Connected> orgs, Path file, Map<String, Object> more) throws IOException, InterruptedException {
@@ -236,7 +237,7 @@ final class SandboxRig implements AutoCloseable {
         dump.put("ledgers", ledgers);
         dump.put("outboxes", outboxes);
         E2eHttp.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), dump);
-        return new EndState(ledgers, problems, reminders, fees);
+        return new EndState(ledgers, outboxes, problems, reminders, fees);
     }
 
     /** The sandbox's journal of provider requests, all of it. */

@@ -79,7 +79,8 @@ class TwoReplicasIT {
         LocalDate to = LocalDate.ofInstant(end, ZoneOffset.UTC).minusDays(MAX_DEFERRAL_DAYS);
         int feeDays = 0;
         for (SandboxRig.Connected o : orgs) {
-            feeDays += LedgerChecks.feePerUnpaidInvoice(o.name(), ledgers.get(o.sandboxOrg()), from, to, problems);
+            feeDays += LedgerChecks.feePerUnpaidInvoice(o.name(), ledgers.get(o.sandboxOrg()), state.outboxes().get(o.sandboxOrg()),
+                    from, to, problems);
         }
         LedgerChecks.ReplicaReport who = LedgerChecks.replicas(journal);
         System.out.printf("TwoReplicasIT: %d reminders and %d late fees in the ledgers; %d fee days watched; calls %s,"
