@@ -341,26 +341,28 @@ final class QuickBooksImitation extends ProviderApi {
             case "companyinfo" -> "CompanyInfo";
             case "preferences" -> "Preferences";
             case "creditmemo" -> "CreditMemo";
+            case "taxcode" -> "TaxCode";
             default -> null;
         };
     }
 
-    private static final Map<String, Set<String>> QUERYABLE = Map.of(
-            "Invoice", Set.of("id", "docnumber", "txndate", "duedate", "customerref", "balance", "totalamt",
-                    "metadata.createtime", "metadata.lastupdatedtime", "salestermref"),
-            "Payment", Set.of("id", "totalamt", "customerref", "txndate", "metadata.createtime",
-                    "metadata.lastupdatedtime", "paymentrefnum"),
-            "Customer", Set.of("id", "displayname", "companyname", "givenname", "familyname", "active", "balance",
-                    "primaryemailaddr", "metadata.createtime", "metadata.lastupdatedtime"),
-            "Item", Set.of("id", "name", "type", "active", "metadata.createtime", "metadata.lastupdatedtime"),
-            "Account", Set.of("id", "name", "accounttype", "accountsubtype", "classification", "active",
-                    "metadata.createtime", "metadata.lastupdatedtime"),
-            "Term", Set.of("id", "name", "active", "duedays"),
-            "Attachable", Set.of("id", "attachableref.entityref.type", "attachableref.entityref.value",
-                    "metadata.createtime", "metadata.lastupdatedtime"),
-            "CompanyInfo", Set.of("id"),
-            "Preferences", Set.of("id"),
-            "CreditMemo", Set.of("id", "txndate", "customerref", "balance", "metadata.lastupdatedtime"));
+    private static final Map<String, Set<String>> QUERYABLE = Map.ofEntries(
+            Map.entry("Invoice", Set.of("id", "docnumber", "txndate", "duedate", "customerref", "balance", "totalamt",
+                    "metadata.createtime", "metadata.lastupdatedtime", "salestermref")),
+            Map.entry("Payment", Set.of("id", "totalamt", "customerref", "txndate", "metadata.createtime",
+                    "metadata.lastupdatedtime", "paymentrefnum")),
+            Map.entry("Customer", Set.of("id", "displayname", "companyname", "givenname", "familyname", "active", "balance",
+                    "primaryemailaddr", "metadata.createtime", "metadata.lastupdatedtime")),
+            Map.entry("Item", Set.of("id", "name", "type", "active", "metadata.createtime", "metadata.lastupdatedtime")),
+            Map.entry("Account", Set.of("id", "name", "accounttype", "accountsubtype", "classification", "active",
+                    "metadata.createtime", "metadata.lastupdatedtime")),
+            Map.entry("Term", Set.of("id", "name", "active", "duedays")),
+            Map.entry("Attachable", Set.of("id", "attachableref.entityref.type", "attachableref.entityref.value",
+                    "metadata.createtime", "metadata.lastupdatedtime")),
+            Map.entry("CompanyInfo", Set.of("id")),
+            Map.entry("Preferences", Set.of("id")),
+            Map.entry("CreditMemo", Set.of("id", "txndate", "customerref", "balance", "metadata.lastupdatedtime")),
+            Map.entry("TaxCode", Set.of("id", "name", "active", "taxable", "taxgroup")));
 
     /** Every entity of a type in the company, as the sandbox knows it now. */
     private List<Object> all(Org o, String entity, long now) {
@@ -375,6 +377,7 @@ final class QuickBooksImitation extends ProviderApi {
             case "Attachable" -> out.addAll(o.notes);
             case "CompanyInfo" -> out.add(new CompanyInfoOf(o));
             case "Preferences" -> out.add(new PreferencesOf(o));
+            case "TaxCode" -> out.addAll(taxCodes(o));
             default -> {
             }
         }
@@ -462,6 +465,16 @@ final class QuickBooksImitation extends ProviderApi {
             }
             case PreferencesOf p -> {
                 return prop.equals("id") ? 1L : null;
+            }
+            case TaxCodeOf t -> {
+                return switch (prop) {
+                    case "id" -> t.id();
+                    case "name" -> t.name();
+                    case "active" -> Boolean.TRUE;
+                    case "taxable" -> t.taxable();
+                    case "taxgroup" -> t.group();
+                    default -> null;
+                };
             }
             default -> {
                 return null;
@@ -737,6 +750,25 @@ final class QuickBooksImitation extends ProviderApi {
     private record PreferencesOf(Org org) {
     }
 
+    /** One of the company's tax codes (TaxCode entity: Id, Name, Description, Taxable, TaxGroup). */
+    private record TaxCodeOf(String id, String name, String description, boolean taxable, boolean group) {
+    }
+
+    /**
+     * A US company's TaxCode list holds the line pseudo-codes TAX and NON beside its combined
+     * rates (tax groups, for the transaction); elsewhere the codes are numbered, one per rate.
+     */
+    private static List<TaxCodeOf> taxCodes(Org o) {
+        if (o.country.code().equals("US")) {
+            return List.of(new TaxCodeOf("TAX", "TAX", "TAX", true, false), new TaxCodeOf("NON", "NON", "NON", false, false),
+                    new TaxCodeOf("2", "California", "California sales tax", true, true));
+        }
+        return List.of(new TaxCodeOf("3", o.country.taxName(), o.country.taxName(), true, false),
+                new TaxCodeOf("4", "Exempt", "Exempt", false, false),
+                new TaxCodeOf("5", "Zero-rated", "Zero-rated", false, false),
+                new TaxCodeOf("6", "Out of Scope", "Out of scope of tax", false, false));
+    }
+
     private Resp one(Org o, String entity, Object e, long now) {
         return Resp.json(200, SandboxJson.write(g -> {
             g.writeStartObject();
@@ -760,6 +792,7 @@ final class QuickBooksImitation extends ProviderApi {
             case String[] row -> writeAccount(g, o, row);
             case CompanyInfoOf c -> writeCompanyInfo(g, c.org());
             case PreferencesOf p -> writePreferences(g, p.org());
+            case TaxCodeOf t -> writeTaxCode(g, o, t);
             default -> throw new IllegalStateException("cannot render " + e);
         }
     }
@@ -974,6 +1007,18 @@ final class QuickBooksImitation extends ProviderApi {
         g.writeNumberField("CurrentBalanceWithSubAccounts", 0);
         ref(g, "CurrencyRef", o.country.currency(), o.country.currencyName());
         entityHeader(g, a[0], 0, o.createdMillis, o.createdMillis);
+        g.writeEndObject();
+    }
+
+    private void writeTaxCode(JsonGenerator g, Org o, TaxCodeOf t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("Name", t.name());
+        g.writeStringField("Description", t.description());
+        g.writeBooleanField("Active", true);
+        g.writeBooleanField("Hidden", false);
+        g.writeBooleanField("Taxable", t.taxable());
+        g.writeBooleanField("TaxGroup", t.group());
+        entityHeader(g, t.id(), 0, o.createdMillis, o.createdMillis);
         g.writeEndObject();
     }
 

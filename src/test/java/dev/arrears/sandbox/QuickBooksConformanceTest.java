@@ -75,7 +75,8 @@ class QuickBooksConformanceTest {
 
     @Test
     void everyEntityTheSandboxServesUsesXsdNamesOnly() {
-        for (String entity : new String[] {"Invoice", "Payment", "Customer", "Item", "Account", "Term", "Attachable", "CompanyInfo", "Preferences"}) {
+        for (String entity : new String[] {"Invoice", "Payment", "Customer", "Item", "Account", "Term", "Attachable", "CompanyInfo", "Preferences",
+            "TaxCode"}) {
             HttpResponse<String> r = c.qboQuery(realm, token, "select * from " + entity + " MAXRESULTS 1000");
             assertThat(json(r).at("/QueryResponse/" + entity)).as(entity).isNotEmpty();
             assertKnownToXsd(r);

@@ -41,6 +41,15 @@ class QuickBooksImitationTest {
     }
 
     @Test
+    void aUsCompanysActiveTaxCodesAreTheLinePseudoCodesAndATaxGroup() {
+        JsonNode codes = query("select * from TaxCode where Active = true").at("/QueryResponse/TaxCode");
+        assertThat(codes.findValuesAsText("Id")).containsExactlyInAnyOrder("TAX", "NON", "2");
+        for (JsonNode code : codes) {
+            assertThat(code.path("TaxGroup").asBoolean()).as(code.toString()).isEqualTo(code.path("Id").asText().equals("2"));
+        }
+    }
+
+    @Test
     void openInvoicesPageWithStartPositionAndMaxResults() {
         int total = query("select count(*) from Invoice where Balance > '0'").at("/QueryResponse/totalCount").asInt();
         assertThat(total).isGreaterThan(3);
