@@ -36,7 +36,7 @@ public class JpaLedgerProfileStore implements LedgerProfileStore {
         }
         LedgerChoices choices = new LedgerChoices(Optional.ofNullable(row.timeZoneOverride).map(ZoneId::of),
                 Optional.ofNullable(row.lateFeeItemChoice), Optional.ofNullable(row.lateFeeIncomeAccountChoice),
-                row.chargeBesideLedgerLateFees);
+                Optional.ofNullable(row.lateFeeTaxCodeChoice), row.chargeBesideLedgerLateFees);
         Optional<LedgerFacts> facts = Optional.empty();
         if (row.settingsReadAt != null) {
             OrganisationEntity org = requireOrganisation(organisation);
@@ -55,6 +55,7 @@ public class JpaLedgerProfileStore implements LedgerProfileStore {
         row.timeZoneOverride = choices.timeZone().map(ZoneId::getId).orElse(null);
         row.lateFeeItemChoice = choices.lateFeeItemId().orElse(null);
         row.lateFeeIncomeAccountChoice = choices.lateFeeIncomeAccountId().orElse(null);
+        row.lateFeeTaxCodeChoice = choices.lateFeeTaxCode().orElse(null);
         row.chargeBesideLedgerLateFees = choices.chargeBesideLedgerLateFees();
     }
 

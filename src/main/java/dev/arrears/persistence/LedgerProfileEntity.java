@@ -26,6 +26,9 @@ public class LedgerProfileEntity extends PanacheEntityBase {
     @Column(name = "late_fee_income_account_choice")
     public String lateFeeIncomeAccountChoice;
 
+    @Column(name = "late_fee_tax_code_choice")
+    public String lateFeeTaxCodeChoice;
+
     @Column(name = "charge_beside_ledger_late_fees", nullable = false)
     public boolean chargeBesideLedgerLateFees;
 

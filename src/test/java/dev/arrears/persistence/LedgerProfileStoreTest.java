@@ -37,7 +37,7 @@ class LedgerProfileStoreTest {
     @Test
     void two_replicas_creating_an_organisations_profile_at_once_both_succeed() throws Exception {
         OrganisationId id = Fixtures.organisation(organisations);
-        LedgerChoices choices = new LedgerChoices(Optional.empty(), Optional.of("42"), Optional.of("83"), false);
+        LedgerChoices choices = new LedgerChoices(Optional.empty(), Optional.of("42"), Optional.of("83"), Optional.empty(), false);
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (PreparedStatement st = other.prepareStatement(

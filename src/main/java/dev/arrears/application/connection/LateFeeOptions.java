@@ -8,8 +8,8 @@ import java.util.Optional;
 public sealed interface LateFeeOptions {
 
     /**
-     * @param taxRateNote where the provider takes the tax rate from elsewhere (QuickBooks: a setting),
-     *                    the sentence that says so; the page then offers no tax-rate list
+     * @param taxRateNote where the provider falls back on something else when no tax rate is chosen
+     *                    (QuickBooks: a setting), the sentence that says so, shown beside the tax-rate list
      */
     record Listed(List<LedgerOption> accounts, List<LedgerOption> taxRates, List<LedgerOption> items,
                   LateFeeChoice chosen, Optional<String> taxRateNote) implements LateFeeOptions {

@@ -77,9 +77,12 @@ public class QuickBooksAdminResource {
                     "lateFeeItemId and lateFeeIncomeAccountId must be QuickBooks ids (digits only)");
         }
         return handle(() -> {
-            SettingsReport report = onboarding.choose(OrganisationId.parse(organisationId), new LedgerChoices(
+            OrganisationId organisation = OrganisationId.parse(organisationId);
+            // The tax code is chosen on the console's Connections page only; this PUT keeps it.
+            SettingsReport report = onboarding.choose(organisation, new LedgerChoices(
                     zone(body.timeZone()), Optional.ofNullable(body.lateFeeItemId()),
-                    Optional.ofNullable(body.lateFeeIncomeAccountId()), Boolean.TRUE.equals(body.chargeBesideLedgerLateFees())));
+                    Optional.ofNullable(body.lateFeeIncomeAccountId()), onboarding.chosenTaxCode(organisation),
+                    Boolean.TRUE.equals(body.chargeBesideLedgerLateFees())));
             return Response.ok(settings(report)).build();
         });
     }

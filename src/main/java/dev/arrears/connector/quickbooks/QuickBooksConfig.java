@@ -162,7 +162,10 @@ public interface QuickBooksConfig {
         @WithDefault("Late fee income")
         List<String> ledgerLateFeeAccounts();
 
-        /** Tax code for fee lines; "NON" (not taxable) suits US companies. Empty: the line carries none. */
+        /**
+         * Tax code for fee lines of companies with none chosen on the console; "NON" (not taxable)
+         * suits US companies. Empty: US lines carry NON, others none.
+         */
         Optional<String> taxCode();
     }
 }

@@ -164,13 +164,22 @@ class QuickBooksOnboarding implements LedgerOnboarding {
         if (!choice.item().orElse("0").matches("[0-9]{1,20}") || !choice.account().orElse("0").matches("[0-9]{1,20}")) {
             throw new ConnectionRefusedException("the late-fee item and account must be QuickBooks ids (digits only)");
         }
+        if (!choice.taxRate().orElse("0").matches("[0-9]{1,20}|TAX|NON")) {
+            throw new ConnectionRefusedException("taxRate must be a QuickBooks tax code: an id (digits only), or TAX or NON");
+        }
+        choice.taxRate().ifPresent(code -> lateFeeLists.checkTaxCode(organisation, code));
         LedgerChoices current = profiles.find(organisation).choices();
         try {
             return choose(organisation, new LedgerChoices(current.timeZone(), choice.item(), choice.account(),
-                    current.chargeBesideLedgerLateFees()));
+                    choice.taxRate(), current.chargeBesideLedgerLateFees()));
         } catch (QboProblem problem) {
             throw new ConnectionRefusedException(problem.getMessage());
         }
+    }
+
+    /** The tax code chosen for the company's fee lines on the console, if any. */
+    Optional<String> chosenTaxCode(OrganisationId organisation) {
+        return profiles.find(organisation).choices().lateFeeTaxCode();
     }
 
     SettingsReport choose(OrganisationId organisation, LedgerChoices choices) {

@@ -96,7 +96,7 @@ class QuickBooksWrites {
             throw new Decided(rejected("late fees are blocked for this company: " + reason));
         });
         String item = facts.lateFeeItemId().orElseThrow(() -> new Decided(rejected("no late-fee item is set up")));
-        String body = QboJson.write(feeInvoice(fee, item, facts));
+        String body = QboJson.write(feeInvoice(fee, item, facts, session.profile().choices().lateFeeTaxCode()));
         IntFunction<JsonNode> post = generation -> client.post(session, "invoice", Map.of(),
                 RequestIds.of(session.realmId(), fee.key(), "fee-invoice", generation), "application/json", body);
         String feeId;
@@ -122,7 +122,7 @@ class QuickBooksWrites {
         return new WriteOutcome.Done(feeId);
     }
 
-    private ObjectNode feeInvoice(LedgerWrite.LateFee fee, String item, LedgerFacts facts) {
+    private ObjectNode feeInvoice(LedgerWrite.LateFee fee, String item, LedgerFacts facts, Optional<String> taxCode) {
         InvoiceSnapshot invoice = fee.invoice();
         ObjectNode body = QboJson.object();
         body.putObject("CustomerRef").put("value", invoice.customerId());
@@ -140,7 +140,9 @@ class QuickBooksWrites {
         detail.putObject("ItemRef").put("value", item);
         detail.put("Qty", 1);
         detail.put("UnitPrice", fee.fee().amount().amount());
-        settings.lateFees().taxCode().or(() -> "US".equals(facts.country()) ? Optional.of("NON") : Optional.empty())
+        // The company's choice on the console first, then the firm-wide setting, then NON for US companies.
+        taxCode.or(() -> settings.lateFees().taxCode())
+                .or(() -> "US".equals(facts.country()) ? Optional.of("NON") : Optional.empty())
                 .ifPresent(code -> detail.putObject("TaxCodeRef").put("value", code));
         return body;
     }

@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,10 @@ import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.LedgerProvider;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
+import dev.arrears.application.connection.ConnectionRefusedException;
+import dev.arrears.application.connection.LateFeeChoice;
+import dev.arrears.application.connection.LateFeeOptions;
+import dev.arrears.application.connection.LedgerOption;
 import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFacts;
 import dev.arrears.application.ledger.SettingsReport;
@@ -43,6 +49,8 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    QuickBooksOnboarding onboarding;
 
     /**
      * A replica's cycle leases any organisation it can see. Registration must make a new company and
@@ -138,7 +146,7 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
     @Test
     void settings_create_the_late_fee_item_once_and_warn_about_quickbooks_own_late_fees() {
         Company company = connected();
-        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.empty(), Optional.of("79"), false));
+        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.empty(), Optional.of("79"), Optional.empty(), false));
         stubSettings(company.realm(), "America/Denver", "120.00");
         intuit.stubFor(query(company, "from Item where Name = 'Late fee (Arrears)'").inScenario("item")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
@@ -164,7 +172,7 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
         assertThat(second.lateFeesBlockedBecause()).isPresent();
 
         // The accountant allows fees beside QuickBooks' own: nothing blocks them any more.
-        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.empty(), Optional.of("79"), true));
+        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.empty(), Optional.of("79"), Optional.empty(), true));
         assertThat(gateway.refreshSettings(company.org()).lateFeesBlockedBecause()).isEmpty();
     }
 
@@ -172,7 +180,7 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
     void arrears_own_fees_on_a_late_fee_income_account_are_not_taken_for_quickbooks_own_and_do_not_stop_later_fees() {
         Company company = connected();
         // The accountant's fee item books to "Late fee income" (account 91), which holds Arrears' first fee.
-        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.of("33"), Optional.empty(), false));
+        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.of("33"), Optional.empty(), Optional.empty(), false));
         stubSettings(company.realm(), "America/Denver", "25.00");
         intuit.stubFor(get(urlPathEqualTo(company.path("item/33"))).willReturn(json(
                 "{\"Item\":{\"Id\":\"33\",\"Type\":\"Service\",\"Active\":true,\"IncomeAccountRef\":{\"value\":\"91\"}}}")));
@@ -183,6 +191,33 @@ class QuickBooksOnboardingTest extends QuickBooksTestBase {
         assertThat(report.lateFeesBlockedBecause()).as("Arrears' own first fee does not stop the next").isEmpty();
         assertThat(report.ledgerChasesToo()).isFalse();
         assertThat(report.warnings()).anyMatch(w -> w.contains("cannot tell whether those are on"));
+    }
+
+    @Test
+    void a_company_outside_the_us_chooses_its_fee_lines_tax_code_among_its_active_tax_codes() {
+        Company company = connected();
+        profiles.saveFacts(company.org(), new LedgerFacts("Maple & Birch Ltd", ZoneId.of("America/Toronto"), "CA",
+                dev.arrears.domain.money.Money.currency("CAD"), false, false, Optional.of("33"), false, Optional.empty(), TestClock.START));
+        intuit.stubFor(query(company, "from Account where AccountType = 'Income'").willReturn(json(queryResponse("Account", List.of()))));
+        intuit.stubFor(query(company, "from Item where Type = 'Service'").willReturn(json(queryResponse("Item", List.of()))));
+        intuit.stubFor(query(company, "select * from TaxCode where Active = true").willReturn(json(queryResponse("TaxCode", List.of(
+                QboJson.object().put("Id", "3").put("Name", "HST ON").put("Active", true).put("Taxable", true),
+                QboJson.object().put("Id", "5").put("Name", "Exempt").put("Active", true).put("Taxable", false))))));
+
+        LateFeeOptions.Listed options = (LateFeeOptions.Listed) onboarding.lateFeeOptions(company.org());
+        assertThat(options.taxRates()).extracting(LedgerOption::code, LedgerOption::label)
+                .containsExactly(tuple("3", "HST ON"), tuple("5", "Exempt"));
+
+        assertThatThrownBy(() -> onboarding.chooseLateFee(company.org(), new LateFeeChoice(Optional.empty(), Optional.of("TAX"),
+                Optional.of("33")))).isInstanceOf(ConnectionRefusedException.class)
+                .hasMessage("taxRate TAX is not an active tax code of this QuickBooks company (it offers: 3, 5); nothing was saved");
+        assertThat(profiles.find(company.org()).choices().lateFeeTaxCode()).isEmpty();
+
+        stubSettings(company.realm(), "America/Toronto", "0");
+        intuit.stubFor(get(urlPathEqualTo(company.path("item/33"))).willReturn(json(
+                "{\"Item\":{\"Id\":\"33\",\"Type\":\"Service\",\"Active\":true,\"IncomeAccountRef\":{\"value\":\"91\"}}}")));
+        onboarding.chooseLateFee(company.org(), new LateFeeChoice(Optional.empty(), Optional.of("3"), Optional.of("33")));
+        assertThat(profiles.find(company.org()).choices().lateFeeTaxCode()).contains("3");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.arrears.application.ledger.Evidence;
+import dev.arrears.application.ledger.LedgerChoices;
 import dev.arrears.application.ledger.LedgerFacts;
 import dev.arrears.application.ledger.LedgerFailure;
 import dev.arrears.application.ledger.LedgerWrite;
@@ -111,6 +112,20 @@ class QuickBooksWritesTest extends QuickBooksTestBase {
         assertThat(line.path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText()).isEqualTo("NON");
         assertThat(QboJson.parse(requests(company.path("attachable")).getFirst().getBodyAsString()).path("Note").asText())
                 .startsWith("Late fee invoice 9001 raised: ");
+    }
+
+    @Test
+    void the_fee_line_carries_the_tax_code_chosen_for_the_company_over_the_firm_wide_setting() throws Exception {
+        Company company = ready();
+        profiles.saveChoices(company.org(), new LedgerChoices(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("TAX"), false));
+        intuit.stubFor(post(urlPathEqualTo(company.path("invoice"))).willReturn(json("{\"Invoice\":{\"Id\":\"9002\",\"SyncToken\":\"0\"}}")));
+        intuit.stubFor(post(urlPathEqualTo(company.path("attachable"))).willReturn(json("{\"Attachable\":{\"Id\":\"5000125\"}}")));
+
+        assertThat(gateway.write(company.org(), lateFee(company))).isEqualTo(new WriteOutcome.Done("9002"));
+
+        JsonNode line = QboJson.parse(requests(company.path("invoice")).getFirst().getBodyAsString()).path("Line").get(0);
+        assertThat(line.path("SalesItemLineDetail").path("TaxCodeRef").path("value").asText()).isEqualTo("TAX");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.console.ConsoleAccounts;
 import dev.arrears.application.console.ConsoleRole;
 import dev.arrears.application.console.ConsoleUser;
+import dev.arrears.application.ledger.LedgerProfileStore;
 import dev.arrears.application.ledger.LedgerSettingsStore;
 import dev.arrears.application.ledger.OrganisationLedgerSettings;
 import dev.arrears.sandbox.SandboxLedgers;
@@ -51,6 +52,8 @@ class ConsoleConnectionsTest {
     ConnectionStore connections;
     @Inject
     LedgerSettingsStore ledgerSettings;
+    @Inject
+    LedgerProfileStore profiles;
     @Inject
     EntityManager em;
 
@@ -200,6 +203,32 @@ class ConsoleConnectionsTest {
         assertThat(organisations.find(ids.getFirst()).orElseThrow().provider()).isEqualTo(LedgerProvider.QUICKBOOKS);
         client.get("/console/connections/" + ids.getFirst() + "/late-fees").then().statusCode(200)
                 .body(containsString("late-fees.tax-code"));
+    }
+
+    @Test
+    void a_quickbooks_company_chooses_its_fee_lines_tax_code_from_the_ledger_and_bad_or_unknown_codes_are_refused() {
+        ConsoleClient client = ConsoleClient.signedIn(admin.username(), PASSWORD);
+        String authorize = client.post("/console/connections/quickbooks").then().statusCode(303).extract().header("Location");
+        OrganisationId organisation = ids(onwards(given().redirects().follow(false)
+                .queryParams(SandboxLedgers.consent(authorize)).get("/quickbooks/oauth/callback"))).getFirst();
+        assertThat(organisations.find(organisation).orElseThrow().country()).isEqualTo("US");
+        String page = "/console/connections/" + organisation + "/late-fees";
+
+        // The sandbox's US company lists TAX, NON and a tax group; a line takes only the two pseudo-codes.
+        String form = client.get(page).then().statusCode(200).extract().asString();
+        assertThat(form).contains("<label for=\"late-fee-tax-rate\">Tax code</label>").contains("value=\"TAX\"")
+                .contains("value=\"NON\"").contains("US companies: a line takes TAX or NON only")
+                .doesNotContain("California");
+
+        client.post(page, "account", "", "taxRate", "TAX", "item", "").then().statusCode(200)
+                .body(containsString("value=\"TAX\" selected"));
+        assertThat(profiles.find(organisation).choices().lateFeeTaxCode()).contains("TAX");
+
+        client.post(page, "account", "", "taxRate", "2", "item", "").then().statusCode(400)
+                .body(containsString("taxRate 2 is not an active tax code of this QuickBooks company"));
+        client.post(page, "account", "", "taxRate", "TAX' or '1'='1", "item", "").then().statusCode(400)
+                .body(containsString("taxRate must be a QuickBooks tax code"));
+        assertThat(profiles.find(organisation).choices().lateFeeTaxCode()).contains("TAX");
     }
 
     @Test
