@@ -61,7 +61,8 @@ public class PoliciesPage {
 
         static native TemplateInstance policyForecast(PolicyEditing.ForecastView forecast);
 
-        static native TemplateInstance policyDiff(SignedIn.Frame frame, String name, int from, int to, List<LineDiff.Line> lines);
+        /** Shared by the Templates page: {@code back} is the editor the diff was opened from. */
+        static native TemplateInstance policyDiff(SignedIn.Frame frame, String name, int from, int to, List<LineDiff.Line> lines, String back);
     }
 
     private final SignedIn signedIn;
@@ -165,7 +166,8 @@ public class PoliciesPage {
         }
         String document = trimmed(name);
         return Templates.policyDiff(signedIn.frame("policies"), document, from, to,
-                ConsoleErrors.attempt(() -> editing.diff(access, document, from, to)));
+                ConsoleErrors.attempt(() -> editing.diff(access, document, from, to)),
+                "/console/policies/edit?name=" + URLEncoder.encode(document, StandardCharsets.UTF_8));
     }
 
     /** Chases an organisation's invoices under another full policy from the next cycle on. */

@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * The message templates: every template (email subject, text and HTML per language, reminder texts,
  * documents) with its versions, an editor whose Qute syntax errors name the file and line (a broken
- * template is never saved), and a preview rendered against one of an organisation's own invoices.
+ * template is never saved), a preview rendered against one of an organisation's own invoices, and a
+ * diff between two versions.
  * Only a firm admin saves; what is saved is used from the next cycle.
  */
 @Path("/console/templates")
@@ -102,6 +103,20 @@ public class TemplatesPage {
         }
         return Templates.templatePreview(ConsoleErrors.attempt(() ->
                 editing.preview(access, ConsoleIds.organisation(organisation), trimmed(name), text(content))));
+    }
+
+    /** The lines between two versions of a template; anyone who may read the templates sees it, as the editor. */
+    @GET
+    @Path("/diff")
+    public TemplateInstance diff(@QueryParam("name") String name, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        signedIn.access();
+        if (from == null || to == null) {
+            throw new ConsoleErrors.Refusal(Response.Status.BAD_REQUEST, "Choose two versions to compare.");
+        }
+        String template = trimmed(name);
+        return PoliciesPage.Templates.policyDiff(signedIn.frame("templates"), template, from, to,
+                ConsoleErrors.attempt(() -> editing.diff(template, from, to)),
+                "/console/templates/edit?name=" + URLEncoder.encode(template, StandardCharsets.UTF_8));
     }
 
     /** Saves the text as the next version; the editor again with every problem (422) when it does not parse. */

@@ -134,6 +134,30 @@ class ConsoleTemplatesTest {
     }
 
     @Test
+    void the_changes_between_two_versions_show_the_removed_and_added_lines_to_a_viewer_and_an_unknown_version_is_a_400() {
+        ConsoleClient admin = signedIn(user("admin", ConsoleRole.FIRM_ADMIN));
+        ConsoleClient viewer = signedIn(user("viewer", ConsoleRole.VIEWER));
+        String name = "email/en/" + template + ".txt";
+        admin.post("/console/templates/save", "name", name, "content", "Dear {customer.name}, invoice {invoice.number} is still open.\n"
+                + "Kind regards\n", "basedOn", "1").then().statusCode(303);
+
+        String editor = viewer.get("/console/templates/edit?name=" + name).asString();
+        Response diff = viewer.get("/console/templates/diff?name=" + name + "&from=1&to=2");
+        Response unknown = viewer.get("/console/templates/diff?name=" + name + "&from=1&to=9");
+
+        assertThat(editor).contains("/console/templates/diff?name=").contains("id=\"compare\"");
+        assertThat(diff.statusCode()).isEqualTo(200);
+        assertThat(diff.asString()).contains("version 1 to version 2")
+                .contains("<span class=\"removed\">- Dear {customer.name}, invoice {invoice.number} is overdue.</span>")
+                .contains("<span class=\"added\">+ Dear {customer.name}, invoice {invoice.number} is still open.</span>")
+                .contains("<span class=\"added\">+ Kind regards</span>")
+                .contains("href=\"/console/templates/edit?name=email%2Fen%2F" + template + ".txt\"");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.asString()).contains("config/templates/" + name + " has no version 9");
+        assertThat(viewer.get("/console/templates/diff?name=" + name + "&from=1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void only_a_firm_admin_saves_a_viewer_gets_403_on_every_post_and_a_form_without_its_csrf_token_is_refused() {
         ConsoleClient viewer = signedIn(user("viewer", ConsoleRole.VIEWER));
         ConsoleClient accountant = signedIn(user("accountant", ConsoleRole.ACCOUNTANT));
