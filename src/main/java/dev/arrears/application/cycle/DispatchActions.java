@@ -1,10 +1,12 @@
 package dev.arrears.application.cycle;
 
 import dev.arrears.application.AuditEvent;
+import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.Outbox;
+import dev.arrears.domain.invoice.InvoiceSnapshot;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The dispatch step: claim due actions of live organisations in small batches, carry each out
@@ -114,9 +117,12 @@ public final class DispatchActions {
                     break;
                 }
                 claimedCount += claimed.size();
-                contacts.consolidate(claimed, invoices);
+                // The reminders' stored invoices, read once for both groupings of the batch.
+                Map<InvoiceRef, Optional<InvoiceSnapshot>> read = new HashMap<>();
+                Function<InvoiceRef, Optional<InvoiceSnapshot>> stored = ref -> read.computeIfAbsent(ref, invoices::load);
+                contacts.consolidate(claimed, stored);
                 Map<ClaimedAction, List<ClaimedAction>> statementOf = new HashMap<>();
-                statements.groups(claimed).forEach(group -> group.forEach(member -> statementOf.put(member, group)));
+                statements.groups(claimed, stored).forEach(group -> group.forEach(member -> statementOf.put(member, group)));
                 Set<ClaimedAction> done = new HashSet<>();
                 for (ClaimedAction action : claimed) {
                     if (!done.add(action)) {

@@ -1,6 +1,6 @@
 package dev.arrears.application.cycle;
 
-import dev.arrears.application.InvoiceStore;
+import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.dispatch.CustomerContact;
 import dev.arrears.application.dispatch.DueReminder;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The customer contacts of one dispatch run. The reminders of one customer claimed in the same run
@@ -40,11 +41,11 @@ final class RunContacts {
     private final Map<String, Contact> opened = new HashMap<>();
 
     /** Groups a claimed batch's reminders per organisation and customer (channel: one invoice per send). */
-    void consolidate(List<ClaimedAction> batch, InvoiceStore invoices) {
+    void consolidate(List<ClaimedAction> batch, Function<InvoiceRef, Optional<InvoiceSnapshot>> invoices) {
         Map<String, List<DueReminder>> byOrganisation = new LinkedHashMap<>();
         for (ClaimedAction claimed : batch) {
             if (claimed.entry().action() instanceof PlannedAction.SendReminder reminder) {
-                Optional<InvoiceSnapshot> invoice = invoices.load(claimed.entry().invoice());
+                Optional<InvoiceSnapshot> invoice = invoices.apply(claimed.entry().invoice());
                 invoice.ifPresent(i -> byOrganisation.computeIfAbsent(i.organisationId(), o -> new ArrayList<>())
                         .add(new DueReminder(reminder, i)));
             }

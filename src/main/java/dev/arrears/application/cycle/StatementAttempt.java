@@ -1,6 +1,7 @@
 package dev.arrears.application.cycle;
 
 import dev.arrears.application.AuditKind;
+import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoiceStore;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
@@ -75,8 +76,8 @@ final class StatementAttempt {
     }
 
     /** The statements of a claimed batch (see {@link StatementGroups}). */
-    List<List<ClaimedAction>> groups(List<ClaimedAction> batch) {
-        return StatementGroups.of(batch, invoices::load, (claimed, invoice) -> organisations.find(claimed.entry().invoice().organisationId())
+    List<List<ClaimedAction>> groups(List<ClaimedAction> batch, Function<InvoiceRef, Optional<InvoiceSnapshot>> stored) {
+        return StatementGroups.of(batch, stored, (claimed, invoice) -> organisations.find(claimed.entry().invoice().organisationId())
                 .filter(o -> o.mode() == OrganisationMode.LIVE)
                 .map(o -> emails.statementMember(o, claimed.entry(), invoice)).orElse(false));
     }
