@@ -76,6 +76,11 @@ public class JpaActionClaims implements ActionClaims {
             returning a.id""";
 
     private static final String MINE = " where id = :id and status = 'CLAIMED' and claimed_by = :replica";
+    // Marks an action as writing before its write begins: from then on it is in doubt if the claim is lost.
+    private static final String MARK_WRITING = """
+            update outbox_action set writing = true, first_write_at = coalesce(first_write_at, :at),
+                payload = payload || jsonb_build_object('channel', cast(:channel as text)),
+                updated_at = :at""";
 
     private final EntityManager em;
     private final AuditTrail audit;
@@ -194,10 +199,7 @@ public class JpaActionClaims implements ActionClaims {
     @Override
     @Transactional
     public boolean markWriting(UUID actionId, String replica, Instant at, ReminderChannel channel) {
-        return session().createNativeMutationQuery("""
-                        update outbox_action set writing = true, first_write_at = coalesce(first_write_at, :at),
-                            payload = payload || jsonb_build_object('channel', cast(:channel as text)),
-                            updated_at = :at""" + MINE)
+        return session().createNativeMutationQuery(MARK_WRITING + MINE)
                 .setParameter("at", at)
                 .setParameter("channel", channel.name())
                 .setParameter("id", actionId)
@@ -218,10 +220,7 @@ public class JpaActionClaims implements ActionClaims {
         if (mine.size() != Set.copyOf(actionIds).size()) {
             return false;
         }
-        session().createNativeMutationQuery("""
-                        update outbox_action set writing = true, first_write_at = coalesce(first_write_at, :at),
-                            payload = payload || jsonb_build_object('channel', cast(:channel as text)),
-                            updated_at = :at where id in (:ids)""")
+        session().createNativeMutationQuery(MARK_WRITING + " where id in (:ids)")
                 .setParameter("at", at)
                 .setParameter("channel", channel.name())
                 .setParameter("ids", actionIds)

@@ -119,7 +119,8 @@ final class LedgerChecks {
             int n = perInvoice.getOrDefault(id, 0);
             String invoice = name + ": invoice " + i.path("number").asText() + " (" + id + ", fee day " + feeDay + ")";
             List<JsonNode> fee = ofInvoice(outbox, id, "CHARGE_LATE_FEE");
-            boolean noticeDone = fee.stream().anyMatch(f -> ofInvoice(outbox, id, "SEND_REMINDER").stream()
+            List<JsonNode> reminders = ofInvoice(outbox, id, "SEND_REMINDER");
+            boolean noticeDone = fee.stream().anyMatch(f -> reminders.stream()
                     .anyMatch(r -> r.path("stage").asText().equals(f.path("stage").asText())
                             && r.path("status").asText().equals("DONE")));
             if (noticeDone && n != 1) {

@@ -210,14 +210,14 @@ final class SandboxRig implements AutoCloseable {
         });
     }
 
-    /**
-     * The end of a run: each organisation's ledger (the sandbox's side) and outbox (the daemon's),
-     * checked with {@link LedgerChecks#exactlyOnce}, and written to {@code file} for a post-mortem.
-     */
     /** The ledgers and Arrears' outboxes at the end, both by sandbox id. */
     record EndState(Map<String, JsonNode> ledgers, Map<String, JsonNode> outboxes, List<String> problems, int reminders, int fees) {
     }
 
+    /**
+     * The end of a run: each organisation's ledger (the sandbox's side) and outbox (the daemon's),
+     * checked with {@link LedgerChecks#exactlyOnce}, and written to {@code file} for a post-mortem.
+     */
     EndState endState(Daemon via, List<Connected> orgs, Path file, Map<String, Object> more) throws IOException, InterruptedException {
         Map<String, JsonNode> ledgers = new LinkedHashMap<>();
         Map<String, JsonNode> outboxes = new LinkedHashMap<>();

@@ -24,7 +24,7 @@ public class TestClock extends Clock {
     private volatile Duration tick = Duration.ZERO;
 
     /** Sets the time and stops any {@link #tickOnEveryRead tick}. */
-    public void set(Instant instant) {
+    public synchronized void set(Instant instant) {
         now = instant;
         tick = Duration.ZERO;
     }
@@ -37,7 +37,7 @@ public class TestClock extends Clock {
         tick = step;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 

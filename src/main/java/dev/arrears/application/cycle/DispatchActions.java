@@ -70,11 +70,12 @@ public final class DispatchActions {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.invoices = Objects.requireNonNull(invoices, "invoices");
-        this.attempt = new ActionAttempt(this.replica, this.claims, clock, settings, organisations, invoices, new PaymentCancellation(outbox), book,
+        PaymentCancellation payments = new PaymentCancellation(outbox);
+        this.attempt = new ActionAttempt(this.replica, this.claims, clock, settings, organisations, invoices, payments, book,
                 gateways, guards, backoff, Objects.requireNonNull(sendRules, "sendRules"), Objects.requireNonNull(emails, "emails"),
                 Objects.requireNonNull(stageWait, "stageWait"));
         this.statements = new StatementAttempt(this.replica, this.claims, clock, settings, organisations, invoices,
-                new PaymentCancellation(outbox), gateways, guards, backoff, sendRules, emails, attempt);
+                payments, gateways, guards, backoff, sendRules, emails, attempt);
     }
 
     /** How many claimed actions ended how; {@code lost} were claims another replica had taken over meanwhile. */
