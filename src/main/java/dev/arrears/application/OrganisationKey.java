@@ -15,6 +15,14 @@ public record OrganisationKey(OrganisationId id, LedgerProvider provider, String
         Objects.requireNonNull(tenantId, "tenantId");
     }
 
+    /**
+     * The key of a stored organisation; its tenant id is read without opening the connection's sealed
+     * tokens, and is empty while it has no connection.
+     */
+    public static OrganisationKey of(Organisation organisation, ConnectionStore connections) {
+        return new OrganisationKey(organisation.id(), organisation.provider(), connections.tenantId(organisation.id()).orElse(""));
+    }
+
     public static OrganisationKey of(LedgerConnection connection) {
         return new OrganisationKey(connection.organisationId(), connection.provider(), connection.tenantId());
     }

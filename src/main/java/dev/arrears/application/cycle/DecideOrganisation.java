@@ -14,7 +14,6 @@ import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationMode;
 import dev.arrears.application.Outbox;
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.PolicyRepository;
 import dev.arrears.application.PolicyVersionRecord;
@@ -138,8 +137,7 @@ public final class DecideOrganisation {
             }
             return new Report(today, 0, 0, 0, 0, 0, List.of(), full);
         }
-        OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
-                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
+        OrganisationKey key = OrganisationKey.of(organisation, connections);
         // What a document lists (the customer's other invoices and their stages) is every open invoice:
         // read only if a document is to be produced in a cycle that did not read them all anyway.
         Everything everything = new Everything(organisation, full ? Optional.of(candidates) : Optional.empty());

@@ -1,7 +1,6 @@
 package dev.arrears.application.cycle;
 
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationKey;
 import dev.arrears.application.SendRules;
@@ -40,8 +39,7 @@ public final class SendRulesCheck {
      * @throws dev.arrears.domain.contact.NoSendSlotException when the rules allow no moment at all
      */
     public SendSlot earliest(Organisation organisation, String customerId, Instant now) {
-        OrganisationKey key = new OrganisationKey(organisation.id(), organisation.provider(),
-                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
+        OrganisationKey key = OrganisationKey.of(organisation, connections);
         SendRules sendRules = rules.rulesFor(key, organisation.timeZone(), organisation.country());
         return scheduler.earliestAllowed(customerId, now, oneRecordPerContact(contacts.forCustomer(organisation.id(), customerId)),
                 sendRules.contact(), sendRules.holidays());

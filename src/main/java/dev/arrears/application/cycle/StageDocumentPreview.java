@@ -5,7 +5,6 @@ import dev.arrears.application.DeliveryMode;
 import dev.arrears.application.InvoiceRef;
 import dev.arrears.application.InvoicesToDecide;
 import dev.arrears.application.InvoicesToDecide.ToDecide;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationKey;
@@ -94,8 +93,7 @@ public final class StageDocumentPreview {
         if (stage.isEmpty()) {
             return new Rendering.Nothing("Invoice " + invoice.number() + " is in no stage yet, so no stage document applies.");
         }
-        OrganisationKey key = new OrganisationKey(id, organisation.provider(),
-                connections.find(id).map(LedgerConnection::tenantId).orElse(""));
+        OrganisationKey key = OrganisationKey.of(organisation, connections);
         EffectivePolicy effective = policies.inForce().resolve(key, organisation.policyId(), invoice.customerId(), Optional.empty());
         Optional<String> documentName = effective.documentOf(stage.get());
         if (documentName.isEmpty()) {

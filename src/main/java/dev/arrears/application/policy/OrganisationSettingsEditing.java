@@ -1,7 +1,6 @@
 package dev.arrears.application.policy;
 
 import dev.arrears.application.ConnectionStore;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationKey;
@@ -96,7 +95,7 @@ public final class OrganisationSettingsEditing {
     public View view(ConsoleAccess access, OrganisationId id) {
         access.requireRead(id);
         Organisation organisation = find(id);
-        OrganisationKey key = keyOf(organisation);
+        OrganisationKey key = OrganisationKey.of(organisation, connections);
         String name = nameFor(key);
         List<PolicyDocument> versions = documents.history(name);
         String content = versions.isEmpty()
@@ -144,7 +143,7 @@ public final class OrganisationSettingsEditing {
     public Outcome check(ConsoleAccess access, OrganisationId id, String content) {
         access.requireRead(id);
         Organisation organisation = find(id);
-        return candidate(organisation, nameFor(keyOf(organisation)), content);
+        return candidate(organisation, nameFor(OrganisationKey.of(organisation, connections)), content);
     }
 
     /**
@@ -160,7 +159,7 @@ public final class OrganisationSettingsEditing {
         }
         access.requireChange(id);
         Organisation organisation = find(id);
-        String name = nameFor(keyOf(organisation));
+        String name = nameFor(OrganisationKey.of(organisation, connections));
         Outcome checked = candidate(organisation, name, content);
         if (checked instanceof PolicyEditing.Refused) {
             return checked;
@@ -198,7 +197,7 @@ public final class OrganisationSettingsEditing {
         if (!problems.isEmpty()) {
             return new PolicyEditing.Refused(problems);
         }
-        OrganisationKey key = keyOf(organisation);
+        OrganisationKey key = OrganisationKey.of(organisation, connections);
         if (builder.scopeOf(name, text).filter(scope -> scope.matches(key)).isEmpty()) {
             return new PolicyEditing.Refused(List.of(new ConfigProblem(builder.fileOf(name), "organisation",
                     "these are the settings of " + organisation.displayName() + "; expected organisation: " + organisation.id())));
@@ -229,10 +228,5 @@ public final class OrganisationSettingsEditing {
 
     private Organisation find(OrganisationId id) {
         return organisations.find(id).orElseThrow(() -> new IllegalArgumentException("there is no organisation " + id));
-    }
-
-    private OrganisationKey keyOf(Organisation organisation) {
-        return new OrganisationKey(organisation.id(), organisation.provider(),
-                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
     }
 }

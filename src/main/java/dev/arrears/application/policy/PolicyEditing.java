@@ -3,7 +3,6 @@ package dev.arrears.application.policy;
 import dev.arrears.application.ConnectionStore;
 import dev.arrears.application.DunningStateStore;
 import dev.arrears.application.InvoiceStore;
-import dev.arrears.application.LedgerConnection;
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.OrganisationKey;
@@ -269,7 +268,7 @@ public final class PolicyEditing {
             throw new IllegalArgumentException("the text cannot be used: " + refused.problems().getFirst());
         }
         PolicySet edited = ((PolicyBuilder.Usable) result).set();
-        OrganisationKey key = keyOf(organisation);
+        OrganisationKey key = OrganisationKey.of(organisation, connections);
         LocalDate from = OrganisationDay.today(clock.instant(), organisation.timeZone());
         List<InvoiceSnapshot> open = invoices.loadOpen(organisationId);
         Map<String, DunningState> start = new LinkedHashMap<>();
@@ -368,13 +367,9 @@ public final class PolicyEditing {
 
     /** The organisations the user is assigned, as overrides name them (by id, or by ledger and tenant id). */
     private List<OrganisationKey> keysOf(ConsoleAccess access) {
-        return access.assigned().stream().map(organisations::find).flatMap(Optional::stream).map(this::keyOf).toList();
+        return access.assigned().stream().map(organisations::find).flatMap(Optional::stream).map(o -> OrganisationKey.of(o, connections)).toList();
     }
 
-    private OrganisationKey keyOf(Organisation organisation) {
-        return new OrganisationKey(organisation.id(), organisation.provider(),
-                connections.find(organisation.id()).map(LedgerConnection::tenantId).orElse(""));
-    }
 
     /** How problems name a document. */
     public String fileOf(String name) {
