@@ -1,5 +1,8 @@
 package dev.arrears.web.console;
 
+import static dev.arrears.web.console.EditorForms.lines;
+import static dev.arrears.web.console.EditorForms.text;
+
 import dev.arrears.application.OrganisationId;
 import dev.arrears.application.console.ConsoleAccess;
 import dev.arrears.application.policy.LineDiff;
@@ -102,14 +105,5 @@ public class OrganisationSettingsPage {
 
     private static URI uri(OrganisationId id, int version) {
         return URI.create("/console/organisations/" + id + "/settings?saved=" + version);
-    }
-
-    private static List<String> lines(PolicyEditing.Refused refused) {
-        return refused.problems().stream().map(Object::toString).toList();
-    }
-
-    /** Browsers send a textarea's lines with CR LF; the files (and their versions) use LF. */
-    private static String text(String content) {
-        return content == null ? "" : content.replace("\r\n", "\n");
     }
 }

@@ -1,5 +1,10 @@
 package dev.arrears.web.console;
 
+import static dev.arrears.web.console.EditorForms.lines;
+import static dev.arrears.web.console.EditorForms.readable;
+import static dev.arrears.web.console.EditorForms.text;
+import static dev.arrears.web.console.EditorForms.trimmed;
+
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.console.ConsoleAccess;
@@ -108,7 +113,7 @@ public class PoliciesPage {
         Optional<String> notice = Optional.ofNullable(saved).map(v -> "Saved as version " + v
                 + ". It applies from the next cycle; decisions name the version they were made under.");
         return Templates.policy(signedIn.frame("policies"), editor(access, wanted, latest, content, List.of(), notice), versions,
-                readable(access));
+                readable(organisations, access));
     }
 
     /** Checks the text as start-up would (htmx: the problems list). */
@@ -151,7 +156,7 @@ public class PoliciesPage {
             case PolicyEditing.Refused refused -> Response.status(422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.policy(signedIn.frame("policies"), editor(access, document, basedOn == null ? 0 : basedOn,
                             text(content), lines(refused), Optional.empty()), ConsoleErrors.attempt(() -> editing.history(access, document)),
-                            readable(access)).render()).build();
+                            readable(organisations, access)).render()).build();
             case PolicyEditing.Usable usable -> throw new IllegalStateException("a save saves or refuses");
         };
     }
@@ -192,24 +197,7 @@ public class PoliciesPage {
         return PolicyEditing.kindOf(name);
     }
 
-    private List<Organisation> readable(ConsoleAccess access) {
-        return organisations.list().stream().filter(o -> access.canRead(o.id())).toList();
-    }
-
-    private static List<String> lines(PolicyEditing.Refused refused) {
-        return refused.problems().stream().map(Object::toString).toList();
-    }
-
     private static URI editorUri(String name, int version) {
         return URI.create("/console/policies/edit?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&saved=" + version);
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? "" : value.strip();
-    }
-
-    /** Browsers send a textarea's lines with CR LF; the files (and their versions) use LF. */
-    private static String text(String content) {
-        return content == null ? "" : content.replace("\r\n", "\n");
     }
 }

@@ -1,5 +1,10 @@
 package dev.arrears.web.console;
 
+import static dev.arrears.web.console.EditorForms.lines;
+import static dev.arrears.web.console.EditorForms.readable;
+import static dev.arrears.web.console.EditorForms.text;
+import static dev.arrears.web.console.EditorForms.trimmed;
+
 import dev.arrears.application.Organisation;
 import dev.arrears.application.OrganisationStore;
 import dev.arrears.application.console.ConsoleAccess;
@@ -75,7 +80,7 @@ public class TemplatesPage {
         }
         Optional<String> notice = Optional.ofNullable(saved).map(v -> "Saved as version " + v + ". It is used from the next cycle.");
         return Templates.template(signedIn.frame("templates"), new Editor(wanted, editing.fileOf(wanted), versions.getFirst().version(),
-                versions.getFirst().content(), TemplateEditing.mayChange(access), List.of(), notice), versions, readable(access));
+                versions.getFirst().content(), TemplateEditing.mayChange(access), List.of(), notice), versions, readable(organisations, access));
     }
 
     /** Parses the text as start-up would (htmx: the problems list, with the line). */
@@ -131,30 +136,13 @@ public class TemplatesPage {
             case PolicyEditing.Unchanged same -> Response.seeOther(editorUri(template, same.latest().version())).build();
             case PolicyEditing.Refused refused -> Response.status(422).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(Templates.template(signedIn.frame("templates"), new Editor(template, editing.fileOf(template), opened,
-                            text(content), true, lines(refused), Optional.empty()), editing.history(template), readable(access)).render())
+                            text(content), true, lines(refused), Optional.empty()), editing.history(template), readable(organisations, access)).render())
                     .build();
             case PolicyEditing.Usable usable -> throw new IllegalStateException("a save saves or refuses");
         };
     }
 
-    private List<Organisation> readable(ConsoleAccess access) {
-        return organisations.list().stream().filter(o -> access.canRead(o.id())).toList();
-    }
-
-    private static List<String> lines(PolicyEditing.Refused refused) {
-        return refused.problems().stream().map(Object::toString).toList();
-    }
-
     private static URI editorUri(String name, int version) {
         return URI.create("/console/templates/edit?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&saved=" + version);
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? "" : value.strip();
-    }
-
-    /** Browsers send a textarea's lines with CR LF; the files (and their versions) use LF. */
-    private static String text(String content) {
-        return content == null ? "" : content.replace("\r\n", "\n");
     }
 }
