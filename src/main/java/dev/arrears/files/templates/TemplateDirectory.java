@@ -1,6 +1,5 @@
 package dev.arrears.files.templates;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +43,7 @@ public final class TemplateDirectory {
 
     /** Lists the templates; a missing folder is an error, because every policy needs its reminder wordings. */
     public static TemplateDirectory at(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException(directory + " is not a directory (looked in "
-                    + directory.toAbsolutePath().normalize() + "); expected the folder of message templates, set with arrears.templates.dir");
-        }
-        return of(directory, TemplateTexts.read(directory));
+        return of(directory, TemplateTexts.read(directory));   // which refuses a missing folder, with the same message
     }
 
     public Path directory() {
