@@ -72,7 +72,7 @@ public class QuickBooksAdminResource {
     @Path("/companies/{organisationId}/settings")
     public Response choose(@PathParam("organisationId") String organisationId, ChoicesRequest request) {
         ChoicesRequest body = request == null ? new ChoicesRequest(null, null, null, null) : request;
-        if (!quickBooksId(body.lateFeeItemId()) || !quickBooksId(body.lateFeeIncomeAccountId())) {
+        if (!QuickBooksOnboarding.quickBooksId(body.lateFeeItemId()) || !QuickBooksOnboarding.quickBooksId(body.lateFeeIncomeAccountId())) {
             return problem(Response.Status.BAD_REQUEST,
                     "lateFeeItemId and lateFeeIncomeAccountId must be QuickBooks ids (digits only)");
         }
@@ -140,10 +140,6 @@ public class QuickBooksAdminResource {
     }
 
     /** QuickBooks entity ids are numbers; nothing else may reach a URL path. Absent is fine. */
-    static boolean quickBooksId(String id) {
-        return id == null || id.matches("[0-9]{1,20}");
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

@@ -154,6 +154,11 @@ class QuickBooksOnboarding implements LedgerOnboarding {
         }
     }
 
+    /** A QuickBooks entity id as a late-fee choice names it: digits only; none chosen is fine. */
+    static boolean quickBooksId(String id) {
+        return id == null || id.matches("[0-9]{1,20}");
+    }
+
     @Override
     public LateFeeOptions lateFeeOptions(OrganisationId organisation) {
         return lateFeeLists.read(organisation);
@@ -161,7 +166,7 @@ class QuickBooksOnboarding implements LedgerOnboarding {
 
     @Override
     public SettingsReport chooseLateFee(OrganisationId organisation, LateFeeChoice choice) {
-        if (!choice.item().orElse("0").matches("[0-9]{1,20}") || !choice.account().orElse("0").matches("[0-9]{1,20}")) {
+        if (!quickBooksId(choice.item().orElse(null)) || !quickBooksId(choice.account().orElse(null))) {
             throw new ConnectionRefusedException("the late-fee item and account must be QuickBooks ids (digits only)");
         }
         if (!choice.taxRate().orElse("0").matches("[0-9]{1,20}|TAX|NON")) {

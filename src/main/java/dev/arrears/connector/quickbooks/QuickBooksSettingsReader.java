@@ -142,7 +142,7 @@ class QuickBooksSettingsReader {
     private LateFeeItem lateFeeItem(RealmSession session, LedgerChoices choices) {
         if (choices.lateFeeItemId().isPresent()) {
             String id = choices.lateFeeItemId().get();
-            if (!QuickBooksAdminResource.quickBooksId(id)) {
+            if (!QuickBooksOnboarding.quickBooksId(id)) {
                 return LateFeeItem.problem("the chosen late-fee item id is not a QuickBooks id (digits only)");
             }
             JsonNode item;
